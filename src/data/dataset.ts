@@ -1,0 +1,278 @@
+import type { SchoolSystem } from "../domain/schoolSystem.js";
+import { indexSystem } from "../domain/systemIndex.js";
+import { DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
+import { areasTable, type AreaRecord } from "./records/areas.js";
+import { birthsTable, type BirthRecord } from "./records/births.js";
+import { enrolmentTable, type EnrolmentRecord } from "./records/enrolment.js";
+import { locate, parseTable, type Row } from "./records/table.js";
+
+/**
+ * Input to `parseDataset`: tidy records, one row per area, year and grade. Field names are
+ * English; `placecast/node` readers also accept Chinese column headers.
+ */
+export interface DatasetInput {
+  readonly areas: readonly unknown[];
+  readonly enrolment: readonly unknown[];
+  readonly births?: readonly unknown[];
+}
+
+/** A validated dataset: every record checked, cross-referenced and ordered. */
+export interface Dataset {
+  readonly system: SchoolSystem;
+  readonly areas: readonly AreaRecord[];
+  readonly enrolment: readonly EnrolmentRecord[];
+  readonly births: readonly BirthRecord[];
+  /** First and last school year of enrolment history (the base year of forecasts). */
+  readonly firstYear: number;
+  readonly baseYear: number;
+  /** Non-fatal issues found while parsing. */
+  readonly warnings: readonly DataIssue[];
+}
+
+const TOP_LEVEL = new Set(["areas", "enrolment", "births"]);
+
+/**
+ * Validates tidy records against a school system and returns a result instead of throwing.
+ *
+ * Checks, each reported as a located `DataIssue` (all of them, not just the first):
+ * - every field's type and range (counts are non-negative integers; numbers given as text,
+ *   NaN and Infinity are refused; unknown fields are reported, never dropped);
+ * - area ids are unique and not reserved words (`__proto__`, `constructor`, …); parents exist and
+ *   form no cycle; offered grades are grades of the system;
+ * - enrolment and births name known areas and grades; a grade the area does not teach is refused;
+ *   no duplicate (area, year, grade) or (area, year);
+ * - years have no gaps; every offered grade has a record in every year of the area's history
+ *   (`pupils: null` states a missing figure); every area's history reaches the base year.
+ *
+ * Missing data policy: missing (`null`), zero (`0`) and not offered (grade absent from the area's
+ * `grades`) are three different things and stay distinct.
+ *
+ * @param input - tidy records, e.g. from JSON or a CSV reader
+ * @param system - the school system the grades belong to
+ * @example
+ * ```ts
+ * const r = safeParseDataset({ areas: [{ id: "a" }], enrolment: [] }, chinaSchoolSystem);
+ * if (!r.success) console.log(formatIssues(r.issues));
+ * ```
+ */
+export function safeParseDataset(input: unknown, system: SchoolSystem): Result<Dataset> {
+  const issues: DataIssue[] = [];
+  if (!input || typeof input !== "object" || Array.isArray(input)) {
+    return { success: false, issues: [issue("invalid_type", [], `the dataset must be an object with areas and enrolment, got ${show(input)}`)] };
+  }
+  const obj = input as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!TOP_LEVEL.has(key)) {
+      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${JSON.stringify(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
+    }
+  }
+  const areaRows = parseTable(areasTable, obj.areas, issues);
+  const enrolRows = parseTable(enrolmentTable, obj.enrolment, issues);
+  const birthRows = obj.births === undefined ? [] : parseTable(birthsTable, obj.births, issues);
+
+  const areaIds = checkAreas(areaRows, system, issues);
+  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues);
+  checkBirths(birthRows, areaIds, issues);
+
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0 || !span) {
+    if (!span && errors.length === 0) errors.push(issue("no_enrolment", ["enrolment"], "the dataset has no enrolment records; give at least one year of pupils by area and grade"));
+    return { success: false, issues: errors.concat(issues.filter((i) => i.severity === "warning")) };
+  }
+  const warnings = issues.filter((i) => i.severity === "warning");
+  return {
+    success: true,
+    warnings,
+    data: {
+      system,
+      areas: areaRows.map((r) => r.value),
+      enrolment: enrolRows.map((r) => r.value),
+      births: birthRows.map((r) => r.value),
+      firstYear: span.first,
+      baseYear: span.last,
+      warnings,
+    },
+  };
+}
+
+/**
+ * Like `safeParseDataset`, but throws.
+ *
+ * @throws DatasetError holding every issue found, each with a code, a path and a message
+ * @example
+ * ```ts
+ * const ds = parseDataset(yangjiangInput, chinaSchoolSystem);
+ * ds.baseYear // 2020
+ * ```
+ */
+export function parseDataset(input: unknown, system: SchoolSystem): Dataset {
+  const r = safeParseDataset(input, system);
+  if (!r.success) throw new DatasetError(r.issues);
+  return r.data;
+}
+
+/** Grades an area teaches, in system order. */
+export function offeredGrades(area: AreaRecord, system: SchoolSystem): readonly string[] {
+  const all = indexSystem(system).gradeIds;
+  if (!area.grades) return all;
+  const set = new Set(area.grades);
+  return all.filter((g) => set.has(g));
+}
+
+function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataIssue[]): Set<string> {
+  const ids = new Set<string>();
+  const ix = indexSystem(system);
+  const byId = new Map<string, AreaRecord>();
+  for (const { index, value: a } of rows) {
+    const where = locate("areas", index, a, ["id"]);
+    if (isReservedId(a.id)) {
+      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${JSON.stringify(a.id)} is a reserved word; choose another id`));
+      continue;
+    }
+    if (ids.has(a.id)) {
+      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${JSON.stringify(a.id)} is given twice; ids must be unique`));
+      continue;
+    }
+    ids.add(a.id);
+    byId.set(a.id, a);
+    const seen = new Set<string>();
+    a.grades?.forEach((g, gi) => {
+      if (!ix.gradeById.has(g)) {
+        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${JSON.stringify(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      } else if (seen.has(g)) {
+        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${g} is listed twice`));
+      }
+      seen.add(g);
+    });
+  }
+  for (const { index, value: a } of rows) {
+    if (a.parent === undefined || !byId.has(a.id)) continue;
+    const where = locate("areas", index, a, ["id"]);
+    if (!byId.has(a.parent)) {
+      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${JSON.stringify(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
+      continue;
+    }
+    const chain = new Set([a.id]);
+    let p: string | undefined = a.parent;
+    while (p !== undefined) {
+      if (chain.has(p)) {
+        issues.push(issue("parent_cycle", ["areas", index, "parent"], `${where}: parents form a cycle (${[...chain, p].join(" → ")})`));
+        break;
+      }
+      chain.add(p);
+      p = byId.get(p)?.parent;
+    }
+  }
+  return ids;
+}
+
+function checkEnrolment(
+  rows: Row<EnrolmentRecord>[],
+  areaRows: Row<AreaRecord>[],
+  areaIds: Set<string>,
+  system: SchoolSystem,
+  issues: DataIssue[],
+): { first: number; last: number } | undefined {
+  const ix = indexSystem(system);
+  const offered = new Map<string, Set<string>>();
+  for (const { value: a } of areaRows) if (areaIds.has(a.id)) offered.set(a.id, new Set(offeredGrades(a, system)));
+  const seen = new Map<string, number>();
+  const yearsByArea = new Map<string, Map<number, Set<string>>>();
+  for (const { index, value: r } of rows) {
+    const where = locate("enrolment", index, r, enrolmentTable.keyFields);
+    const grades = offered.get(r.area);
+    if (!grades) {
+      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    if (!ix.gradeById.has(r.grade)) {
+      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where}: grade ${JSON.stringify(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      continue;
+    }
+    if (!grades.has(r.grade)) {
+      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where}: area ${r.area} does not teach ${r.grade} (its grades are ${[...grades].join(", ")}); add ${r.grade} to the area's grades or drop the record`));
+      continue;
+    }
+    const key = `${r.area}\u0000${r.year}\u0000${r.grade}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["enrolment", index], `${where}: duplicates enrolment[${prev}]; give one record per area, year and grade`));
+      continue;
+    }
+    seen.set(key, index);
+    let years = yearsByArea.get(r.area);
+    if (!years) yearsByArea.set(r.area, (years = new Map()));
+    let gs = years.get(r.year);
+    if (!gs) years.set(r.year, (gs = new Set()));
+    gs.add(r.grade);
+  }
+  if (yearsByArea.size === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const years of yearsByArea.values()) {
+    for (const y of years.keys()) {
+      first = Math.min(first, y);
+      last = Math.max(last, y);
+    }
+  }
+  const parents = new Set(areaRows.map((r) => r.value.parent).filter((p): p is string => p !== undefined));
+  for (const { index, value: a } of areaRows) {
+    if (!areaIds.has(a.id)) continue;
+    const years = yearsByArea.get(a.id);
+    if (!years) {
+      if (!parents.has(a.id)) {
+        issues.push(issue("no_enrolment", ["areas", index], `area ${a.id} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
+      }
+      continue;
+    }
+    const ys = [...years.keys()].sort((p, q) => p - q);
+    const y0 = ys[0]!;
+    const y1 = ys[ys.length - 1]!;
+    for (let y = y0; y <= y1; y++) {
+      const gs = years.get(y);
+      if (!gs) {
+        issues.push(issue("year_gap", ["enrolment"], `area ${a.id}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
+        continue;
+      }
+      for (const g of offered.get(a.id) ?? []) {
+        if (!gs.has(g)) {
+          issues.push(issue("missing_record", ["enrolment"], `area ${a.id}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
+        }
+      }
+    }
+    if (y1 < last) {
+      issues.push(issue("history_ends_early", ["enrolment"], `area ${a.id}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${a.id}'s records up to ${last}`));
+    }
+  }
+  return { first, last };
+}
+
+function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
+  const seen = new Map<string, number>();
+  const years = new Map<string, number[]>();
+  for (const { index, value: r } of rows) {
+    const where = locate("births", index, r, birthsTable.keyFields);
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", ["births", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    const key = `${r.area}\u0000${r.year}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["births", index], `${where}: duplicates births[${prev}]; give one record per area and year`));
+      continue;
+    }
+    seen.set(key, index);
+    const list = years.get(r.area) ?? [];
+    list.push(r.year);
+    years.set(r.area, list);
+  }
+  for (const [area, ys] of years) {
+    ys.sort((p, q) => p - q);
+    for (let i = 1; i < ys.length; i++) {
+      if (ys[i]! !== ys[i - 1]! + 1) {
+        issues.push(issue("year_gap", ["births"], `area ${area}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+export * from "./issues.js";
+export * from "./dataset.js";
+export * from "./cube.js";
+export type { AreaRecord } from "./records/areas.js";
+export type { EnrolmentRecord } from "./records/enrolment.js";
+export type { BirthRecord } from "./records/births.js";
+export type { Provenance } from "./records/table.js";

@@ -1,0 +1,100 @@
+/** Where an issue was found: record type, row index, then field, as in zod's `path`. */
+export type IssuePath = readonly (string | number)[];
+
+/** Severity: errors stop parsing; warnings are reported with the parsed dataset. */
+export type IssueSeverity = "error" | "warning";
+
+/**
+ * One problem found in input data, as data: a stable `code`, the `path` to the offending value
+ * and a `message` that says what is wrong and what to do about it.
+ *
+ * @example
+ * ```ts
+ * { code: "invalid_value", severity: "error", path: ["enrolment", 12, "pupils"],
+ *   message: "enrolment[12] (area jiangcheng, grade P3, year 2018): pupils must be a non-negative integer, or null when the figure is missing; got -4" }
+ * ```
+ */
+export interface DataIssue {
+  readonly code: IssueCode;
+  readonly severity: IssueSeverity;
+  readonly path: IssuePath;
+  readonly message: string;
+}
+
+/** The codes a `DataIssue` can carry. */
+export type IssueCode =
+  | "invalid_type"
+  | "invalid_value"
+  | "unknown_field"
+  | "reserved_id"
+  | "duplicate"
+  | "unknown_area"
+  | "unknown_grade"
+  | "unknown_stage"
+  | "grade_not_offered"
+  | "unknown_parent"
+  | "parent_cycle"
+  | "year_gap"
+  | "missing_record"
+  | "history_ends_early"
+  | "no_enrolment"
+  | "insufficient_history"
+  | "inconsistent"
+  | "unknown_reference";
+
+/**
+ * Thrown by `parseDataset` (and other throwing entry points) with every issue found, not just
+ * the first.
+ */
+export class DatasetError extends Error {
+  readonly issues: readonly DataIssue[];
+  constructor(issues: readonly DataIssue[]) {
+    super(`${issues.length} problem${issues.length === 1 ? "" : "s"} in the input:\n${formatIssues(issues)}`);
+    this.name = "DatasetError";
+    this.issues = issues;
+  }
+}
+
+/**
+ * Formats issues for people, one per line, errors first.
+ *
+ * @example
+ * ```ts
+ * formatIssues(err.issues) // "✗ enrolment[12] (area jiangcheng, grade P3, year 2018): pupils must be …"
+ * ```
+ */
+export function formatIssues(issues: readonly DataIssue[], options: { limit?: number } = {}): string {
+  const limit = options.limit ?? 50;
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const lines = sorted.slice(0, limit).map((i) => `${i.severity === "error" ? "✗" : "!"} ${i.message}`);
+  if (sorted.length > limit) lines.push(`… and ${sorted.length - limit} more`);
+  return lines.join("\n");
+}
+
+/** Builds an issue. */
+export function issue(code: IssueCode, path: IssuePath, message: string, severity: IssueSeverity = "error"): DataIssue {
+  return { code, severity, path, message };
+}
+
+/** A result that is either a value with warnings, or the list of issues that stopped it. */
+export type Result<T> =
+  | { readonly success: true; readonly data: T; readonly warnings: readonly DataIssue[] }
+  | { readonly success: false; readonly issues: readonly DataIssue[] };
+
+/** Shows a user value in a message: strings quoted, numbers as typed. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Ids that collide with properties of `Object.prototype` and are refused as ids. */
+export function isReservedId(id: string): boolean {
+  return id in Object.prototype || id === "__proto__" || id === "prototype";
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { idSchema, provenanceFields, type TableSpec } from "./table.js";
+
+/** An area: a county-level unit (区/县/市), a district, a state, a city containing others. */
+export const areaSchema = z.strictObject({
+  id: idSchema,
+  name: z.strictObject({ zh: z.string().optional(), en: z.string().optional() }).optional(),
+  /** The area that contains this one (a city for a county, a state for a district). */
+  parent: idSchema.optional(),
+  /** Grade ids the area teaches; all grades of the system when absent. */
+  grades: z.array(idSchema).optional(),
+  ...provenanceFields,
+});
+export type AreaRecord = z.infer<typeof areaSchema>;
+
+export const areasTable: TableSpec<AreaRecord> = {
+  name: "areas",
+  schema: areaSchema,
+  keyFields: ["id"],
+  rules: {
+    id: "must be a non-empty text id",
+    name: "must be { zh?, en? } with text names",
+    parent: "must be the id of another area",
+    grades: "must be a list of grade ids of the school system",
+  },
+};

@@ -1,0 +1,71 @@
+import { defineSchoolSystem } from "../systemIndex.js";
+import type { SchoolSystem } from "../schoolSystem.js";
+
+const GB50099 = "GB 50099-2011《中小学校设计规范》§3.0.1 and 建标102-2002《城市普通中小学校校舍建设标准》";
+const KINDERGARTEN = "《幼儿园工作规程》(教育部令第39号, 2016) 第十一条: 小班25人, 中班30人, 大班35人";
+const MOE_BANDS = "教育部《关于做好消除义务教育阶段大班额工作的通知》(2018) and 《消除大班额专项规划》: 56–65 人为大班额, 66 人及以上为超大班额";
+
+/**
+ * The Chinese school system: preschool K1–K3 from age 3, primary P1–P6 from age 6, junior
+ * secondary J1–J3 and senior secondary S1–S3 (general senior high; the J3 → S1 ratio carries the
+ * academic/vocational split). Entry cut-off 31 August.
+ *
+ * Standard class sizes: preschool 25/30/35 by grade, primary 45, junior and senior 50.
+ * Class-size bands: 46–55 oversized (above the 45/50 norm), 56–65 大班额, 66+ 超大班额.
+ *
+ * @example
+ * ```ts
+ * indexSystem(chinaSchoolSystem).gradeIds // ["K1","K2","K3","P1",…,"S3"]
+ * ```
+ */
+export const chinaSchoolSystem: SchoolSystem = defineSchoolSystem({
+  id: "china",
+  label: { en: "China (3 + 6 + 3 + 3)", zh: "中国学制（学前3年、小学6年、初中3年、高中3年）" },
+  cutoff: {
+    value: { month: 8, day: 31 },
+    source: "《义务教育法》第十一条 and provincial enrolment rules: children aged six by 31 August enter primary school",
+  },
+  stages: [
+    {
+      id: "preschool",
+      label: { en: "Preschool", zh: "学前教育" },
+      entryAge: 3,
+      entry: "births",
+      standardClassSize: { value: 30, source: KINDERGARTEN },
+      grades: [
+        { id: "K1", label: { en: "K1 (nursery)", zh: "小班" }, standardClassSize: { value: 25, source: KINDERGARTEN } },
+        { id: "K2", label: { en: "K2", zh: "中班" }, standardClassSize: { value: 30, source: KINDERGARTEN } },
+        { id: "K3", label: { en: "K3", zh: "大班" }, standardClassSize: { value: 35, source: KINDERGARTEN } },
+      ],
+    },
+    {
+      id: "primary",
+      label: { en: "Primary", zh: "小学" },
+      entryAge: 6,
+      entry: "births",
+      standardClassSize: { value: 45, source: GB50099 },
+      grades: [1, 2, 3, 4, 5, 6].map((n) => ({ id: `P${n}`, label: { en: `Primary ${n}`, zh: `小学${"一二三四五六"[n - 1]}年级` } })),
+    },
+    {
+      id: "junior",
+      label: { en: "Junior secondary", zh: "初中" },
+      entryAge: 12,
+      entry: "previous-grade",
+      standardClassSize: { value: 50, source: GB50099 },
+      grades: [1, 2, 3].map((n) => ({ id: `J${n}`, label: { en: `Junior ${n}`, zh: `初${"一二三"[n - 1]}` } })),
+    },
+    {
+      id: "senior",
+      label: { en: "Senior secondary", zh: "高中" },
+      entryAge: 15,
+      entry: "previous-grade",
+      standardClassSize: { value: 50, source: GB50099 },
+      grades: [1, 2, 3].map((n) => ({ id: `S${n}`, label: { en: `Senior ${n}`, zh: `高${"一二三"[n - 1]}` } })),
+    },
+  ],
+  classSizeBands: [
+    { id: "oversized", label: { en: "oversized (46–55)", zh: "超标准班额（46–55人）" }, min: 46, max: 55, source: `${GB50099}: standard 45 (primary) / 50 (secondary); 46–55 exceeds it` , stages: ["primary", "junior", "senior"] },
+    { id: "large", label: { en: "large class (56–65)", zh: "大班额（56–65人）" }, min: 56, max: 65, source: MOE_BANDS },
+    { id: "super-large", label: { en: "super-large class (66+)", zh: "超大班额（66人及以上）" }, min: 66, source: MOE_BANDS },
+  ],
+});

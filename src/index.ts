@@ -1,0 +1,7 @@
+/**
+ * placecast: school place-supply forecasting. The core entry point imports nothing from Node and
+ * runs in browsers; `placecast/node` adds file input/output and rendering.
+ * @packageDocumentation
+ */
+export * from "./domain/index.js";
+export * from "./data/index.js";

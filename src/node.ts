@@ -1,0 +1,5 @@
+/**
+ * placecast/node: everything in the core plus file input/output (Node only).
+ * @packageDocumentation
+ */
+export * from "./index.js";
