@@ -5,3 +5,4 @@
  */
 export * from "./domain/index.js";
 export * from "./data/index.js";
+export * from "./cohort/index.js";

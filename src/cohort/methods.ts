@@ -1,0 +1,142 @@
+import { linearRegression, mean, median } from "simple-statistics";
+
+/**
+ * How a series of historical ratios (oldest first) is turned into future ratios.
+ *
+ * - `mean`: arithmetic mean of the last `years` ratios.
+ * - `weighted`: recency-weighted mean of the last `years` ratios, weights 1, 2, …, n (newest n).
+ * - `median`: median of the last `years` ratios (robust to one odd year).
+ * - `ses`: simple exponential smoothing with `alpha` over the whole series:
+ *   ℓ₁ = r₁, ℓₜ = α rₜ + (1 − α) ℓₜ₋₁; the forecast is ℓₙ.
+ * - `trend`: least-squares line through the last `years` ratios, extrapolated h years ahead and
+ *   clamped to [min · (1 − clampMargin), max · (1 + clampMargin)] of those ratios.
+ * - `damped`: the trend's slope damped by φ each year: r̂(h) = a + b·(φ + φ² + … + φʰ), clamped
+ *   like `trend` (Gardner & McKenzie 1985, damped trend).
+ */
+export type RatioMethod = "mean" | "weighted" | "median" | "ses" | "trend" | "damped";
+
+/** All ratio methods, for iterating (tests, method selection). */
+export const ratioMethods: readonly RatioMethod[] = ["mean", "weighted", "median", "ses", "trend", "damped"];
+
+/**
+ * Options for fitting one kind of ratio (progression or entry).
+ */
+export interface RatioOptions {
+  /** Fitting method. @defaultValue `"mean"` */
+  readonly method?: RatioMethod;
+  /** Window: how many of the latest ratios are used (not used by `ses`). @defaultValue 3 */
+  readonly years?: number;
+  /** Smoothing weight for `ses`, in (0, 1]. @defaultValue 0.5 */
+  readonly alpha?: number;
+  /** Damping factor for `damped`, in [0, 1]. @defaultValue 0.8 */
+  readonly phi?: number;
+  /** Relative margin of the clamp of `trend` and `damped` around the window's range. @defaultValue 0.05 */
+  readonly clampMargin?: number;
+}
+
+/** Fully resolved ratio options. */
+export type ResolvedRatioOptions = Required<RatioOptions>;
+
+/**
+ * Resolves options with their defaults and checks them.
+ *
+ * @throws RangeError on a window below 1, alpha outside (0, 1], phi outside [0, 1], or a negative margin
+ * @example
+ * ```ts
+ * resolveRatioOptions({ method: "median" }) // { method: "median", years: 3, alpha: 0.5, phi: 0.8, clampMargin: 0.05 }
+ * ```
+ */
+export function resolveRatioOptions(o: RatioOptions = {}): ResolvedRatioOptions {
+  const r: ResolvedRatioOptions = {
+    method: o.method ?? "mean",
+    years: o.years ?? 3,
+    alpha: o.alpha ?? 0.5,
+    phi: o.phi ?? 0.8,
+    clampMargin: o.clampMargin ?? 0.05,
+  };
+  if (!ratioMethods.includes(r.method)) throw new RangeError(`unknown ratio method ${JSON.stringify(r.method)}; use one of ${ratioMethods.join(", ")}`);
+  if (!Number.isInteger(r.years) || r.years < 1) throw new RangeError(`years must be an integer ≥ 1, got ${r.years}`);
+  if (!(r.alpha > 0 && r.alpha <= 1)) throw new RangeError(`alpha must be in (0, 1], got ${r.alpha}`);
+  if (!(r.phi >= 0 && r.phi <= 1)) throw new RangeError(`phi must be in [0, 1], got ${r.phi}`);
+  if (!(r.clampMargin >= 0)) throw new RangeError(`clampMargin must be ≥ 0, got ${r.clampMargin}`);
+  return r;
+}
+
+/**
+ * A fitted ratio in closed form: `constant`, or a (damped) line with its clamp. Evaluate with
+ * `ratioAt`.
+ */
+export type RatioFit =
+  | { readonly kind: "constant"; readonly value: number; readonly n: number }
+  | {
+      readonly kind: "trend";
+      /** Fitted value at the last observation (h = 0). */
+      readonly level: number;
+      readonly slope: number;
+      /** 1 for an undamped trend. */
+      readonly phi: number;
+      readonly lo: number;
+      readonly hi: number;
+      readonly n: number;
+    };
+
+/**
+ * Fits a ratio series (oldest first, finite values only) with the given options.
+ * Returns `undefined` for an empty series.
+ *
+ * @example
+ * ```ts
+ * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions())              // { kind: "constant", value: 1, n: 3 }
+ * ratioAt(fitRatio([1, 1.1, 1.2], resolveRatioOptions({ method: "trend", clampMargin: 0.1 }))!, 1) // 1.3 clamped to 1.32 → 1.3
+ * ```
+ */
+export function fitRatio(series: readonly number[], o: ResolvedRatioOptions): RatioFit | undefined {
+  const n = series.length;
+  if (n === 0) return undefined;
+  const win = series.slice(Math.max(0, n - o.years));
+  switch (o.method) {
+    case "mean":
+      return { kind: "constant", value: mean(win), n: win.length };
+    case "median":
+      return { kind: "constant", value: median(win), n: win.length };
+    case "weighted": {
+      let s = 0;
+      let w = 0;
+      win.forEach((v, i) => {
+        s += (i + 1) * v;
+        w += i + 1;
+      });
+      return { kind: "constant", value: s / w, n: win.length };
+    }
+    case "ses": {
+      let level = series[0]!;
+      for (let i = 1; i < n; i++) level = o.alpha * series[i]! + (1 - o.alpha) * level;
+      return { kind: "constant", value: level, n };
+    }
+    case "trend":
+    case "damped": {
+      if (win.length < 2) return { kind: "constant", value: win[0]!, n: win.length };
+      const { m, b } = linearRegression(win.map((v, i) => [i, v]));
+      const lo = Math.min(...win) * (1 - o.clampMargin);
+      const hi = Math.max(...win) * (1 + o.clampMargin);
+      return { kind: "trend", level: b + m * (win.length - 1), slope: m, phi: o.method === "damped" ? o.phi : 1, lo, hi, n: win.length };
+    }
+  }
+}
+
+/**
+ * The fitted ratio h ≥ 1 years after the last observation.
+ *
+ * Formula: constant → value; trend → clamp(level + slope · Σₖ₌₁ʰ φᵏ, lo, hi).
+ *
+ * @example
+ * ```ts
+ * ratioAt({ kind: "constant", value: 0.97, n: 3 }, 5) // 0.97
+ * ```
+ */
+export function ratioAt(fit: RatioFit, h: number): number {
+  if (fit.kind === "constant") return fit.value;
+  const steps = fit.phi === 1 ? h : (fit.phi * (1 - fit.phi ** h)) / (1 - fit.phi);
+  const v = fit.level + fit.slope * steps;
+  return Math.min(fit.hi, Math.max(fit.lo, v));
+}

@@ -1,0 +1,359 @@
+import type { Dataset } from "../data/dataset.js";
+import { birthTable, enrolmentCube, type BirthTable, type EnrolmentCube } from "../data/cube.js";
+import { DatasetError, issue, type DataIssue } from "../data/issues.js";
+import { indexSystem } from "../domain/systemIndex.js";
+import { projectBirths, resolveBirthsOptions, type BirthsOptions, type ResolvedBirthsOptions } from "./births.js";
+import { fitRatio, ratioAt as ratioAtFit, resolveRatioOptions, type RatioFit, type RatioOptions, type ResolvedRatioOptions } from "./methods.js";
+import { Fill, projectArea } from "./project.js";
+
+/** Ratio options for progression within and between stages, and for entry. */
+export interface RatioChoice {
+  /** Progression ratios (grade g+1 next year / grade g this year), including stage transitions. */
+  readonly progression?: RatioOptions;
+  /** Entry ratios (first grade / births `entryAge` years earlier) and levels. */
+  readonly entry?: RatioOptions;
+}
+
+/**
+ * Options of `fitModel`. More specific choices win: area + stage, then area, then stage, then
+ * the top level, then the defaults (`mean` of the last 3 years).
+ */
+export interface ModelOptions extends RatioChoice {
+  /** Per stage id. */
+  readonly stages?: Readonly<Record<string, RatioChoice>>;
+  /** Per area id, optionally per stage inside it. */
+  readonly areas?: Readonly<Record<string, RatioChoice & { readonly stages?: Readonly<Record<string, RatioChoice>> }>>;
+  /** Births beyond the last known year. @defaultValue `{ method: "last" }` */
+  readonly births?: BirthsOptions;
+  /** Future births supplied by the user (area, year, births); used for the years they cover. */
+  readonly birthsScenario?: readonly { readonly area: string; readonly year: number; readonly births: number }[];
+}
+
+/** A note on how a ratio was fitted when the area's own history did not suffice. */
+export interface FitNote {
+  readonly area: string;
+  readonly grade: string;
+  readonly message: string;
+}
+
+/**
+ * A fitted cohort model: the history as a cube, how each grade of each area is filled, the
+ * historical ratios and their fits, and the births that drive entry.
+ */
+export interface CohortModel {
+  readonly dataset: Dataset;
+  readonly options: ModelOptions;
+  readonly cube: EnrolmentCube;
+  readonly baseYear: number;
+  /** `fill[a * G + g]`: see `Fill`. */
+  readonly fill: Uint8Array;
+  /** `ratioHistory[(a * G + g) * Y + y]`: ratio (or level) observed in history year y; NaN where none. */
+  readonly ratioHistory: Float64Array;
+  /** `fits[a * G + g]`; undefined for grades not taught. */
+  readonly fits: readonly (RatioFit | undefined)[];
+  /** Resolved options used for each `a * G + g`. */
+  readonly methods: readonly (ResolvedRatioOptions | undefined)[];
+  readonly births: BirthTable;
+  /** Per cube area: index (in `births.areas`) of the area whose births drive entry, −1 for none. */
+  readonly birthSource: Int32Array;
+  readonly birthsOptions: ResolvedBirthsOptions;
+  /** Ratios that fell back to pooled values, and other fitting notes. */
+  readonly notes: readonly FitNote[];
+}
+
+function choose(o: ModelOptions, area: string, stage: string, kind: "progression" | "entry"): RatioOptions | undefined {
+  const own = (rec: Readonly<Record<string, unknown>> | undefined, key: string): unknown =>
+    rec && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+  const ao = own(o.areas, area) as (RatioChoice & { stages?: Readonly<Record<string, RatioChoice>> }) | undefined;
+  const aso = own(ao?.stages, stage) as RatioChoice | undefined;
+  const so = own(o.stages, stage) as RatioChoice | undefined;
+  return aso?.[kind] ?? ao?.[kind] ?? so?.[kind] ?? o[kind];
+}
+
+/**
+ * Fits a cohort-progression model to a validated dataset.
+ *
+ * For each area and taught grade g, the history gives one ratio per year t:
+ * - progression: r_t = P[g][t] / P[g−1][t−1] (also across stages: P6 → J1, J3 → S1);
+ * - entry from births (a stage's first grade when the stage enters from births, or the first
+ *   grade an area teaches): r_t = P[g][t] / B[t − age(g)], with B the area's own births or, when
+ *   it has none, those of its nearest ancestor that has them (so r is a share of the wider area's
+ *   births);
+ * - level (no births anywhere up the chain): r_t = P[g][t].
+ * Pairs with a missing figure or a zero denominator are skipped. The series is fitted by the
+ * chosen method (`RatioMethod`). An area with no usable ratio for a grade takes the pooled ratio
+ * of all areas (Σ numerators / Σ denominators over the window), recorded in `notes`.
+ *
+ * @throws DatasetError when a taught grade's base-year figure is missing (the forecast starts from it)
+ * @throws RangeError on invalid options
+ * @example
+ * ```ts
+ * const model = fitModel(parseDataset(input, chinaSchoolSystem), { progression: { method: "median", years: 5 } });
+ * ```
+ */
+export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortModel {
+  const ix = indexSystem(dataset.system);
+  const cube = enrolmentCube(dataset);
+  const births = birthTable(dataset);
+  const birthsOptions = resolveBirthsOptions(options.births);
+  const A = cube.areas.length;
+  const G = ix.grades.length;
+  const Y = cube.years.length;
+  const baseYear = dataset.baseYear;
+
+  const parentOf = new Map(dataset.areas.map((a) => [a.id, a.parent]));
+  const bIndex = new Map(births.areas.map((id, i) => [id, i]));
+  const hasBirths = (bi: number): boolean => {
+    for (let y = 0; y < births.years; y++) if (Number.isFinite(births.data[bi * births.years + y]!)) return true;
+    return false;
+  };
+  const birthSource = new Int32Array(A).fill(-1);
+  cube.areas.forEach((id, a) => {
+    let cur: string | undefined = id;
+    while (cur !== undefined) {
+      const bi = bIndex.get(cur);
+      if (bi !== undefined && hasBirths(bi)) {
+        birthSource[a] = bi;
+        break;
+      }
+      cur = parentOf.get(cur);
+    }
+  });
+
+  const issues: DataIssue[] = [];
+  const fill = new Uint8Array(A * G);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      if (!cube.offered[a * G + g]) continue;
+      const info = ix.grades[g]!;
+      const stageEntry = info.indexInStage === 0 && info.stage.entry === "births";
+      const prevTaught = g > 0 && cube.offered[a * G + g - 1] === 1;
+      if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
+      else fill[a * G + g] = birthSource[a]! >= 0 ? Fill.births : Fill.level;
+      if (!Number.isFinite(cube.data[(a * G + g) * Y + Y - 1]!)) {
+        issues.push(issue("insufficient_history", ["enrolment"], `area ${cube.areas[a]}, grade ${info.id}, year ${baseYear}: the base-year figure is missing (null), but the forecast starts from it; give the figure, or an estimate marked provenance: "estimate"`));
+      }
+    }
+  }
+  if (issues.length) throw new DatasetError(issues);
+
+  // Historical ratios.
+  const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
+  const num = new Float64Array(A * G * Y).fill(NaN);
+  const den = new Float64Array(A * G * Y).fill(NaN);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const f = fill[a * G + g];
+      const age = ix.grades[g]!.age;
+      for (let y = 0; y < Y; y++) {
+        const p = cube.data[(a * G + g) * Y + y]!;
+        if (!Number.isFinite(p)) continue;
+        let d = NaN;
+        if (f === Fill.progression && y > 0) d = cube.data[(a * G + g - 1) * Y + y - 1]!;
+        else if (f === Fill.births) d = birthsAt(births, birthSource[a]!, cube.years[y]! - age);
+        else if (f === Fill.level) d = 1;
+        if (Number.isFinite(d) && d > 0) {
+          const k = (a * G + g) * Y + y;
+          ratioHistory[k] = p / d;
+          num[k] = p;
+          den[k] = d;
+        }
+      }
+    }
+  }
+
+  // Fits.
+  const fits: (RatioFit | undefined)[] = new Array(A * G).fill(undefined);
+  const methods: (ResolvedRatioOptions | undefined)[] = new Array(A * G).fill(undefined);
+  const notes: FitNote[] = [];
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const f = fill[a * G + g];
+      if (f === Fill.none) continue;
+      const info = ix.grades[g]!;
+      const o = resolveRatioOptions(choose(options, cube.areas[a]!, info.stage.id, f === Fill.progression ? "progression" : "entry"));
+      methods[a * G + g] = o;
+      const series: number[] = [];
+      for (let y = 0; y < Y; y++) {
+        const r = ratioHistory[(a * G + g) * Y + y]!;
+        if (Number.isFinite(r)) series.push(r);
+      }
+      let fit = fitRatio(series, o);
+      if (!fit) {
+        fit = pooledFit(cube, fill, num, den, g, f!, o.years);
+        notes.push({
+          area: cube.areas[a]!,
+          grade: info.id,
+          message: fit.kind === "constant" && fit.n > 0
+            ? `no usable history for ${info.id} in ${cube.areas[a]}; used the ratio pooled over all areas (${fit.value.toFixed(4)})`
+            : `no usable history for ${info.id} in any area; assumed ${f === Fill.level ? "the base-year level" : "a ratio of 1"}`,
+        });
+        if (fit.kind === "constant" && fit.n === 0 && f === Fill.level) {
+          fit = { kind: "constant", value: cube.data[(a * G + g) * Y + Y - 1]!, n: 0 };
+        }
+      }
+      fits[a * G + g] = fit;
+    }
+  }
+  return { dataset, options, cube, baseYear, fill, ratioHistory, fits, methods, births, birthSource, birthsOptions, notes };
+}
+
+function birthsAt(b: BirthTable, bi: number, year: number): number {
+  if (bi < 0) return NaN;
+  const y = year - b.firstYear;
+  if (y < 0 || y >= b.years) return NaN;
+  return b.data[bi * b.years + y]!;
+}
+
+function pooledFit(cube: EnrolmentCube, fill: Uint8Array, num: Float64Array, den: Float64Array, g: number, f: number, years: number): RatioFit {
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  let sn = 0;
+  let sd = 0;
+  let n = 0;
+  for (let a = 0; a < cube.areas.length; a++) {
+    if (fill[a * G + g] !== f) continue;
+    for (let y = Math.max(0, Y - years); y < Y; y++) {
+      const k = (a * G + g) * Y + y;
+      if (Number.isFinite(num[k]!)) {
+        sn += num[k]!;
+        sd += den[k]!;
+        n++;
+      }
+    }
+  }
+  return sd > 0 ? { kind: "constant", value: sn / sd, n } : { kind: "constant", value: 1, n: 0 };
+}
+
+/** Options of `forecast`. */
+export interface ForecastOptions {
+  /** Last school year to forecast (inclusive); must not be before the base year. */
+  readonly to: number;
+}
+
+/**
+ * A cohort forecast: pupils per area × grade × year from the base year to `to`, with the ratio
+ * and driver behind every forecast value.
+ */
+export interface Forecast {
+  readonly model: CohortModel;
+  readonly baseYear: number;
+  readonly to: number;
+  /** base..to; index 0 is the base year (actual). */
+  readonly years: readonly number[];
+  readonly areas: readonly string[];
+  readonly grades: readonly string[];
+  /** `pupils[(a * G + g) * (H + 1) + h]`, h = 0 is the base year. */
+  readonly pupils: Float64Array;
+  /** `ratios[(a * G + g) * H + h − 1]`: the ratio (or level) used for year base + h. */
+  readonly ratios: Float64Array;
+  /** `drivers[(a * G + g) * H + h − 1]`: births used for entry grades; NaN elsewhere. */
+  readonly drivers: Float64Array;
+  /** `driverProjected[(a * G + g) * H + h − 1]`: 1 when those births are projected, not known. */
+  readonly driverProjected: Uint8Array;
+}
+
+/**
+ * Forecasts pupils from a fitted model to school year `to`.
+ *
+ * Runs `projectArea` per area with ratio(h) = `ratioAt(fit, h)` and, for entry grades, births of
+ * year (base + h − age): the known figure, else the user's scenario, else `projectBirths`.
+ * Forecasting to an earlier `to` gives exactly the first years of a later one (horizon consistency).
+ *
+ * @throws RangeError when `to` is before the base year or not an integer
+ * @throws DatasetError when a births scenario row is invalid
+ * @example
+ * ```ts
+ * const fc = forecast(fitModel(ds), { to: 2035 });
+ * fc.years.at(-1) // 2035
+ * ```
+ */
+export function forecast(model: CohortModel, options: ForecastOptions): Forecast {
+  const { to } = options;
+  const base = model.baseYear;
+  if (!Number.isInteger(to) || to < base) throw new RangeError(`forecast: to must be an integer school year ≥ the base year ${base}, got ${to}`);
+  const ix = indexSystem(model.dataset.system);
+  const { cube, fill, fits, births, birthSource } = model;
+  const A = cube.areas.length;
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  const H = to - base;
+  const W = H + 1;
+  const scenario = scenarioTable(model);
+  const knownCache = new Map<number, { first: number; values: number[] }>();
+  const known = (bi: number): { first: number; values: number[] } => {
+    let k = knownCache.get(bi);
+    if (!k) {
+      const values: number[] = [];
+      let first = NaN;
+      for (let y = 0; y < births.years; y++) {
+        const v = births.data[bi * births.years + y]!;
+        if (Number.isFinite(v)) {
+          if (values.length === 0) first = births.firstYear + y;
+          values.push(v);
+        }
+      }
+      k = { first, values };
+      knownCache.set(bi, k);
+    }
+    return k;
+  };
+
+  const pupils = new Float64Array(A * G * W);
+  const ratios = new Float64Array(A * G * H).fill(NaN);
+  const drivers = new Float64Array(A * G * H).fill(NaN);
+  const driverProjected = new Uint8Array(A * G * H);
+  const baseVals = new Float64Array(G);
+  const ratioA = new Float64Array(G * H);
+  const driverA = new Float64Array(G * H);
+  const outA = new Float64Array(G * W);
+  const fillA = new Uint8Array(G);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const f = fill[a * G + g]!;
+      fillA[g] = f;
+      baseVals[g] = f === Fill.none ? 0 : cube.data[(a * G + g) * Y + Y - 1]!;
+      const fit = fits[a * G + g];
+      for (let h = 1; h <= H; h++) {
+        const r = fit ? ratioAtFit(fit, h) : 0;
+        ratioA[g * H + h - 1] = r;
+        let d = NaN;
+        if (f === Fill.births) {
+          const bi = birthSource[a]!;
+          const year = base + h - ix.grades[g]!.age;
+          const kb = known(bi);
+          const i = year - kb.first;
+          if (i >= 0 && i < kb.values.length) d = kb.values[i]!;
+          else {
+            const s = scenario.get(`${births.areas[bi]}\u0000${year}`);
+            d = s ?? (i < 0 ? kb.values[0]! : projectBirths(kb.values, i - kb.values.length + 1, model.birthsOptions));
+            driverProjected[(a * G + g) * H + h - 1] = s === undefined ? 1 : 2;
+          }
+          drivers[(a * G + g) * H + h - 1] = d;
+        }
+        driverA[g * H + h - 1] = d;
+        if (f !== Fill.none) ratios[(a * G + g) * H + h - 1] = r;
+      }
+    }
+    projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
+    pupils.set(outA, a * G * W);
+  }
+  const years: number[] = [];
+  for (let y = base; y <= to; y++) years.push(y);
+  return { model, baseYear: base, to, years, areas: cube.areas, grades: cube.grades, pupils, ratios, drivers, driverProjected };
+}
+
+function scenarioTable(model: CohortModel): Map<string, number> {
+  const m = new Map<string, number>();
+  const issues: DataIssue[] = [];
+  const areas = new Set(model.births.areas);
+  (model.options.birthsScenario ?? []).forEach((r, i) => {
+    const where = `birthsScenario[${i}] (area ${r.area}, year ${r.year})`;
+    if (!areas.has(r.area)) issues.push(issue("unknown_area", ["birthsScenario", i, "area"], `${where}: area ${JSON.stringify(r.area)} is not in the dataset`));
+    else if (!Number.isInteger(r.year)) issues.push(issue("invalid_value", ["birthsScenario", i, "year"], `${where}: year must be an integer, got ${r.year}`));
+    else if (!(Number.isFinite(r.births) && r.births >= 0)) issues.push(issue("invalid_value", ["birthsScenario", i, "births"], `${where}: births must be a finite non-negative number, got ${r.births}`));
+    else m.set(`${r.area}\u0000${r.year}`, r.births);
+  });
+  if (issues.length) throw new DatasetError(issues);
+  return m;
+}

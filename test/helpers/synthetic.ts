@@ -1,0 +1,26 @@
+import { chinaSchoolSystem, indexSystem, type DatasetInput, type SchoolSystem } from "../../src/index.js";
+
+/** A small tidy dataset for a system: areas × years of enrolment and births, from a generator. */
+export function syntheticInput(opts: {
+  system?: SchoolSystem;
+  areas?: string[];
+  firstYear?: number;
+  lastYear?: number;
+  pupils: (area: number, grade: number, year: number) => number;
+  births?: (area: number, year: number) => number;
+  birthsFrom?: number;
+}): DatasetInput {
+  const system = opts.system ?? chinaSchoolSystem;
+  const ix = indexSystem(system);
+  const areas = opts.areas ?? ["a", "b"];
+  const y0 = opts.firstYear ?? 2014;
+  const y1 = opts.lastYear ?? 2020;
+  const enrolment = [];
+  for (let a = 0; a < areas.length; a++)
+    for (let y = y0; y <= y1; y++)
+      for (let g = 0; g < ix.gradeIds.length; g++) enrolment.push({ area: areas[a]!, year: y, grade: ix.gradeIds[g]!, pupils: opts.pupils(a, g, y) });
+  const births = [];
+  if (opts.births)
+    for (let a = 0; a < areas.length; a++) for (let y = opts.birthsFrom ?? y0 - 20; y <= y1; y++) births.push({ area: areas[a]!, year: y, births: opts.births(a, y) });
+  return { areas: areas.map((id) => ({ id })), enrolment, births };
+}
