@@ -121,6 +121,9 @@ describe("loadCtDistricts", () => {
     expect(ds.areas).toHaveLength(1 + 108);
     expect(ct.districts).toHaveLength(108);
     expect([ds.firstYear, ds.baseYear]).toEqual([2007, 2015]);
+    // One record per kept district, offered grade and year.
+    expect(ds.enrolment).toHaveLength(ct.districts.reduce((n, d) => n + d.grades.length * 9, 0));
+    expect(ds.enrolment).toHaveLength(10602);
     const excluded = ct.dropped.filter((d) => d.includes("excluded"));
     expect(excluded).toEqual([
       "Elm City College Preparatory School (2810013): excluded, not a complete series for 2007–2015: no row for 2009–2015 (rows only for 2007–2008)",
