@@ -1,9 +1,12 @@
 import type { SchoolSystem } from "../domain/schoolSystem.js";
+import { parseISO } from "date-fns";
+import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { enrolmentTable, type EnrolmentRecord } from "./records/enrolment.js";
+import { housingTable, type HousingInput, type HousingRecord } from "./records/housing.js";
 import { locate, parseTable, type Row } from "./records/table.js";
 
 /**
@@ -14,6 +17,8 @@ export interface DatasetInput {
   readonly areas: readonly unknown[];
   readonly enrolment: readonly unknown[];
   readonly births?: readonly unknown[];
+  /** Dwellings completed per area, past and planned; see `HousingInput`. */
+  readonly housing?: readonly unknown[];
 }
 
 /** A validated dataset: every record checked, cross-referenced and ordered. */
@@ -22,6 +27,8 @@ export interface Dataset {
   readonly areas: readonly AreaRecord[];
   readonly enrolment: readonly EnrolmentRecord[];
   readonly births: readonly BirthRecord[];
+  /** Completed and planned dwellings, each with its first school year occupied (empty list when the input gave none). */
+  readonly housing?: readonly HousingRecord[];
   /** First and last school year of enrolment history (the base year of forecasts). */
   readonly firstYear: number;
   readonly baseYear: number;
@@ -29,7 +36,7 @@ export interface Dataset {
   readonly warnings: readonly DataIssue[];
 }
 
-const TOP_LEVEL = new Set(["areas", "enrolment", "births"]);
+const TOP_LEVEL = new Set(["areas", "enrolment", "births", "housing"]);
 
 /**
  * Validates tidy records against a school system and returns a result instead of throwing.
@@ -41,6 +48,9 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births"]);
  *   form no cycle; offered grades are grades of the system;
  * - enrolment and births name known areas and grades; a grade the area does not teach is refused;
  *   no duplicate (area, year, grade) or (area, year);
+ * - housing names known areas and gives exactly one of `year` and `completionDate` (a date is
+ *   mapped to the first school year occupied with the system's cut-off); housing in an area
+ *   without enrolment is reported as a warning (it is not forecast);
  * - years have no gaps; every offered grade has a record in every year of the area's history
  *   (`pupils: null` states a missing figure); every area's history reaches the base year.
  *
@@ -69,10 +79,12 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const areaRows = parseTable(areasTable, obj.areas, issues);
   const enrolRows = parseTable(enrolmentTable, obj.enrolment, issues);
   const birthRows = obj.births === undefined ? [] : parseTable(birthsTable, obj.births, issues);
+  const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
   const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues);
   checkBirths(birthRows, areaIds, issues);
+  const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
 
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0 || !span) {
@@ -88,6 +100,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
       areas: areaRows.map((r) => r.value),
       enrolment: enrolRows.map((r) => r.value),
       births: birthRows.map((r) => r.value),
+      housing,
       firstYear: span.first,
       baseYear: span.last,
       warnings,
@@ -275,4 +288,49 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
       }
     }
   }
+}
+
+/**
+ * Housing: known areas, exactly one of `year` and `completionDate`; a date becomes the first
+ * school year occupied (`firstSchoolYearOccupied` with the system's cut-off). Returns the records
+ * with `year` set, in input order.
+ */
+function checkHousing(
+  rows: Row<HousingInput>[],
+  areaIds: Set<string>,
+  withEnrolment: ReadonlySet<string>,
+  system: SchoolSystem,
+  issues: DataIssue[],
+): HousingRecord[] {
+  const out: HousingRecord[] = [];
+  const warned = new Set<string>();
+  for (const { index, value: r } of rows) {
+    const where = locate("housing", index, r, housingTable.keyFields);
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    if ((r.year === undefined) === (r.completionDate === undefined)) {
+      const both = r.year !== undefined;
+      issues.push(issue(both ? "inconsistent" : "invalid_value", ["housing", index, both ? "completionDate" : "year"], both
+        ? `${where}: gives both year and completionDate; give one of them (year is the first school year occupied)`
+        : `${where}: gives neither year nor completionDate; give the first school year occupied (year) or the completion date (completionDate, yyyy-mm-dd)`));
+      continue;
+    }
+    let year = r.year;
+    if (year === undefined) {
+      try {
+        year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
+      } catch {
+        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${JSON.stringify(r.completionDate)} does not give a school year between 1800 and 2300`));
+        continue;
+      }
+    }
+    if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
+      warned.add(r.area);
+      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${r.area} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
+    }
+    out.push({ ...r, year });
+  }
+  return out;
 }
