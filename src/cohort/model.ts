@@ -47,6 +47,8 @@ export interface CohortModel {
   readonly baseYear: number;
   /** `fill[a * G + g]`: see `Fill`. */
   readonly fill: Uint8Array;
+  /** Base-year pupils `base[a * G + g]`: the figures given, or imputed where missing (see `notes`). */
+  readonly base: Float64Array;
   /** `ratioHistory[(a * G + g) * Y + y]`: ratio (or level) observed in history year y; NaN where none. */
   readonly ratioHistory: Float64Array;
   /** `fits[a * G + g]`; undefined for grades not taught. */
@@ -79,12 +81,14 @@ function choose(o: ModelOptions, area: string, stage: string, kind: "progression
  *   grade an area teaches): r_t = P[g][t] / B[t − age(g)], with B the area's own births or, when
  *   it has none, those of its nearest ancestor that has them (so r is a share of the wider area's
  *   births);
- * - level (no births anywhere up the chain): r_t = P[g][t].
+ * - level (no births up the chain for the birth years of the history): r_t = P[g][t];
+ *   an entry grade with no usable ratio in any area carries its last known count.
  * Pairs with a missing figure or a zero denominator are skipped. The series is fitted by the
  * chosen method (`RatioMethod`). An area with no usable ratio for a grade takes the pooled ratio
  * of all areas (Σ numerators / Σ denominators over the window), recorded in `notes`.
  *
- * @throws DatasetError when a taught grade's base-year figure is missing (the forecast starts from it)
+ * A missing base-year figure is imputed (see `CohortModel.base`) and noted in `notes`.
+ *
  * @throws RangeError on invalid options
  * @example
  * ```ts
@@ -120,7 +124,6 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
     }
   });
 
-  const issues: DataIssue[] = [];
   const fill = new Uint8Array(A * G);
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
@@ -129,13 +132,9 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
       const stageEntry = info.indexInStage === 0 && info.stage.entry === "births";
       const prevTaught = g > 0 && cube.offered[a * G + g - 1] === 1;
       if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
-      else fill[a * G + g] = birthSource[a]! >= 0 ? Fill.births : Fill.level;
-      if (!Number.isFinite(cube.data[(a * G + g) * Y + Y - 1]!)) {
-        issues.push(issue("insufficient_history", ["enrolment"], `area ${cube.areas[a]}, grade ${info.id}, year ${baseYear}: the base-year figure is missing (null), but the forecast starts from it; give the figure, or an estimate marked provenance: "estimate"`));
-      }
+      else fill[a * G + g] = birthsCoverHistory(births, birthSource[a]!, cube.years, info.age) ? Fill.births : Fill.level;
     }
   }
-  if (issues.length) throw new DatasetError(issues);
 
   // Historical ratios.
   const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
@@ -186,16 +185,95 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
           grade: info.id,
           message: fit.kind === "constant" && fit.n > 0
             ? `no usable history for ${info.id} in ${cube.areas[a]}; used the ratio pooled over all areas (${fit.value.toFixed(4)})`
-            : `no usable history for ${info.id} in any area; assumed ${f === Fill.level ? "the base-year level" : "a ratio of 1"}`,
+            : `no usable history for ${info.id} in any area; assumed ${f === Fill.progression ? "a ratio of 1" : "the last known count as a level"}`,
         });
-        if (fit.kind === "constant" && fit.n === 0 && f === Fill.level) {
-          fit = { kind: "constant", value: cube.data[(a * G + g) * Y + Y - 1]!, n: 0 };
+        if (fit.kind === "constant" && fit.n === 0 && f !== Fill.progression) {
+          // No entry ratio anywhere: carry the grade's last known count as a level.
+          let last = 0;
+          for (let y = Y - 1; y >= 0; y--) {
+            const v = cube.data[(a * G + g) * Y + y]!;
+            if (Number.isFinite(v)) {
+              last = v;
+              break;
+            }
+          }
+          fill[a * G + g] = Fill.level;
+          fit = { kind: "constant", value: last, n: 0 };
         }
       }
       fits[a * G + g] = fit;
     }
   }
-  return { dataset, options, cube, baseYear, fill, ratioHistory, fits, methods, births, birthSource, birthsOptions, notes };
+  const base = imputeBase(cube, fill, fits, births, birthSource, ix.grades.map((g) => g.age), notes);
+  return { dataset, options, cube, baseYear, fill, base, ratioHistory, fits, methods, births, birthSource, birthsOptions, notes };
+}
+
+/**
+ * Base-year pupils per area × grade. A taught grade whose base-year figure is missing (`null`,
+ * e.g. a suppressed small count) is imputed, and the imputation is recorded in `notes`:
+ * progression → fitted ratio × the grade below in the year before; entry from births → fitted
+ * ratio × births; level → the fitted level; when those inputs are missing too, the grade's last
+ * known figure, else 0.
+ */
+function imputeBase(
+  cube: EnrolmentCube,
+  fill: Uint8Array,
+  fits: readonly (RatioFit | undefined)[],
+  births: BirthTable,
+  birthSource: Int32Array,
+  ages: readonly number[],
+  notes: FitNote[],
+): Float64Array {
+  const A = cube.areas.length;
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  const base = new Float64Array(A * G);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const f = fill[a * G + g];
+      if (f === Fill.none) continue;
+      const v = cube.data[(a * G + g) * Y + Y - 1]!;
+      if (Number.isFinite(v)) {
+        base[a * G + g] = v;
+        continue;
+      }
+      const fit = fits[a * G + g];
+      const r = fit ? ratioAtFit(fit, 0) : NaN;
+      let imputed = NaN;
+      let how = "";
+      if (f === Fill.progression && Y > 1) {
+        imputed = r * cube.data[(a * G + g - 1) * Y + Y - 2]!;
+        how = `ratio ${r.toFixed(4)} × ${cube.grades[g - 1]} of ${cube.years[Y - 2]}`;
+      } else if (f === Fill.births) {
+        imputed = r * birthsAt(births, birthSource[a]!, cube.years[Y - 1]! - ages[g]!);
+        how = `entry ratio ${r.toFixed(4)} × births of ${cube.years[Y - 1]! - ages[g]!}`;
+      } else if (f === Fill.level) {
+        imputed = r;
+        how = "the fitted level";
+      }
+      if (!Number.isFinite(imputed)) {
+        imputed = 0;
+        how = "0 (no earlier figure)";
+        for (let y = Y - 2; y >= 0; y--) {
+          const w = cube.data[(a * G + g) * Y + y]!;
+          if (Number.isFinite(w)) {
+            imputed = w;
+            how = `the last known figure (${cube.years[y]})`;
+            break;
+          }
+        }
+      }
+      base[a * G + g] = imputed;
+      notes.push({ area: cube.areas[a]!, grade: cube.grades[g]!, message: `the ${cube.years[Y - 1]} figure of ${cube.grades[g]} in ${cube.areas[a]} is missing; the forecast starts from ${imputed.toFixed(1)}, imputed as ${how}` });
+    }
+  }
+  return base;
+}
+
+/** Whether the births source has a figure for the birth year of at least one history year. */
+function birthsCoverHistory(b: BirthTable, bi: number, years: readonly number[], age: number): boolean {
+  if (bi < 0) return false;
+  return years.some((y) => Number.isFinite(birthsAt(b, bi, y - age)));
 }
 
 function birthsAt(b: BirthTable, bi: number, year: number): number {
@@ -312,7 +390,7 @@ export function forecast(model: CohortModel, options: ForecastOptions): Forecast
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g]!;
       fillA[g] = f;
-      baseVals[g] = f === Fill.none ? 0 : cube.data[(a * G + g) * Y + Y - 1]!;
+      baseVals[g] = model.base[a * G + g]!;
       const fit = fits[a * G + g];
       for (let h = 1; h <= H; h++) {
         const r = fit ? ratioAtFit(fit, h) : 0;

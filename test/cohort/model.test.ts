@@ -83,6 +83,12 @@ describe("parents, levels and fallbacks", () => {
     expect(r.pupils).toBe(94.5);
   });
 
+  it("births that do not reach back to the history's birth years give a level, not a ratio to unrelated births", () => {
+    const late = { ...input, births: [{ area: "x", year: 2016, births: 130 }] };
+    const r = pupilRecords(forecast(fitModel(parseDataset(late, toySystem)), { to: 2021 })).find((q) => q.grade === "G1" && q.year === 2021)!;
+    expect(r.via).toEqual({ from: "level", level: 94.5 });
+  });
+
   it("a grade span: the first taught grade is an entry grade", () => {
     const enrol = input.enrolment.filter((r) => r.grade !== "G1");
     const ds = parseDataset({ areas: [{ id: "x", grades: ["G2", "G3"] }], enrolment: enrol, births: input.births }, toySystem);
@@ -107,9 +113,13 @@ describe("parents, levels and fallbacks", () => {
     expect(r.via).toMatchObject({ ratio: 76 / 80 });
   });
 
-  it("a missing base-year figure is a located error", () => {
+  it("a missing base-year figure is imputed from the model and noted, never silently", () => {
     const miss = { ...input, enrolment: input.enrolment.map((r) => (r.grade === "G2" && r.year === 2020 ? { ...r, pupils: null } : r)) };
-    expect(() => fitModel(parseDataset(miss, toySystem))).toThrow(/area x, grade G2, year 2020: the base-year figure is missing/);
+    const m = fitModel(parseDataset(miss, toySystem));
+    // only 2019 gives a G1→G2 ratio: 80 / G1 of 2018 is unknown, so the ratio series is empty for x → pooled over
+    // areas, also empty → assumed 1; imputed base = 1 × G1 of 2019 (90)
+    expect(m.base[1]).toBe(90);
+    expect(m.notes.map((n) => n.message).join("\n")).toMatch(/the 2020 figure of G2 in x is missing; the forecast starts from 90.0/);
   });
 
   it("forecast refuses a horizon before the base year", () => {
