@@ -542,6 +542,25 @@ function summarise(ds: Dataset, b: ReturnType<typeof build>): string {
   out.push("| area | 2008 births mapped | share |", "|---|---:|---:|");
   for (const c of COUNTIES) out.push(`| ${c} | ${b.births2008.get(c)!.toFixed(1)} | ${(shares.get(c)! * 100).toFixed(3)}% |`);
   out.push("");
+  const fig = (area: string, year: number, indicator: string) => {
+    const r = parseCsv(readSource("yangjiang_figures.csv")).find((x) => x.area!.startsWith(area) && x.year === String(year) && x.indicator === indicator);
+    if (!r) throw new Error(`figure ${area} ${year} ${indicator} not found`);
+    return Number(r.value);
+  };
+  const ydPop = fig("阳东区", 2020, "census_resident_population");
+  const cityPop = fig("阳江市", 2020, "census_resident_population");
+  out.push(
+    `Check of the fixed shares against the one 2020 county-level anchor: 阳东区 had ${fmt(ydPop)} of the city's ${fmt(cityPop)} census residents in 2020, ` +
+      `a population share of ${((ydPop / cityPop) * 100).toFixed(2)}%, against its births share of ${(shares.get("yangdong")! * 100).toFixed(2)}% used here (assumption A6).`,
+    "",
+  );
+  const sen06 = fig("阳江市", 2006, "senior_secondary_general_new_entrants");
+  const jun06 = fig("阳江市", 2006, "junior_secondary_students");
+  out.push(
+    `Check of J3 → S1 against the 2006 city figures: general senior new entrants ${fmt(sen06)} / (junior students ${fmt(jun06)} / 3) = ${(sen06 / (jun06 / 3)).toFixed(3)}; ` +
+      `the ratio implied here (unrounded) by the plan's 2020 totals is ${(scale.senior / scale.compulsory / Math.pow(b.retentionPerGrade, 8)).toFixed(3)}.`,
+    "",
+  );
   out.push(`Per-grade compulsory retention factor ρ = ${(plan.retention / 100).toFixed(3)}^(1/8) = ${b.retentionPerGrade.toFixed(5)}.`, "");
   out.push("Fitted scales s (pupils per birth of the cohort, for relative participation 1):", "");
   out.push(`- preschool: ${scale.preschool.toFixed(4)}`);
