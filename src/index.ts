@@ -6,3 +6,5 @@
 export * from "./domain/index.js";
 export * from "./data/index.js";
 export * from "./cohort/index.js";
+export * from "./seeds/yangjiang.js";
+export * from "./report/index.js";
