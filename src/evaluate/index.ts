@@ -1,0 +1,4 @@
+export * from "./metrics.js";
+export * from "./truncate.js";
+export * from "./backtest.js";
+export * from "./baselines.js";

@@ -1,0 +1,3 @@
+export * from "./prng.js";
+export * from "./quantile.js";
+export * from "./simulate.js";

@@ -1,0 +1,483 @@
+import { eliminateFrom, stageStandard } from "../capacity/rules.js";
+import { indexSystem } from "../domain/systemIndex.js";
+import { fitRatio, ratioAt } from "../cohort/methods.js";
+import { forecast, type CohortModel } from "../cohort/model.js";
+import { Fill, projectArea } from "../cohort/project.js";
+import { rng } from "./prng.js";
+import { quantileSorted } from "./quantile.js";
+
+/** Sources of uncertainty, each on (`true`) unless switched off. */
+export interface SimulationSources {
+  /**
+   * Progression and entry ratios (and entry levels) resampled by whole years: for each area, draw
+   * and year ahead one uniform u; every grade g takes its historical forecast error of rank
+   * ⌊u · n_g⌋ (the same history year when the grades' error lists cover the same years, so grades
+   * move together as they did in that year). The error of history year y is the one-step-ahead
+   * error of the grade's own ratio method, e_y = ln(r_y / r̂_y), with r̂_y fitted to the ratios
+   * before y; errors are centred on their mean so that the central forecast stays the
+   * deterministic one. Simulated ratio: r̂(h) · exp(e). Grades without such errors (pooled
+   * fallbacks, one-year histories) keep their fitted ratio.
+   * @defaultValue true
+   */
+  readonly ratios?: boolean;
+  /**
+   * Births beyond the known years (projected by the model's births method) multiplied by
+   * exp(σ Sₖ), Sₖ = z₁ + … + zₖ a Gaussian random walk over the k years past the last known
+   * year, so the log error has sd σ√k. σ is the standard deviation of the year-on-year log
+   * changes ln(bₜ / bₜ₋₁) of the births area's known series. One path per births area and draw,
+   * shared by every area whose entry uses that area's births. Known and scenario births are
+   * not perturbed.
+   * @defaultValue true
+   */
+  readonly births?: boolean;
+  /** Housing pupils (`SimulateOptions.housing`) arriving late by whole projects (`SlipOptions`). @defaultValue true */
+  readonly housing?: boolean;
+  /** Planned places (`SimulateOptions.planned`) opening late by whole projects (`SlipOptions`). @defaultValue true */
+  readonly places?: boolean;
+}
+
+/**
+ * Delay of a project: with probability p it slips a year, then again with probability p, … up
+ * to `maxYears` (a geometric delay, capped). The default p is an assumption, not a measured
+ * rate: set it from local delivery records.
+ */
+export interface SlipOptions {
+  /** Probability of each further year of delay, in [0, 1]. @defaultValue 0.25 */
+  readonly probability?: number;
+  /** Longest delay in years. @defaultValue 3 */
+  readonly maxYears?: number;
+}
+
+/** Places of one stage of an area from a year on (existing capacity; shape of `CapacityRecord`). */
+export interface PlacesInput {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  readonly places: number;
+  /** Classes (teaching groups); places ÷ the stage's standard class size, rounded down, when absent. */
+  readonly classes?: number;
+}
+
+/** A planned change of places from `year` on (shape of `PlannedPlacesRecord`); negative for closures. */
+export interface PlannedInput {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  readonly places: number;
+  readonly classes?: number;
+  /** Rows of one project slip together; each row is its own project when absent. */
+  readonly project?: string;
+}
+
+/** Extra pupils from new housing in one stage of an area in one year. */
+export interface HousingPupilsInput {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  readonly pupils: number;
+  /** Rows of one development slip together; each row is its own project when absent. */
+  readonly project?: string;
+}
+
+/** Options of `simulate`. */
+export interface SimulateOptions {
+  /** Number of simulated paths, an integer ≥ 1. */
+  readonly draws: number;
+  /** Seed of the generator (`rng`); the same seed gives the same numbers. */
+  readonly seed: number;
+  /** Last school year simulated (inclusive), ≥ the model's base year. */
+  readonly to: number;
+  readonly sources?: SimulationSources;
+  /** Probabilities of the reported quantiles, each in [0, 1]. @defaultValue [0.1, 0.5, 0.9] */
+  readonly quantiles?: readonly number[];
+  /**
+   * Existing places. For a year t the records of the latest year ≤ t are summed (over sectors);
+   * with none, the stage has no places schedule and no surplus is reported.
+   */
+  readonly places?: readonly PlacesInput[];
+  /** Planned changes of places, cumulative from their year on; openings (places > 0) may slip. */
+  readonly planned?: readonly PlannedInput[];
+  /** Housing pupils added to the cohort forecast; they may slip. */
+  readonly housing?: readonly HousingPupilsInput[];
+  /** Delay of housing projects. */
+  readonly housingSlip?: SlipOptions;
+  /** Delay of planned openings. */
+  readonly placesSlip?: SlipOptions;
+  /** Class-size band whose minimum counts as a large class (China: `"large"`, 56+). @defaultValue `"large"` */
+  readonly classBand?: string;
+}
+
+/** Simulated pupils (and places) of one stage of an area in one forecast year. */
+export interface SimulationRow {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  /** The deterministic forecast (every source off), housing pupils on schedule included. */
+  readonly forecast: number;
+  /** Mean over draws. */
+  readonly mean: number;
+  /** Quantiles of pupils, in the order of `Simulation.quantiles`. */
+  readonly pupils: readonly number[];
+  /** Places on schedule (no delay), when places are given. */
+  readonly places?: number;
+  /** Quantiles of surplus = places − pupils (negative: shortfall). */
+  readonly surplus?: readonly number[];
+  /** Share of draws with pupils > places. */
+  readonly pShortfall?: number;
+  /**
+   * Share of draws with classes at or above the band's minimum under an even spread:
+   * ⌈n / c⌉ ≥ min, n the pupils rounded to whole pupils and c the classes (n > 0 with no class counts).
+   */
+  readonly pLargeClasses?: number;
+}
+
+/** What `simulate` returns. */
+export interface Simulation {
+  readonly draws: number;
+  readonly seed: number;
+  readonly to: number;
+  readonly quantiles: readonly number[];
+  readonly sources: Required<SimulationSources>;
+  /** One row per area × taught stage × forecast year (base + 1 … to). */
+  readonly rows: readonly SimulationRow[];
+  /** Assumptions applied (defaults used, grades without error history). */
+  readonly notes: readonly string[];
+}
+
+const DEFAULT_SLIP = { probability: 0.25, maxYears: 3 } as const;
+
+function resolveSlip(s: SlipOptions | undefined, what: string): { probability: number; maxYears: number } {
+  const r = { probability: s?.probability ?? DEFAULT_SLIP.probability, maxYears: s?.maxYears ?? DEFAULT_SLIP.maxYears };
+  if (!(r.probability >= 0 && r.probability <= 1)) throw new RangeError(`${what}.probability must be in [0, 1], got ${r.probability}`);
+  if (!Number.isInteger(r.maxYears) || r.maxYears < 0) throw new RangeError(`${what}.maxYears must be an integer ≥ 0, got ${r.maxYears}`);
+  return r;
+}
+
+function slipYears(u: () => number, s: { probability: number; maxYears: number }): number {
+  let k = 0;
+  while (k < s.maxYears && u() < s.probability) k++;
+  return k;
+}
+
+/**
+ * Seeded Monte Carlo simulation of a fitted cohort model: `draws` paths of pupils per area,
+ * grade and year, with each source of uncertainty (`SimulationSources`) switchable; summarised
+ * per area × stage × year as quantiles of pupils and of surplus, the probability of a shortfall
+ * and of large classes.
+ *
+ * Every path runs the same kernel as `forecast` (`projectArea`) on perturbed ratios and births,
+ * so with every source off each draw, and hence every quantile, equals the deterministic
+ * forecast. Areas are simulated one at a time (memory grows with draws × grades × years of one
+ * area, not with the number of areas), and each area's and births area's random stream is keyed
+ * by its id and the draw (`rng(seed, key)`), so an area's result does not depend on the others.
+ *
+ * Sources: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 8 (resampling
+ * whole time points); births error as a random walk on the log scale (Lee & Tuljapurkar 1994).
+ *
+ * @throws RangeError on draws not an integer ≥ 1, a `to` before the base year, quantiles outside
+ *   [0, 1], slip options out of range, or places/housing rows naming an unknown stage
+ * @example
+ * ```ts
+ * const sim = simulate(fitModel(ds), { draws: 1000, seed: 7, to: 2025, places: capacity });
+ * sim.rows.find((r) => r.area === "jiangcheng" && r.stage === "primary" && r.year === 2025)?.pShortfall
+ * ```
+ */
+export function simulate(model: CohortModel, options: SimulateOptions): Simulation {
+  const { draws: D, seed, to } = options;
+  if (!Number.isInteger(D) || D < 1) throw new RangeError(`simulate: draws must be an integer ≥ 1, got ${D}`);
+  const qs = [...(options.quantiles ?? [0.1, 0.5, 0.9])];
+  for (const p of qs) if (!(p >= 0 && p <= 1)) throw new RangeError(`simulate: quantiles must be in [0, 1], got ${p}`);
+  const src: Required<SimulationSources> = {
+    ratios: options.sources?.ratios ?? true,
+    births: options.sources?.births ?? true,
+    housing: options.sources?.housing ?? true,
+    places: options.sources?.places ?? true,
+  };
+  const housingSlip = resolveSlip(options.housingSlip, "housingSlip");
+  const placesSlip = resolveSlip(options.placesSlip, "placesSlip");
+  const fc = forecast(model, { to });
+  const system = model.dataset.system;
+  const ix = indexSystem(system);
+  const { cube, fill } = model;
+  const A = cube.areas.length;
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  const H = to - model.baseYear;
+  const W = H + 1;
+  const notes: string[] = [];
+  if (options.housing?.length && options.housingSlip === undefined && src.housing) notes.push(`housing projects slip a year with probability ${DEFAULT_SLIP.probability} (up to ${DEFAULT_SLIP.maxYears} years): an assumed default`);
+  if (options.planned?.some((p) => p.places > 0) && options.placesSlip === undefined && src.places) notes.push(`planned openings slip a year with probability ${DEFAULT_SLIP.probability} (up to ${DEFAULT_SLIP.maxYears} years): an assumed default`);
+  for (const r of [...(options.places ?? []), ...(options.planned ?? []), ...(options.housing ?? [])]) {
+    if (!ix.stageById.has(r.stage)) throw new RangeError(`simulate: stage ${JSON.stringify(r.stage)} (area ${r.area}, year ${r.year}) is not a stage of the ${system.id} system`);
+  }
+  const byArea = <T extends { readonly area: string }>(rows: readonly T[] | undefined): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const r of rows ?? []) {
+      let l = m.get(r.area);
+      if (!l) m.set(r.area, (l = []));
+      l.push(r);
+    }
+    return m;
+  };
+  const placesBy = byArea(options.places);
+  const plannedBy = byArea(options.planned);
+  const housingBy = byArea(options.housing);
+
+  // Births paths: σ per births area, log multipliers per draw and year past the last known one.
+  const birthSigma = new Map<number, number>();
+  const births = model.births;
+  const birthsPath = (bi: number, d: number, kMax: number): Float64Array => {
+    let sigma = birthSigma.get(bi);
+    if (sigma === undefined) {
+      const ch: number[] = [];
+      for (let y = 1; y < births.years; y++) {
+        const p = births.data[bi * births.years + y - 1]!;
+        const c = births.data[bi * births.years + y]!;
+        if (p > 0 && c > 0) ch.push(Math.log(c / p));
+      }
+      sigma = ch.length >= 2 ? sampleSd(ch) : 0;
+      birthSigma.set(bi, sigma);
+    }
+    const out = new Float64Array(kMax + 1);
+    const r = rng(seed, `births\u0000${births.areas[bi]}\u0000${d}`);
+    for (let k = 1; k <= kMax; k++) out[k] = out[k - 1]! + sigma * r.normal();
+    return out;
+  };
+  const lastKnownBirthYear = (bi: number): number => {
+    for (let y = births.years - 1; y >= 0; y--) if (Number.isFinite(births.data[bi * births.years + y]!)) return births.firstYear + y;
+    return -Infinity;
+  };
+
+  const rows: SimulationRow[] = [];
+  const ratioA = new Float64Array(G * H);
+  const driverA = new Float64Array(G * H);
+  const outA = new Float64Array(G * W);
+  const baseVals = new Float64Array(G);
+  const fillA = new Uint8Array(G);
+  for (let a = 0; a < A; a++) {
+    const area = cube.areas[a]!;
+    const stages = ix.system.stages
+      .map((s) => ({ id: s.id, gs: (ix.gradesOfStage.get(s.id) ?? []).filter((g) => fill[a * G + g] !== Fill.none) }))
+      .filter((s) => s.gs.length > 0);
+    if (stages.length === 0 || H === 0) continue;
+    const S = stages.length;
+    for (let g = 0; g < G; g++) {
+      fillA[g] = fill[a * G + g]!;
+      baseVals[g] = fc.pupils[(a * G + g) * W]!;
+    }
+    // Ratio errors of each grade, in history-year order.
+    const errs: Float64Array[] = [];
+    for (let g = 0; g < G; g++) errs.push(src.ratios && fill[a * G + g] !== Fill.none ? ratioErrors(model, a, g) : new Float64Array(0));
+    // Births: projected drivers and the years past the last known value.
+    const bi = model.birthSource[a]!;
+    const kOf = new Int32Array(G * H);
+    let kMax = 0;
+    if (src.births && bi >= 0) {
+      const last = lastKnownBirthYear(bi);
+      for (let g = 0; g < G; g++) {
+        if (fill[a * G + g] !== Fill.births) continue;
+        for (let h = 1; h <= H; h++) {
+          if (fc.driverProjected[(a * G + g) * H + h - 1] !== 1) continue;
+          const k = model.baseYear + h - ix.grades[g]!.age - last;
+          if (k > 0) {
+            kOf[g * H + h - 1] = k;
+            kMax = Math.max(kMax, k);
+          }
+        }
+      }
+    }
+    // Housing and places of this area.
+    const sIndex = new Map(stages.map((s, i) => [s.id, i]));
+    const housing = (housingBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
+    const planned = (plannedBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
+    const hasPlaces = stages.map((s) => (placesBy.get(area) ?? []).some((r) => r.stage === s.id) || planned.some((r) => r.stage === s.id));
+    const anyPlaces = hasPlaces.some(Boolean);
+    const basePlaces = new Float64Array(S * H);
+    const baseClasses = new Float64Array(S * H);
+    stages.forEach((s, si) => {
+      const recs = (placesBy.get(area) ?? []).filter((r) => r.stage === s.id);
+      const std = stageStandard(system, s.id).value;
+      for (let h = 1; h <= H; h++) {
+        const t = model.baseYear + h;
+        let latest = -Infinity;
+        for (const r of recs) if (r.year <= t && r.year > latest) latest = r.year;
+        let p = 0;
+        let c = 0;
+        for (const r of recs) {
+          if (r.year !== latest) continue;
+          p += r.places;
+          c += r.classes ?? Math.floor(r.places / std);
+        }
+        basePlaces[si * H + h - 1] = p;
+        baseClasses[si * H + h - 1] = c;
+      }
+    });
+    const projectKeys = (rs: readonly { project?: string }[]): string[] => rs.map((r, i) => (r.project !== undefined ? `p\u0000${r.project}` : `r\u0000${i}`));
+    const housingKeys = projectKeys(housing);
+    const plannedKeys = projectKeys(planned);
+
+    const tot = new Float64Array(S * H * D);
+    const plc = anyPlaces ? new Float64Array(S * H * D) : undefined;
+    const cls = anyPlaces ? new Float64Array(S * H * D) : undefined;
+    const det = new Float64Array(S * H);
+    const detPlaces = new Float64Array(S * H);
+    for (let d = -1; d < D; d++) {
+      // d = −1 is the deterministic path (every source off, nothing slips).
+      const r = d >= 0 ? rng(seed, `area\u0000${area}\u0000${d}`) : undefined;
+      for (let g = 0; g < G; g++) {
+        for (let h = 1; h <= H; h++) {
+          ratioA[g * H + h - 1] = fc.ratios[(a * G + g) * H + h - 1]!;
+          driverA[g * H + h - 1] = fc.drivers[(a * G + g) * H + h - 1]!;
+        }
+      }
+      if (r && src.ratios) {
+        for (let h = 1; h <= H; h++) {
+          const u = r.next();
+          for (let g = 0; g < G; g++) {
+            const e = errs[g]!;
+            if (e.length) ratioA[g * H + h - 1] = ratioA[g * H + h - 1]! * Math.exp(e[Math.floor(u * e.length)]!);
+          }
+        }
+      }
+      if (d >= 0 && kMax > 0) {
+        const path = birthsPath(bi, d, kMax);
+        for (let k = 0; k < G * H; k++) if (kOf[k]! > 0) driverA[k] = driverA[k]! * Math.exp(path[kOf[k]!]!);
+      }
+      projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
+      const slipH = new Map<string, number>();
+      const slipP = new Map<string, number>();
+      if (r) {
+        for (const k of housingKeys) if (!slipH.has(k)) slipH.set(k, src.housing ? slipYears(r.next, housingSlip) : 0);
+        for (const k of plannedKeys) if (!slipP.has(k)) slipP.set(k, src.places ? slipYears(r.next, placesSlip) : 0);
+      }
+      for (let si = 0; si < S; si++) {
+        for (let h = 1; h <= H; h++) {
+          let s = 0;
+          for (const g of stages[si]!.gs) s += outA[g * W + h]!;
+          const k = si * H + h - 1;
+          if (d < 0) det[k] = s;
+          else tot[k * D + d] = s;
+        }
+      }
+      housing.forEach((hr, i) => {
+        const delay = d < 0 ? 0 : slipH.get(housingKeys[i]!)!;
+        const h = hr.year + delay - model.baseYear;
+        if (h < 1 || h > H) return;
+        const k = sIndex.get(hr.stage)! * H + h - 1;
+        if (d < 0) det[k] = det[k]! + hr.pupils;
+        else tot[k * D + d] = tot[k * D + d]! + hr.pupils;
+      });
+      if (anyPlaces) {
+        const p = new Float64Array(basePlaces);
+        const c = new Float64Array(baseClasses);
+        planned.forEach((pr, i) => {
+          const si = sIndex.get(pr.stage)!;
+          const delay = d < 0 || pr.places <= 0 ? 0 : slipP.get(plannedKeys[i]!)!;
+          const std = stageStandard(system, pr.stage).value;
+          for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
+            p[si * H + h - 1] = p[si * H + h - 1]! + pr.places;
+            c[si * H + h - 1] = c[si * H + h - 1]! + (pr.classes ?? Math.trunc(pr.places / std));
+          }
+        });
+        if (d < 0) detPlaces.set(p);
+        else
+          for (let k = 0; k < S * H; k++) {
+            plc![k * D + d] = p[k]!;
+            cls![k * D + d] = c[k]!;
+          }
+      }
+    }
+
+    const col = new Float64Array(D);
+    const sur = new Float64Array(D);
+    stages.forEach((st, si) => {
+      const band = eliminateFrom(system, st.id, options.classBand ?? "large");
+      for (let h = 1; h <= H; h++) {
+        const k = si * H + h - 1;
+        let sum = 0;
+        for (let d = 0; d < D; d++) {
+          col[d] = tot[k * D + d]!;
+          sum += col[d]!;
+        }
+        let row: SimulationRow = {
+          area,
+          stage: st.id,
+          year: model.baseYear + h,
+          forecast: det[k]!,
+          mean: sum / D,
+          pupils: quantilesOf(col, qs),
+        };
+        if (plc && cls && hasPlaces[si]) {
+          let short = 0;
+          let large = 0;
+          for (let d = 0; d < D; d++) {
+            const n = tot[k * D + d]!;
+            const p = plc[k * D + d]!;
+            sur[d] = p - n;
+            if (n > p) short++;
+            if (band !== undefined) {
+              const whole = Math.round(n);
+              const c = cls[k * D + d]!;
+              if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+            }
+          }
+          row = {
+            ...row,
+            places: detPlaces[k]!,
+            surplus: quantilesOf(sur, qs),
+            pShortfall: short / D,
+            ...(band !== undefined ? { pLargeClasses: large / D } : {}),
+          };
+        }
+        rows.push(row);
+      }
+    });
+  }
+  return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
+}
+
+/** Quantiles of the values (sorted in place). */
+function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
+  v.sort();
+  return qs.map((p) => quantileSorted(v, p));
+}
+
+function sampleSd(x: readonly number[]): number {
+  let m = 0;
+  for (const v of x) m += v;
+  m /= x.length;
+  let s = 0;
+  for (const v of x) s += (v - m) ** 2;
+  return Math.sqrt(s / (x.length - 1));
+}
+
+/**
+ * Centred one-step-ahead log errors of grade g of area a, in history-year order: for each history
+ * year y with a ratio r_y and at least `minPrior` earlier ratios, e_y = ln(r_y / r̂_y) with r̂_y the
+ * grade's method fitted to the earlier ratios, one year ahead; minus their mean.
+ */
+function ratioErrors(model: CohortModel, a: number, g: number): Float64Array {
+  const o = model.methods[a * model.cube.grades.length + g];
+  if (!o) return new Float64Array(0);
+  const G = model.cube.grades.length;
+  const Y = model.cube.years.length;
+  const series: number[] = [];
+  for (let y = 0; y < Y; y++) {
+    const r = model.ratioHistory[(a * G + g) * Y + y]!;
+    if (Number.isFinite(r)) series.push(r);
+  }
+  const minPrior = series.length >= 4 ? 2 : 1;
+  const e: number[] = [];
+  for (let i = minPrior; i < series.length; i++) {
+    const fit = fitRatio(series.slice(0, i), o);
+    if (!fit) continue;
+    const p = ratioAt(fit, 1);
+    const v = series[i]!;
+    if (p > 0 && v > 0) e.push(Math.log(v / p));
+  }
+  if (e.length === 0) return new Float64Array(0);
+  let m = 0;
+  for (const v of e) m += v;
+  m /= e.length;
+  return Float64Array.from(e, (v) => v - m);
+}
