@@ -8,3 +8,4 @@ export * from "./data/index.js";
 export * from "./cohort/index.js";
 export * from "./seeds/yangjiang.js";
 export * from "./report/index.js";
+export * from "./capacity/index.js";

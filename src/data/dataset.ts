@@ -5,6 +5,7 @@ import { indexSystem } from "../domain/systemIndex.js";
 import { DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
+import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
 import { enrolmentTable, type EnrolmentRecord } from "./records/enrolment.js";
 import { housingTable, type HousingInput, type HousingRecord } from "./records/housing.js";
 import { locate, parseTable, type Row } from "./records/table.js";
@@ -17,6 +18,10 @@ export interface DatasetInput {
   readonly areas: readonly unknown[];
   readonly enrolment: readonly unknown[];
   readonly births?: readonly unknown[];
+  /** Existing places per area, stage and base year (optionally per sector); see `CapacityRecord`. */
+  readonly capacity?: readonly unknown[];
+  /** Planned changes of places from a year on; see `PlannedPlacesRecord`. */
+  readonly plannedPlaces?: readonly unknown[];
   /** Dwellings completed per area, past and planned; see `HousingInput`. */
   readonly housing?: readonly unknown[];
 }
@@ -27,6 +32,10 @@ export interface Dataset {
   readonly areas: readonly AreaRecord[];
   readonly enrolment: readonly EnrolmentRecord[];
   readonly births: readonly BirthRecord[];
+  /** Existing places (empty list when the input gave none). */
+  readonly capacity?: readonly CapacityRecord[];
+  /** Planned changes of places (empty list when the input gave none). */
+  readonly plannedPlaces?: readonly PlannedPlacesRecord[];
   /** Completed and planned dwellings, each with its first school year occupied (empty list when the input gave none). */
   readonly housing?: readonly HousingRecord[];
   /** First and last school year of enrolment history (the base year of forecasts). */
@@ -36,7 +45,7 @@ export interface Dataset {
   readonly warnings: readonly DataIssue[];
 }
 
-const TOP_LEVEL = new Set(["areas", "enrolment", "births", "housing"]);
+const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing"]);
 
 /**
  * Validates tidy records against a school system and returns a result instead of throwing.
@@ -48,6 +57,8 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births", "housing"]);
  *   form no cycle; offered grades are grades of the system;
  * - enrolment and births name known areas and grades; a grade the area does not teach is refused;
  *   no duplicate (area, year, grade) or (area, year);
+ * - capacity and planned places name known areas and stages; one capacity record per (area,
+ *   stage, year, sector); places in 0 classes and closures that add places are refused;
  * - housing names known areas and gives exactly one of `year` and `completionDate` (a date is
  *   mapped to the first school year occupied with the system's cut-off); housing in an area
  *   without enrolment is reported as a warning (it is not forecast);
@@ -79,11 +90,14 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const areaRows = parseTable(areasTable, obj.areas, issues);
   const enrolRows = parseTable(enrolmentTable, obj.enrolment, issues);
   const birthRows = obj.births === undefined ? [] : parseTable(birthsTable, obj.births, issues);
+  const capacityRows = obj.capacity === undefined ? [] : parseTable(capacityTable, obj.capacity, issues);
+  const plannedRows = obj.plannedPlaces === undefined ? [] : parseTable(plannedPlacesTable, obj.plannedPlaces, issues);
   const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
   const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues);
   checkBirths(birthRows, areaIds, issues);
+  checkCapacity(capacityRows, plannedRows, areaIds, system, issues);
   const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
 
   const errors = issues.filter((i) => i.severity === "error");
@@ -100,6 +114,8 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
       areas: areaRows.map((r) => r.value),
       enrolment: enrolRows.map((r) => r.value),
       births: birthRows.map((r) => r.value),
+      capacity: capacityRows.map((r) => r.value),
+      plannedPlaces: plannedRows.map((r) => r.value),
       housing,
       firstYear: span.first,
       baseYear: span.last,
@@ -333,4 +349,52 @@ function checkHousing(
     out.push({ ...r, year });
   }
   return out;
+}
+
+/**
+ * Capacity and planned places: known areas and stages; one capacity record per (area, stage,
+ * year, sector); classes consistent with places; closures carry negative places.
+ */
+function checkCapacity(
+  rows: Row<CapacityRecord>[],
+  planned: Row<PlannedPlacesRecord>[],
+  areaIds: Set<string>,
+  system: SchoolSystem,
+  issues: DataIssue[],
+): void {
+  const stages = indexSystem(system).stageById;
+  const stageList = [...stages.keys()].join(", ");
+  const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", [table, index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      return false;
+    }
+    if (!stages.has(r.stage)) {
+      issues.push(issue("unknown_stage", [table, index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${stageList})`));
+      return false;
+    }
+    return true;
+  };
+  const seen = new Map<string, number>();
+  for (const { index, value: r } of rows) {
+    const where = locate("capacity", index, r, capacityTable.keyFields);
+    if (!known("capacity", index, where, r)) continue;
+    const key = `${r.area}\u0000${r.stage}\u0000${r.year}\u0000${r.sector ?? ""}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["capacity", index], `${where}: duplicates capacity[${prev}]; give one record per area, stage, year and sector (add the places together)`));
+      continue;
+    }
+    seen.set(key, index);
+    if (r.classes === 0 && r.places > 0) {
+      issues.push(issue("inconsistent", ["capacity", index, "classes"], `${where}: ${r.places} places in 0 classes; give the number of classes, or leave classes out when unknown`));
+    }
+  }
+  for (const { index, value: r } of planned) {
+    const where = locate("plannedPlaces", index, r, plannedPlacesTable.keyFields);
+    if (!known("plannedPlaces", index, where, r)) continue;
+    if (r.kind === "closure" && r.places > 0) {
+      issues.push(issue("inconsistent", ["plannedPlaces", index, "places"], `${where}: a closure removes places, so places must be negative or zero, got ${r.places}`));
+    }
+  }
 }

@@ -1,0 +1,464 @@
+import type { StageRecord } from "../cohort/records.js";
+import { DatasetError, issue, show, type DataIssue } from "../data/issues.js";
+import type { ClassSizeBand } from "../domain/schoolSystem.js";
+import { sourced, type Label, type Sourced } from "../domain/sourced.js";
+import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
+import { organiseClasses, type EvenSpread } from "./classes.js";
+import { eliminateFrom, stageStandard, type StandardClassSizes } from "./rules.js";
+import { capacitySchedule, type CapacityInput, type CapacitySchedule, type PlacesTotal, type SectorKey } from "./schedule.js";
+
+/** Thresholds of the place flags, each with its source. */
+export interface CapacityRules {
+  /**
+   * Headroom (spare places as a share of places) below this is flagged `low-headroom`.
+   * @defaultValue 0.05 (`defaultCapacityRules.headroomMargin`)
+   */
+  readonly headroomMargin?: Sourced<number>;
+  /**
+   * Utilisation (pupils / places) below this is flagged `surplus-risk`.
+   * @defaultValue 0.8 (`defaultCapacityRules.utilisationFloor`)
+   */
+  readonly utilisationFloor?: Sourced<number>;
+}
+
+/**
+ * The default place-flag thresholds. Neither is set by a Chinese regulation: both are placecast
+ * defaults following common school place-planning conventions, to be replaced by the planner's
+ * own rules (pass `headroomMargin` / `utilisationFloor` with their source).
+ */
+export const defaultCapacityRules: Required<CapacityRules> = Object.freeze({
+  headroomMargin: sourced(
+    0.05,
+    "placecast default: a 5% operating margin of spare places, a common place-planning convention (e.g. English local authorities' working margin for parental choice and in-year moves); not a regulation — set your own",
+  ),
+  utilisationFloor: sourced(
+    0.8,
+    "placecast default: places less than 80% used are reported as at risk of standing empty; a planning convention, not a regulation — set your own",
+  ),
+});
+
+/** Options of `assessCapacity`. */
+export interface AssessOptions extends CapacityRules {
+  /** Standard class sizes per stage, overriding the system's. */
+  readonly standardClassSizes?: StandardClassSizes;
+  /** Sectors whose places count (when the supply is given as records); all when absent. */
+  readonly sectors?: readonly SectorKey[];
+  /**
+   * Id of the class-size band whose classes must be eliminated: classes of the band's minimum
+   * or more (China: `"large"`, 56+). Stages without the band get no "no-large" figures.
+   * @defaultValue "large"
+   */
+  readonly eliminateBand?: string;
+  /**
+   * What to do with pupils for which no places are known: `"error"` throws a `DatasetError`
+   * listing them; `"skip"` leaves them out of the assessment.
+   * @defaultValue "error"
+   */
+  readonly missingPlaces?: "error" | "skip";
+}
+
+/** A flag on an assessment row, with a reason a person can read in English and Chinese. */
+export interface CapacityFlag {
+  /** `shortfall`, `low-headroom`, `surplus-risk`, or a class-size band id (`oversized`, `large`, `super-large`). */
+  readonly code: string;
+  readonly kind: "places" | "class-size";
+  readonly reason: { readonly en: string; readonly zh: string };
+  /** The rule behind the flag: the threshold's source or the band's. */
+  readonly source: string;
+  /** For class-size flags: the band's minimum size and label. */
+  readonly band?: { readonly min: number; readonly label: Label };
+}
+
+/** Places against pupils for one stage of one area in one school year. */
+export interface Assessment {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  /** Pupils (forecast or actual), not rounded. */
+  readonly pupils: number;
+  readonly kind: "actual" | "forecast";
+  /** `estimate` when the pupils or the places rest on estimated figures. */
+  readonly basis: "reported" | "estimate";
+  readonly places: number;
+  /** places − pupils; negative is a shortfall. */
+  readonly surplus: number;
+  /** pupils / places; null when there are no places. */
+  readonly utilisation: number | null;
+  /** surplus / places (a share, negative in a shortfall); null when there are no places. */
+  readonly headroom: number | null;
+  /** Whole pupils used for class counts (`wholePupils`). */
+  readonly pupilsOrganised: number;
+  readonly classesAvailable: number;
+  /** True when some classes were derived from places (⌊places / standard⌋). */
+  readonly classesDerived: boolean;
+  readonly standardClassSize: number;
+  /** The even spread of pupils over the classes; null with no classes or on an aggregate row. */
+  readonly spread: EvenSpread | null;
+  /** pupilsOrganised / classesAvailable; null with no classes. */
+  readonly averageClassSize: number | null;
+  /** Largest class under the even spread (on aggregates, the largest of the parts); null with no classes. */
+  readonly largestClassSize: number | null;
+  /** Classes in each band's own range, by band id (46–55, 56–65, 66+). */
+  readonly bandCounts: Readonly<Record<string, number>>;
+  /** Classes at or above each band's minimum, by band id (46+, 56+, 66+). */
+  readonly atOrAbove: Readonly<Record<string, number>>;
+  /** Classes needed at the standard size: ⌈n / standard⌉. */
+  readonly classesNeeded: number;
+  /** Classes (and places, at the standard size) to add so that no class is above the standard. */
+  readonly extraClassesForStandard: number;
+  readonly placesForStandard: number;
+  /** The smallest class size to eliminate (56) and the classes of that size or more now; null without the rule. */
+  readonly eliminateFrom: number | null;
+  readonly classesToEliminate: number | null;
+  /** Classes (and places, at the standard size) to add so that no class has `eliminateFrom` or more. */
+  readonly extraClassesNoLarge: number | null;
+  readonly placesNoLarge: number | null;
+  /** The class-organisation assumption behind the class counts, stated per row. */
+  readonly assumption: { readonly en: string; readonly zh: string };
+  readonly flags: readonly CapacityFlag[];
+  /** Areas summed into an aggregate row (`sumAssessments`); absent on area rows. */
+  readonly parts?: readonly string[];
+}
+
+/**
+ * Holds pupils against places for every area × stage × year of `pupils`: surplus, utilisation,
+ * headroom, even-spread classes with band counts, the classes and places needed for the standard
+ * size and for no class of 56 or more, and flags with readable reasons.
+ *
+ * Formulas (n pupils, P places, c classes available, s standard size, see `organiseClasses`):
+ * - surplus = P − n; utilisation = n / P; headroom = (P − n) / P (null when P = 0);
+ * - flags: `shortfall` when n > P; `low-headroom` when 0 ≤ headroom < margin; `surplus-risk`
+ *   when utilisation < floor; one class-size flag per band of the stage when some class has the
+ *   band's minimum or more (46+ `oversized`, 56+ `large` 大班额, 66+ `super-large` 超大班额 in
+ *   China), or pupils have no class at all.
+ * Class counts assume pupils spread as evenly as the classes allow (stated in `assumption`), on
+ * pupils rounded to whole pupils for this purpose only; nothing else is rounded.
+ *
+ * Sources: bands and standards from the school system (GB 50099-2011, 教育部 2018 大班额 bands);
+ * margin and floor from `defaultCapacityRules` unless given.
+ *
+ * @param pupils - stage records (`stageTotals(forecast)`), one per area × stage × year
+ * @param supply - a `CapacitySchedule`, or validated records (a `Dataset`) to build one over the pupils' years
+ * @throws DatasetError listing every pupil row that is invalid (negative, not finite, unknown
+ *   stage, duplicate) or, unless `missingPlaces: "skip"`, has no places known
+ * @throws RangeError on invalid options
+ * @example
+ * ```ts
+ * const fc = forecast(fitModel(ds), { to: 2030 });
+ * const rows = assessCapacity(stageTotals(fc), ds);
+ * rows.filter((r) => r.flags.some((f) => f.code === "large")) // classes of 56+
+ * ```
+ */
+export function assessCapacity(pupils: readonly StageRecord[], supply: CapacitySchedule | CapacityInput, options: AssessOptions = {}): Assessment[] {
+  const rules = resolveRules(options);
+  const system = supply.system;
+  const ix = indexSystem(system);
+  const issues: DataIssue[] = [];
+  const seen = new Map<string, number>();
+  const valid: StageRecord[] = [];
+  pupils.forEach((r, i) => {
+    const where = `pupils[${i}] (area ${r.area}, stage ${r.stage}, year ${r.year})`;
+    if (!ix.stageById.has(r.stage)) {
+      issues.push(issue("unknown_stage", ["pupils", i, "stage"], `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${ix.stageIds.join(", ")})`));
+      return;
+    }
+    if (typeof r.pupils !== "number" || !Number.isFinite(r.pupils) || r.pupils < 0) {
+      issues.push(issue("invalid_value", ["pupils", i, "pupils"], `${where}: pupils must be a finite non-negative number, got ${show(r.pupils)}`));
+      return;
+    }
+    if (!Number.isInteger(r.year)) {
+      issues.push(issue("invalid_value", ["pupils", i, "year"], `${where}: year must be an integer school year, got ${show(r.year)}`));
+      return;
+    }
+    const k = `${r.area}\u0000${r.stage}\u0000${r.year}`;
+    const prev = seen.get(k);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["pupils", i], `${where}: duplicates pupils[${prev}]; give one row per area, stage and year`));
+      return;
+    }
+    seen.set(k, i);
+    valid.push(r);
+  });
+  if (issues.length) throw new DatasetError(issues);
+
+  let schedule: CapacitySchedule;
+  if ("totals" in supply) schedule = supply;
+  else {
+    const years = valid.map((r) => r.year);
+    schedule = capacitySchedule(supply, {
+      ...(years.length ? { from: Math.min(...years), to: Math.max(...years) } : {}),
+      ...(options.standardClassSizes ? { standardClassSizes: options.standardClassSizes } : {}),
+      ...(options.sectors ? { sectors: options.sectors } : {}),
+    });
+  }
+  const totals = new Map<string, PlacesTotal>();
+  for (const t of schedule.totals) totals.set(`${t.area}\u0000${t.stage}\u0000${t.year}`, t);
+  const standards = options.standardClassSizes ?? schedule.standardClassSizes;
+  const band = options.eliminateBand ?? "large";
+
+  const out: Assessment[] = [];
+  valid.forEach((r) => {
+    const t = totals.get(`${r.area}\u0000${r.stage}\u0000${r.year}`);
+    if (!t) {
+      if (options.missingPlaces !== "skip") {
+        const i = seen.get(`${r.area}\u0000${r.stage}\u0000${r.year}`)!;
+        issues.push(issue("missing_record", ["pupils", i], `area ${r.area}, stage ${r.stage}, year ${r.year}: pupils are given but no places are known; give a capacity record for ${r.area} ${r.stage} in or before ${r.year}, or pass missingPlaces: "skip"`));
+      }
+      return;
+    }
+    out.push(assessOne(r, t, bandsForStage(system, r.stage), stageStandard(system, r.stage, standards).value, eliminateFrom(system, r.stage, band), rules));
+  });
+  if (issues.length) throw new DatasetError(issues);
+  return out;
+}
+
+function resolveRules(o: CapacityRules): Required<CapacityRules> {
+  const margin = o.headroomMargin ?? defaultCapacityRules.headroomMargin;
+  const floor = o.utilisationFloor ?? defaultCapacityRules.utilisationFloor;
+  if (!(Number.isFinite(margin.value) && margin.value >= 0 && margin.value < 1)) throw new RangeError(`headroomMargin must be a share in [0, 1), got ${margin.value}`);
+  if (!(Number.isFinite(floor.value) && floor.value >= 0 && floor.value <= 1)) throw new RangeError(`utilisationFloor must be a share in [0, 1], got ${floor.value}`);
+  return { headroomMargin: margin, utilisationFloor: floor };
+}
+
+function assessOne(
+  r: StageRecord,
+  t: PlacesTotal,
+  bands: readonly ClassSizeBand[],
+  standard: number,
+  elim: number | undefined,
+  rules: Required<CapacityRules>,
+): Assessment {
+  const o = organiseClasses({ pupils: r.pupils, classes: t.classes, standardClassSize: standard, bands, ...(elim !== undefined ? { eliminateFrom: elim } : {}) });
+  const places = t.places;
+  const flags: CapacityFlag[] = [...placeFlags(r.pupils, places, rules)];
+  for (const b of bands) {
+    if (!o.breaches[b.id]) continue;
+    flags.push(bandFlag(b, o.atOrAbove[b.id] ?? 0, o.pupils, o.classesAvailable, o.largestClassSize));
+  }
+  return {
+    area: r.area,
+    stage: r.stage,
+    year: r.year,
+    pupils: r.pupils,
+    kind: r.kind,
+    basis: r.basis === "estimate" || t.basis === "estimate" ? "estimate" : "reported",
+    places,
+    surplus: places - r.pupils,
+    utilisation: places > 0 ? r.pupils / places : null,
+    headroom: places > 0 ? (places - r.pupils) / places : null,
+    pupilsOrganised: o.pupils,
+    classesAvailable: o.classesAvailable,
+    classesDerived: t.classesDerived,
+    standardClassSize: standard,
+    spread: o.spread,
+    averageClassSize: o.averageClassSize,
+    largestClassSize: o.largestClassSize,
+    bandCounts: o.bandCounts,
+    atOrAbove: o.atOrAbove,
+    classesNeeded: o.classesNeeded,
+    extraClassesForStandard: o.extraClassesForStandard,
+    placesForStandard: o.placesForStandard,
+    eliminateFrom: elim ?? null,
+    classesToEliminate: o.classesToEliminate,
+    extraClassesNoLarge: o.extraClassesNoLarge,
+    placesNoLarge: o.placesNoLarge,
+    assumption: assumptionText(o.pupils, o.spread, o.classesAvailable, t.classesDerived, standard),
+    flags,
+  };
+}
+
+/** Thousands separators for reasons (presentation only). */
+function fmt(x: number): string {
+  const v = Math.round(x);
+  const s = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return v < 0 ? `-${s}` : s;
+}
+function pct(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+}
+
+function placeFlags(pupils: number, places: number, rules: Required<CapacityRules>): CapacityFlag[] {
+  const flags: CapacityFlag[] = [];
+  const surplus = places - pupils;
+  if (surplus < 0) {
+    flags.push({
+      code: "shortfall",
+      kind: "places",
+      reason: {
+        en: `shortfall of ${fmt(-surplus)} places: ${fmt(pupils)} pupils for ${fmt(places)} places`,
+        zh: `学位缺口 ${fmt(-surplus)} 个：学生 ${fmt(pupils)} 人，学位 ${fmt(places)} 个`,
+      },
+      source: "surplus = places − pupils < 0",
+    });
+  } else if (places > 0 && surplus / places < rules.headroomMargin.value) {
+    flags.push({
+      code: "low-headroom",
+      kind: "places",
+      reason: {
+        en: `headroom ${pct(surplus / places)} is below the ${pct(rules.headroomMargin.value)} margin: ${fmt(surplus)} spare places for ${fmt(pupils)} pupils`,
+        zh: `学位余量 ${pct(surplus / places)}，低于 ${pct(rules.headroomMargin.value)} 的余量要求：空余学位 ${fmt(surplus)} 个，学生 ${fmt(pupils)} 人`,
+      },
+      source: rules.headroomMargin.source,
+    });
+  }
+  if (places > 0 && pupils / places < rules.utilisationFloor.value) {
+    flags.push({
+      code: "surplus-risk",
+      kind: "places",
+      reason: {
+        en: `utilisation ${pct(pupils / places)} is below the ${pct(rules.utilisationFloor.value)} floor: ${fmt(surplus)} of ${fmt(places)} places may stand empty`,
+        zh: `学位使用率 ${pct(pupils / places)}，低于 ${pct(rules.utilisationFloor.value)}：${fmt(places)} 个学位中约 ${fmt(surplus)} 个可能闲置`,
+      },
+      source: rules.utilisationFloor.source,
+    });
+  }
+  return flags;
+}
+
+function bandFlag(b: ClassSizeBand, count: number, n: number, c: number, largest: number | null): CapacityFlag {
+  const zhLabel = b.label.zh ?? b.label.en;
+  if (c === 0) {
+    return {
+      code: b.id,
+      kind: "class-size",
+      reason: { en: `${fmt(n)} pupils and no classes available (${b.label.en} and above)`, zh: `学生 ${fmt(n)} 人而无可用班级（${zhLabel}及以上）` },
+      source: b.source,
+      band: { min: b.min, label: b.label },
+    };
+  }
+  return {
+    code: b.id,
+    kind: "class-size",
+    reason: {
+      en: `${count} of ${c} classes have ${b.min} or more pupils (${b.label.en}${b.max !== undefined ? " or above" : ""}): ${fmt(n)} pupils spread evenly, largest class ${largest}`,
+      zh: `${c} 个班中 ${count} 个班达 ${b.min} 人及以上（${zhLabel}${b.max !== undefined ? "及以上" : ""}）：按 ${fmt(n)} 名学生平均分班估算，最大班 ${largest} 人`,
+    },
+    source: b.source,
+    band: { min: b.min, label: b.label },
+  };
+}
+
+function assumptionText(n: number, spread: EvenSpread | null, c: number, derived: boolean, s: number): { en: string; zh: string } {
+  const d = derived ? { en: `; classes derived from places as ⌊places / ${s}⌋ (at least 1 when there are places)`, zh: `；班级数按 ⌊学位数 / ${s}⌋ 由学位推算（有学位时至少 1 个班）` } : { en: "", zh: "" };
+  if (!spread) {
+    return { en: `No classes available for ${n} pupils${d.en}.`, zh: `${n} 名学生无可用班级${d.zh}。` };
+  }
+  const parts =
+    spread.largeClasses === 0
+      ? { en: `all ${c} classes of ${spread.smallSize}`, zh: `${c} 个班均为 ${spread.smallSize} 人` }
+      : { en: `${spread.largeClasses} of ${spread.largeSize} and ${spread.smallClasses} of ${spread.smallSize}`, zh: `${spread.largeClasses} 个班 ${spread.largeSize} 人、${spread.smallClasses} 个班 ${spread.smallSize} 人` };
+  return {
+    en: `Class counts assume the ${n} pupils (rounded to whole pupils) are spread as evenly as ${c} classes allow: ${parts.en}${d.en}.`,
+    zh: `班额按 ${n} 名学生（取整）在 ${c} 个班中尽量平均分班估算：${parts.zh}${d.zh}。`,
+  };
+}
+
+/**
+ * Sums assessment rows over areas into one row per stage and year, labelled `area` (a city
+ * total from its counties). The aggregate is the sum of its parts: pupils, places, surplus,
+ * classes, band counts and the classes and places needed are sums; utilisation and headroom are
+ * recomputed from the sums and the place flags with them; a class-size flag is raised when any
+ * part has it (class sizes are not averaged across areas), with the areas named.
+ *
+ * @param rows - assessment rows of the areas to sum (filter them first)
+ * @param area - the label of the aggregate, e.g. `"yangjiang"`
+ * @throws RangeError on invalid rules
+ * @example
+ * ```ts
+ * const city = sumAssessments(rows.filter((r) => r.area !== "yangjiang"), "yangjiang");
+ * ```
+ */
+export function sumAssessments(rows: readonly Assessment[], area: string, rules: CapacityRules = {}): Assessment[] {
+  const rr = resolveRules(rules);
+  const groups = new Map<string, Assessment[]>();
+  for (const r of rows) {
+    const k = `${r.stage}\u0000${r.year}`;
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  const out: Assessment[] = [];
+  for (const parts of groups.values()) {
+    const first = parts[0]!;
+    const sum = (f: (a: Assessment) => number): number => parts.reduce((s, p) => s + f(p), 0);
+    const sumNull = (f: (a: Assessment) => number | null): number | null => (parts.every((p) => f(p) === null) ? null : parts.reduce((s, p) => s + (f(p) ?? 0), 0));
+    const addRec = (f: (a: Assessment) => Readonly<Record<string, number>>): Record<string, number> => {
+      const m: Record<string, number> = {};
+      for (const p of parts) for (const [k, v] of Object.entries(f(p))) m[k] = (m[k] ?? 0) + v;
+      return m;
+    };
+    const pupils = sum((p) => p.pupils);
+    const places = sum((p) => p.places);
+    const n = sum((p) => p.pupilsOrganised);
+    const c = sum((p) => p.classesAvailable);
+    const largest = parts.reduce<number | null>((m, p) => (p.largestClassSize === null ? m : m === null ? p.largestClassSize : Math.max(m, p.largestClassSize)), null);
+    const atOrAbove = addRec((p) => p.atOrAbove);
+    const flags: CapacityFlag[] = [...placeFlags(pupils, places, rr)];
+    const short = parts.filter((p) => p.surplus < 0).map((p) => p.area);
+    if (short.length && !flags.some((f) => f.code === "shortfall")) {
+      flags.push({
+        code: "shortfall",
+        kind: "places",
+        reason: {
+          en: `no net shortfall, but ${short.length} of ${parts.length} areas are short (${short.join(", ")}): ${fmt(-sum((p) => Math.min(0, p.surplus)))} places short there`,
+          zh: `总体无缺口，但 ${parts.length} 个地区中 ${short.length} 个存在学位缺口（${short.join("、")}），合计缺 ${fmt(-sum((p) => Math.min(0, p.surplus)))} 个`,
+        },
+        source: "surplus = places − pupils < 0 in some part",
+      });
+    }
+    const bandIds: string[] = [];
+    for (const p of parts) for (const f of p.flags) if (f.kind === "class-size" && !bandIds.includes(f.code)) bandIds.push(f.code);
+    for (const id of bandIds) {
+      const where = parts.filter((p) => p.flags.some((f) => f.code === id)).map((p) => p.area);
+      const f0 = parts.flatMap((p) => p.flags).find((f) => f.code === id)!;
+      const min = f0.band?.min;
+      const en = f0.band ? `${f0.band.label.en}: ${min} or more` : id;
+      const zh = f0.band ? `${f0.band.label.zh ?? f0.band.label.en}：${min} 人及以上` : id;
+      flags.push({
+        code: id,
+        kind: "class-size",
+        reason: {
+          en: `${atOrAbove[id] ?? 0} classes (${en}) in ${where.length} of ${parts.length} areas (${where.join(", ")})`,
+          zh: `${parts.length} 个地区中 ${where.length} 个（${where.join("、")}）共 ${atOrAbove[id] ?? 0} 个班（${zh}）`,
+        },
+        source: f0.source,
+        ...(f0.band ? { band: f0.band } : {}),
+      });
+    }
+    out.push({
+      area,
+      stage: first.stage,
+      year: first.year,
+      pupils,
+      kind: parts.some((p) => p.kind === "forecast") ? "forecast" : "actual",
+      basis: parts.some((p) => p.basis === "estimate") ? "estimate" : "reported",
+      places,
+      surplus: sum((p) => p.surplus),
+      utilisation: places > 0 ? pupils / places : null,
+      headroom: places > 0 ? (places - pupils) / places : null,
+      pupilsOrganised: n,
+      classesAvailable: c,
+      classesDerived: parts.some((p) => p.classesDerived),
+      standardClassSize: first.standardClassSize,
+      spread: null,
+      averageClassSize: c > 0 ? n / c : null,
+      largestClassSize: largest,
+      bandCounts: addRec((p) => p.bandCounts),
+      atOrAbove,
+      classesNeeded: sum((p) => p.classesNeeded),
+      extraClassesForStandard: sum((p) => p.extraClassesForStandard),
+      placesForStandard: sum((p) => p.placesForStandard),
+      eliminateFrom: first.eliminateFrom,
+      classesToEliminate: sumNull((p) => p.classesToEliminate),
+      extraClassesNoLarge: sumNull((p) => p.extraClassesNoLarge),
+      placesNoLarge: sumNull((p) => p.placesNoLarge),
+      assumption: {
+        en: `Sum of ${parts.length} areas; class counts are each area's even spread, summed (classes are not pooled across areas).`,
+        zh: `${parts.length} 个地区之和；班额为各地区平均分班估算之和（不跨地区合并班级）。`,
+      },
+      flags,
+      parts: parts.map((p) => p.area),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+export * from "./classes.js";
+export * from "./rules.js";
+export * from "./schedule.js";
+export * from "./assess.js";

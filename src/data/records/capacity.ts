@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
+
+/**
+ * Who runs the places: `public` (公办), `inclusive-private` (普惠性民办: private, publicly
+ * subsidised, fees capped) or `other-private` (other 民办). A record without a sector is counted
+ * in totals under `unspecified`.
+ */
+export const sectorSchema = z.enum(["public", "inclusive-private", "other-private"]);
+export type Sector = z.infer<typeof sectorSchema>;
+
+/**
+ * How a planned change of places comes about. Closures and removals carry negative `places`;
+ * `purchased` places are bought by the government from private schools (政府购买学位);
+ * `temporary` places (temporary classrooms) count like any other from their year on: give a
+ * negative record for the year they are taken away.
+ */
+export const plannedKindSchema = z.enum(["new-school", "extension", "purchased", "temporary", "closure"]);
+export type PlannedKind = z.infer<typeof plannedKindSchema>;
+
+/**
+ * Existing places in one stage of one area in one school year (the base year of the capacity
+ * schedule), optionally per sector, with the number of classes (teaching groups) where known.
+ * Places are capacity in pupils.
+ */
+export const capacitySchema = z.strictObject({
+  area: idSchema,
+  stage: idSchema,
+  year: yearSchema,
+  places: countSchema,
+  classes: countSchema.optional(),
+  sector: sectorSchema.optional(),
+  ...provenanceFields,
+});
+export type CapacityRecord = z.infer<typeof capacitySchema>;
+
+export const capacityTable: TableSpec<CapacityRecord> = {
+  name: "capacity",
+  schema: capacitySchema,
+  keyFields: ["area", "stage", "year", "sector"],
+  rules: {
+    area: "must be the id of an area",
+    stage: "must be a stage id of the school system",
+    year: "must be an integer school year (2020 = 2020/21) between 1800 and 2300",
+    places: "must be a non-negative integer (places, in pupils)",
+    classes: "must be a non-negative integer (teaching groups), or left out when unknown",
+    sector: 'must be "public", "inclusive-private" or "other-private", or left out',
+  },
+};
+
+/**
+ * A planned change of places: `places` added to an area's stage from school year `year` on
+ * (negative for a closure or removal). Planned changes are cumulative.
+ */
+export const plannedPlacesSchema = z.strictObject({
+  area: idSchema,
+  stage: idSchema,
+  year: yearSchema,
+  places: z.int(),
+  sector: sectorSchema.optional(),
+  project: z.string().min(1).optional(),
+  kind: plannedKindSchema.optional(),
+  /** Where the plan for these places is published. */
+  source: z.string().min(1).optional(),
+  ...provenanceFields,
+});
+export type PlannedPlacesRecord = z.infer<typeof plannedPlacesSchema>;
+
+export const plannedPlacesTable: TableSpec<PlannedPlacesRecord> = {
+  name: "plannedPlaces",
+  schema: plannedPlacesSchema,
+  keyFields: ["area", "stage", "year", "project"],
+  rules: {
+    area: "must be the id of an area",
+    stage: "must be a stage id of the school system",
+    year: "must be the integer school year the places are first available (2020 = 2020/21), between 1800 and 2300",
+    places: "must be an integer (negative for closures and removals)",
+    sector: 'must be "public", "inclusive-private" or "other-private", or left out',
+    project: "must be a non-empty project name, or left out",
+    kind: 'must be "new-school", "extension", "purchased", "temporary" or "closure", or left out',
+    source: "must be a non-empty citation, or left out",
+  },
+};
