@@ -6,6 +6,7 @@
 export * from "./domain/index.js";
 export * from "./data/index.js";
 export * from "./cohort/index.js";
+export * from "./housing/index.js";
 export * from "./seeds/yangjiang.js";
 export * from "./report/index.js";
 export * from "./capacity/index.js";
