@@ -6,6 +6,9 @@ import { projectBirths, resolveBirthsOptions, type BirthsOptions, type ResolvedB
 import { fitRatio, ratioAt as ratioAtFit, resolveRatioOptions, type RatioFit, type RatioOptions, type ResolvedRatioOptions } from "./methods.js";
 import { Fill, projectArea } from "./project.js";
 
+const F_NONE: number = Fill.none;
+const F_BIRTHS: number = Fill.births;
+
 /** Ratio options for progression within and between stages, and for entry. */
 export interface RatioChoice {
   /** Progression ratios (grade g+1 next year / grade g this year), including stage transitions. */
@@ -138,7 +141,6 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
 
   // Historical ratios.
   const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
-  const num = new Float64Array(A * G * Y).fill(NaN);
   const den = new Float64Array(A * G * Y).fill(NaN);
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
@@ -154,7 +156,6 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
         if (Number.isFinite(d) && d > 0) {
           const k = (a * G + g) * Y + y;
           ratioHistory[k] = p / d;
-          num[k] = p;
           den[k] = d;
         }
       }
@@ -165,12 +166,15 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
   const fits: (RatioFit | undefined)[] = new Array(A * G).fill(undefined);
   const methods: (ResolvedRatioOptions | undefined)[] = new Array(A * G).fill(undefined);
   const notes: FitNote[] = [];
+  const resolved = new Map<RatioOptions | undefined, ResolvedRatioOptions>();
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g];
       if (f === Fill.none) continue;
       const info = ix.grades[g]!;
-      const o = resolveRatioOptions(choose(options, cube.areas[a]!, info.stage.id, f === Fill.progression ? "progression" : "entry"));
+      const chosen = choose(options, cube.areas[a]!, info.stage.id, f === Fill.progression ? "progression" : "entry");
+      let o = resolved.get(chosen);
+      if (!o) resolved.set(chosen, (o = resolveRatioOptions(chosen)));
       methods[a * G + g] = o;
       const series: number[] = [];
       for (let y = 0; y < Y; y++) {
@@ -179,7 +183,7 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
       }
       let fit = fitRatio(series, o);
       if (!fit) {
-        fit = pooledFit(cube, fill, num, den, g, f!, o.years);
+        fit = pooledFit(cube, fill, den, g, f!, o.years);
         notes.push({
           area: cube.areas[a]!,
           grade: info.id,
@@ -283,7 +287,7 @@ function birthsAt(b: BirthTable, bi: number, year: number): number {
   return b.data[bi * b.years + y]!;
 }
 
-function pooledFit(cube: EnrolmentCube, fill: Uint8Array, num: Float64Array, den: Float64Array, g: number, f: number, years: number): RatioFit {
+function pooledFit(cube: EnrolmentCube, fill: Uint8Array, den: Float64Array, g: number, f: number, years: number): RatioFit {
   const G = cube.grades.length;
   const Y = cube.years.length;
   let sn = 0;
@@ -293,8 +297,8 @@ function pooledFit(cube: EnrolmentCube, fill: Uint8Array, num: Float64Array, den
     if (fill[a * G + g] !== f) continue;
     for (let y = Math.max(0, Y - years); y < Y; y++) {
       const k = (a * G + g) * Y + y;
-      if (Number.isFinite(num[k]!)) {
-        sn += num[k]!;
+      if (Number.isFinite(den[k]!)) {
+        sn += cube.data[k]!;
         sd += den[k]!;
         n++;
       }
@@ -386,31 +390,53 @@ export function forecast(model: CohortModel, options: ForecastOptions): Forecast
   const driverA = new Float64Array(G * H);
   const outA = new Float64Array(G * W);
   const fillA = new Uint8Array(G);
+  // Births per source area for birth years base + 1 − maxAge … to − minAge, with their status
+  // (0 known, 1 projected, 2 scenario), computed once per source.
+  const ages = ix.grades.map((g) => g.age);
+  const minAge = Math.min(...ages);
+  const firstBirthYear = base + 1 - Math.max(...ages);
+  const nBirthYears = Math.max(0, to - minAge - firstBirthYear + 1);
+  const birthCache = new Map<number, { value: Float64Array; status: Uint8Array }>();
+  const birthsOf = (bi: number): { value: Float64Array; status: Uint8Array } => {
+    let c = birthCache.get(bi);
+    if (c) return c;
+    const kb = known(bi);
+    const value = new Float64Array(nBirthYears);
+    const status = new Uint8Array(nBirthYears);
+    for (let j = 0; j < nBirthYears; j++) {
+      const year = firstBirthYear + j;
+      const i = year - kb.first;
+      if (i >= 0 && i < kb.values.length) value[j] = kb.values[i]!;
+      else {
+        const sc = scenario.size ? scenario.get(`${births.areas[bi]}\u0000${year}`) : undefined;
+        value[j] = sc ?? (i < 0 ? kb.values[0]! : projectBirths(kb.values, i - kb.values.length + 1, model.birthsOptions));
+        status[j] = sc === undefined ? 1 : 2;
+      }
+    }
+    birthCache.set(bi, (c = { value, status }));
+    return c;
+  };
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g]!;
       fillA[g] = f;
       baseVals[g] = model.base[a * G + g]!;
       const fit = fits[a * G + g];
+      const bc = f === F_BIRTHS ? birthsOf(birthSource[a]!) : undefined;
+      const age = ages[g]!;
       for (let h = 1; h <= H; h++) {
         const r = fit ? ratioAtFit(fit, h) : 0;
+        const k = (a * G + g) * H + h - 1;
         ratioA[g * H + h - 1] = r;
         let d = NaN;
-        if (f === Fill.births) {
-          const bi = birthSource[a]!;
-          const year = base + h - ix.grades[g]!.age;
-          const kb = known(bi);
-          const i = year - kb.first;
-          if (i >= 0 && i < kb.values.length) d = kb.values[i]!;
-          else {
-            const s = scenario.get(`${births.areas[bi]}\u0000${year}`);
-            d = s ?? (i < 0 ? kb.values[0]! : projectBirths(kb.values, i - kb.values.length + 1, model.birthsOptions));
-            driverProjected[(a * G + g) * H + h - 1] = s === undefined ? 1 : 2;
-          }
-          drivers[(a * G + g) * H + h - 1] = d;
+        if (bc) {
+          const j = base + h - age - firstBirthYear;
+          d = bc.value[j]!;
+          driverProjected[k] = bc.status[j]!;
+          drivers[k] = d;
         }
         driverA[g * H + h - 1] = d;
-        if (f !== Fill.none) ratios[(a * G + g) * H + h - 1] = r;
+        if (f !== F_NONE) ratios[k] = r;
       }
     }
     projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);

@@ -37,7 +37,8 @@ export function cubeIndex(_areas: number, grades: number, years: number, a: numb
 /**
  * Builds the enrolment cube of a dataset: areas with enrolment (in dataset order), all grades of
  * the system, years `firstYear..baseYear`. Cells before an area's first year, missing figures
- * (`pupils: null`) and grades not taught are `NaN` / not offered.
+ * (`pupils: null`) and grades not taught are `NaN` / not offered. Built once per dataset and
+ * cached: treat the returned arrays as read-only.
  *
  * @example
  * ```ts
@@ -46,6 +47,8 @@ export function cubeIndex(_areas: number, grades: number, years: number, a: numb
  * ```
  */
 export function enrolmentCube(ds: Dataset): EnrolmentCube {
+  const hit = cubeCache.get(ds);
+  if (hit) return hit;
   const ix = indexSystem(ds.system);
   const withData = new Set(ds.enrolment.map((r) => r.area));
   const areaRecs = ds.areas.filter((a) => withData.has(a.id));
@@ -62,15 +65,25 @@ export function enrolmentCube(ds: Dataset): EnrolmentCube {
   areaRecs.forEach((a, ai) => {
     for (const g of offeredGrades(a, ds.system)) offered[ai * G + ix.gradeById.get(g)!.index] = 1;
   });
+  let lastArea = "";
+  let a = -1;
   for (const r of ds.enrolment) {
-    const a = aIndex.get(r.area)!;
+    if (r.area !== lastArea) {
+      lastArea = r.area;
+      a = aIndex.get(r.area)!;
+    }
     const g = ix.gradeById.get(r.grade)!.index;
     const k = (a * G + g) * Y + (r.year - ds.firstYear);
     data[k] = r.pupils === null ? NaN : r.pupils;
     if (r.provenance === "estimate") estimated[k] = 1;
   }
-  return { areas, grades: ix.gradeIds, years, data, offered, estimated };
+  const cube: EnrolmentCube = { areas, grades: ix.gradeIds, years, data, offered, estimated };
+  cubeCache.set(ds, cube);
+  return cube;
 }
+
+// A dataset is immutable by contract, so its cube is built once and shared (read-only).
+const cubeCache = new WeakMap<Dataset, EnrolmentCube>();
 
 /** Births per area over consecutive years; `NaN` where unknown. */
 export interface BirthTable {
