@@ -22,7 +22,13 @@ export const ratioMethods: readonly RatioMethod[] = ["mean", "weighted", "median
  * Options for fitting one kind of ratio (progression or entry).
  */
 export interface RatioOptions {
-  /** Fitting method. @defaultValue `"mean"` */
+  /**
+   * Fitting method. The default, simple exponential smoothing with α = 0.5 (Brown 1956), weighs
+   * each year half as much as the next one; in rolling-origin backtests on US states
+   * (1986–2011) and Connecticut districts (2007–2015) it was never less accurate than the mean of
+   * the last 3 ratios at horizons 1–5 (README, "Accuracy"; `npm run accuracy`).
+   * @defaultValue `"ses"`
+   */
   readonly method?: RatioMethod;
   /** Window: how many of the latest ratios are used (not used by `ses`). @defaultValue 3 */
   readonly years?: number;
@@ -44,11 +50,12 @@ export type ResolvedRatioOptions = Required<RatioOptions>;
  * @example
  * ```ts
  * resolveRatioOptions({ method: "median" }) // { method: "median", years: 3, alpha: 0.5, phi: 0.8, clampMargin: 0.05 }
+ * resolveRatioOptions().method // "ses"
  * ```
  */
 export function resolveRatioOptions(o: RatioOptions = {}): ResolvedRatioOptions {
   const r: ResolvedRatioOptions = {
-    method: o.method ?? "mean",
+    method: o.method ?? "ses",
     years: o.years ?? 3,
     alpha: o.alpha ?? 0.5,
     phi: o.phi ?? 0.8,
@@ -86,7 +93,8 @@ export type RatioFit =
  *
  * @example
  * ```ts
- * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions())              // { kind: "constant", value: 1, n: 3 }
+ * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions({ method: "mean" })) // { kind: "constant", value: 1, n: 3 }
+ * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions())                    // ses: { kind: "constant", value: 1.005, n: 3 }
  * ratioAt(fitRatio([1, 1.1, 1.2], resolveRatioOptions({ method: "trend", clampMargin: 0.1 }))!, 1) // 1.3 clamped to 1.32 → 1.3
  * ```
  */

@@ -19,7 +19,7 @@ export interface RatioChoice {
 
 /**
  * Options of `fitModel`. More specific choices win: area + stage, then area, then stage, then
- * the top level, then the defaults (`mean` of the last 3 years).
+ * the top level, then the defaults (`resolveRatioOptions`: simple exponential smoothing, α = 0.5).
  */
 export interface ModelOptions extends RatioChoice {
   /** Per stage id. */
