@@ -184,9 +184,15 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
   let schedule: CapacitySchedule;
   if ("totals" in supply) schedule = supply;
   else {
-    const years = valid.map((r) => r.year);
+    // A loop, not Math.min(...years): a national run has ~10^5 rows, beyond the argument limit.
+    let from = Infinity;
+    let to = -Infinity;
+    for (const r of valid) {
+      if (r.year < from) from = r.year;
+      if (r.year > to) to = r.year;
+    }
     schedule = capacitySchedule(supply, {
-      ...(years.length ? { from: Math.min(...years), to: Math.max(...years) } : {}),
+      ...(valid.length ? { from, to } : {}),
       ...(options.standardClassSizes ? { standardClassSizes: options.standardClassSizes } : {}),
       ...(options.sectors ? { sectors: options.sectors } : {}),
     });
@@ -396,7 +402,7 @@ export function sumAssessments(rows: readonly Assessment[], area: string, rules:
     const flags: CapacityFlag[] = [...placeFlags(pupils, places, rr)];
     const short = parts.filter((p) => p.surplus < 0).map((p) => p.area);
     if (short.length && !flags.some((f) => f.code === "shortfall")) {
-      flags.push({
+      flags.unshift({
         code: "shortfall",
         kind: "places",
         reason: {

@@ -132,8 +132,16 @@ export function capacitySchedule(input: CapacityInput, options: ScheduleOptions 
 
   let from = options.from;
   let to = options.to;
-  if (from === undefined) from = capacity.length ? Math.min(...capacity.map((r) => r.year)) : 0;
-  if (to === undefined) to = Math.max(from, ...capacity.map((r) => r.year), ...planned.map((r) => r.year));
+  // Loops, not Math.min(...list): national inputs exceed the argument limit of a spread call.
+  if (from === undefined) {
+    from = capacity.length ? Infinity : 0;
+    for (const r of capacity) if (r.year < from) from = r.year;
+  }
+  if (to === undefined) {
+    to = from;
+    for (const r of capacity) if (r.year > to) to = r.year;
+    for (const r of planned) if (r.year > to) to = r.year;
+  }
   if (!Number.isInteger(from) || !Number.isInteger(to)) throw new RangeError(`capacitySchedule: from and to must be integer school years, got ${from} and ${to}`);
   if (from > to) throw new RangeError(`capacitySchedule: from (${from}) is after to (${to})`);
 
