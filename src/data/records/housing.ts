@@ -36,6 +36,11 @@ export type HousingInput = z.infer<typeof housingSchema>;
  */
 export type HousingRecord = Omit<HousingInput, "year"> & { readonly year: number };
 
+/**
+ * The housing table of the dataset: its schema, the fields shown in messages and what each field
+ * must be, for located issues such as
+ * `housing[3] (area gaoxin, year 2024): dwellings must be a non-negative integer, got -4`.
+ */
 export const housingTable: TableSpec<HousingInput> = {
   name: "housing",
   schema: housingSchema,
