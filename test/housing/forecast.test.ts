@@ -237,3 +237,17 @@ describe("housing laws", () => {
     );
   });
 });
+
+describe("progression options", () => {
+  it("ratios: steps into progression grades use the fitted ratio (here G2 → G3 = 0.5)", () => {
+    // History: G3 has 50 pupils against 100 in G2 a year earlier → fitted ratio 0.5.
+    // 100 future dwellings in 2021 (no history housing): arrivals as in the first example.
+    // 2022: G3 = 5 + 0.5 × G2 2021 (10) = 10; 2023: 0 + 0.5 × 20 = 10; 2024: 0.5 × 10 = 5.
+    const input = syntheticInput({ system: toySystem, areas: ["a"], firstYear: 2018, lastYear: 2020, pupils: (_a, g) => (g === 2 ? 50 : 100), births: () => 100, birthsFrom: 2005 });
+    const m = fitModel(parseDataset({ ...input, housing: [{ area: "a", year: 2021, dwellings: 100 }] }, toySystem));
+    const hf = forecastWithHousing(m, { to: 2024, yields, remedy: "future", progression: "ratios" });
+    expect([1, 2, 3, 4].map((h) => cell(hf.housing, 0, 2, h))).toEqual([5, 10, 10, 5]);
+    const plain = forecastWithHousing(m, { to: 2024, yields, remedy: "future" });
+    expect([1, 2, 3, 4].map((h) => cell(plain.housing, 0, 2, h))).toEqual([5, 15, 20, 10]);
+  });
+});
