@@ -10,3 +10,5 @@ export * from "./housing/index.js";
 export * from "./seeds/yangjiang.js";
 export * from "./report/index.js";
 export * from "./capacity/index.js";
+export * from "./uncertainty/index.js";
+export * from "./evaluate/index.js";
