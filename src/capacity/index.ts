@@ -2,3 +2,4 @@ export * from "./classes.js";
 export * from "./rules.js";
 export * from "./schedule.js";
 export * from "./assess.js";
+export * from "./planCheck.js";
