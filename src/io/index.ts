@@ -1,0 +1,7 @@
+export * from "./columns.js";
+export { cellToField, columnLetter, type CellValue } from "./cells.js";
+export * from "./sheets.js";
+export * from "./read.js";
+export * from "./write.js";
+export * from "./tables.js";
+export * from "./templates.js";

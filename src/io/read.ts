@@ -1,0 +1,192 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { DatasetError } from "../data/issues.js";
+import type { Dataset } from "../data/dataset.js";
+import type { SchoolSystem } from "../domain/schoolSystem.js";
+import type { CellValue } from "./cells.js";
+import { TABLE_COLUMNS, tableForName } from "./columns.js";
+import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
+
+/** Sheets a workbook may hold besides the record types, ignored without a warning. */
+const NOTE_SHEETS = new Set(["readme", "about", "说明", "填写说明", "columns", "列说明"]);
+
+/**
+ * Decodes a CSV file: UTF-8 (with or without BOM); when the bytes are not UTF-8, GB18030 (the
+ * encoding Excel uses for "CSV" on Chinese Windows), with a warning.
+ */
+function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    issues.push(located("invalid_value", [], at, "is not UTF-8; read as GB18030 (Chinese Windows). Save as \"CSV UTF-8\" to avoid this warning", "warning"));
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** Picks the delimiter from the header line: comma, unless the line has none and has semicolons or tabs. */
+function delimiterOf(text: string): string {
+  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  if (first.includes(",")) return ",";
+  if (first.includes("\t")) return "\t";
+  if (first.includes(";")) return ";";
+  return ",";
+}
+
+/**
+ * Splits CSV text into rows of cells with their spreadsheet row numbers. Handles a BOM, CRLF or
+ * LF line ends, quoted cells with commas and line breaks; a malformed quote is a located issue.
+ */
+export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]): { row: number; cells: string[] }[] | undefined {
+  try {
+    const records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as { record: string[]; info: { records: number } }[];
+    return records.map((r) => ({ row: r.info.records, cells: r.record }));
+  } catch (e) {
+    const err = e as { message?: string; lines?: number; code?: string };
+    const where = typeof err.lines === "number" ? { ...at, row: err.lines } : at;
+    issues.push(located("invalid_type", [], where, `is not valid CSV: ${err.message ?? String(e)}${err.code === "CSV_QUOTE_NOT_CLOSED" ? " (a quote \" opens a cell that never closes)" : ""}`));
+    return undefined;
+  }
+}
+
+/**
+ * Reads the sheets of a folder of CSV files, one per record type: `areas.csv`, `enrolment.csv`,
+ * `births.csv`, `capacity.csv`, `plannedPlaces.csv`, `housing.csv` (or their Chinese names,
+ * `地区.csv`, `在校生.csv`, …). Other CSV files are reported as warnings and not read.
+ */
+async function csvFolderSheets(dir: string, issues: LocatedIssue[]): Promise<RawSheet[]> {
+  const names = (await readdir(dir)).filter((n) => extname(n).toLowerCase() === ".csv").sort();
+  const sheets: RawSheet[] = [];
+  for (const name of names) {
+    const at: FileLocation = { file: name };
+    const table = tableForName(basename(name, extname(name)));
+    if (!table) {
+      issues.push(located("unknown_field", [], at, `is not a record type and was not read; name the files ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en}.csv`).join(", ")} (or in Chinese)`, "warning"));
+      continue;
+    }
+    const text = decode(await readFile(join(dir, name)), at, issues);
+    const rows = csvRows(text, at, issues);
+    if (rows) sheets.push({ file: name, table, rows });
+  }
+  return sheets;
+}
+
+/** A workbook cell as a plain value: formulas give their cached result, rich text its text. */
+export function workbookCell(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("error" in v) return String(v.error);
+    if ("formula" in v || "sharedFormula" in v) {
+      const r = (v as { result?: unknown }).result;
+      if (r === undefined || r === null) return `=${(v as { formula?: string }).formula ?? ""} (formula without a saved result)`;
+      return workbookCell(r as ExcelJS.CellValue);
+    }
+    if ("text" in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}
+
+async function workbookSheets(file: string, issues: LocatedIssue[]): Promise<RawSheet[] | undefined> {
+  const name = basename(file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    issues.push(located("invalid_type", [], { file: name }, `cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it from Excel as .xlsx`));
+    return undefined;
+  }
+  const sheets: RawSheet[] = [];
+  wb.eachSheet((ws) => {
+    const table = tableForName(ws.name);
+    if (!table) {
+      if (!NOTE_SHEETS.has(ws.name.trim().toLowerCase())) {
+        issues.push(located("unknown_field", [], { file: name, sheet: ws.name }, `is not a record type and was not read; name the sheets ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en} (${c.sheet.zh})`).join(", ")}`, "warning"));
+      }
+      return;
+    }
+    const rows: { row: number; cells: CellValue[] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellValue[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(workbookCell(row.getCell(c).value));
+      rows.push({ row: rowNumber, cells });
+    });
+    sheets.push({ file: name, sheet: ws.name, table, rows });
+  });
+  return sheets;
+}
+
+/** Options of `safeReadDataset`. */
+export interface ReadOptions {
+  /**
+   * Record types not to read even if their file or sheet is there (e.g. `["housing"]`).
+   * @defaultValue none
+   */
+  readonly skip?: readonly string[];
+}
+
+/**
+ * Reads a dataset from a folder of CSV files (one per record type) or from an .xlsx workbook
+ * (one sheet per record type), with English or Chinese column headers (see `TABLE_COLUMNS`), and
+ * validates it with `safeParseDataset`. Every issue names the file, the sheet, the row (as a
+ * spreadsheet shows it, the header being row 1) and the column.
+ *
+ * Cells: numbers from numeric cells or from text such as `1234` or `1,234`; an empty pupils cell
+ * is a missing figure (`null`), other empty cells leave the field out; `name_zh` / `name_en`
+ * (名称 / 英文名称) fill `name.zh` / `name.en`; grades in the areas file are separated by spaces
+ * or commas; grade and stage cells take ids (`P1`, `primary`) or the system's labels (`小学一年级`,
+ * `小学`). CSV files may start with a BOM and use CRLF or LF line ends.
+ *
+ * @param path - a folder of CSV files, or an .xlsx file
+ * @param system - the school system of the grades and stages
+ * @returns the validated dataset, or every issue found (no exception for bad content)
+ * @throws Error from the file system when the path cannot be read (missing, no permission)
+ * @example
+ * ```ts
+ * const r = await safeReadDataset("data/", chinaSchoolSystem);
+ * if (!r.success) console.error(formatIssues(r.issues));
+ * ```
+ */
+export async function safeReadDataset(path: string, system: SchoolSystem, options: ReadOptions = {}): Promise<ReadResult> {
+  const issues: LocatedIssue[] = [];
+  const info = await stat(path);
+  let sheets: RawSheet[] | undefined;
+  let context: FileLocation;
+  if (info.isDirectory()) {
+    context = { file: basename(path) || path };
+    sheets = await csvFolderSheets(path, issues);
+  } else if (extname(path).toLowerCase() === ".xlsx") {
+    context = { file: basename(path) };
+    sheets = await workbookSheets(path, issues);
+  } else {
+    context = { file: basename(path) };
+    issues.push(located("invalid_type", [], context, "is neither a folder of CSV files nor an .xlsx workbook"));
+  }
+  if (!sheets) return { success: false, issues };
+  const skip = new Set(options.skip ?? []);
+  return parseSheets(sheets.filter((s) => !skip.has(s.table)), system, context, issues);
+}
+
+/**
+ * Like `safeReadDataset`, but throws.
+ *
+ * @throws DatasetError with every located issue
+ * @throws Error from the file system when the path cannot be read
+ * @example
+ * ```ts
+ * const ds = await readDataset("data.xlsx", chinaSchoolSystem);
+ * ```
+ */
+export async function readDataset(path: string, system: SchoolSystem, options: ReadOptions = {}): Promise<Dataset> {
+  const r = await safeReadDataset(path, system, options);
+  if (!r.success) throw new DatasetError(r.issues);
+  return r.data;
+}

@@ -1,0 +1,180 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { Dataset, DatasetInput } from "../data/dataset.js";
+import { getPath } from "./cells.js";
+import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
+import type { Lang } from "../domain/sourced.js";
+
+/** A cell of an output table: numbers stay numbers; `null` is an empty cell. */
+export type Cell = string | number | boolean | null;
+
+/** A tidy table: named columns, one row per record. */
+export interface Table {
+  /** File stem (`pupils` → `pupils.csv`) and English sheet name. */
+  readonly name: string;
+  /** Sheet name in the workbook; `name` when absent. */
+  readonly sheet?: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/** Options of the CSV writers. */
+export interface CsvOptions {
+  /**
+   * Start each file with a UTF-8 byte order mark, so that Excel opens Chinese text correctly.
+   * @defaultValue false
+   */
+  readonly bom?: boolean;
+}
+
+/**
+ * One table as CSV text: a header row, then one line per row, `\n` line ends; cells with commas,
+ * quotes or line breaks are quoted; numbers in full precision (shortest round-trip form);
+ * `null` as an empty cell.
+ *
+ * @example
+ * ```ts
+ * csvText({ name: "t", columns: ["a", "b"], rows: [[1, "x,y"]] }) // 'a,b\n1,"x,y"\n'
+ * ```
+ */
+export function csvText(table: Table, options: CsvOptions = {}): string {
+  const body = stringify([table.columns as string[], ...table.rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "boolean" ? String(c) : c)))], {
+    cast: { number: (n: number) => String(n) },
+  });
+  return (options.bom ? "\uFEFF" : "") + body;
+}
+
+/**
+ * Writes each table to `<dir>/<name>.csv` (creating the folder).
+ *
+ * @returns the paths written, in table order
+ */
+export async function writeCsvTables(tables: readonly Table[], dir: string, options: CsvOptions = {}): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const t of tables) {
+    const p = join(dir, `${t.name}.csv`);
+    await writeFile(p, csvText(t, options), "utf8");
+    paths.push(p);
+  }
+  return paths;
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`. */
+function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+}
+
+/**
+ * The tables as an .xlsx workbook, one sheet per table: a bold, frozen header row, numbers as
+ * numeric cells, text as text (ids that look like numbers stay text), `null` as an empty cell.
+ * The workbook's dates are fixed so that the same tables give the same content.
+ */
+export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "placecast";
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  for (const t of tables) {
+    const ws = wb.addWorksheet(sheetName(t.sheet ?? t.name), { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.addRow([...t.columns]);
+    ws.getRow(1).font = { bold: true };
+    for (const r of t.rows) ws.addRow(r.map((c) => (c === null ? null : c)));
+    t.columns.forEach((c, i) => {
+      const widest = Math.max(c.length * (/[^\x00-\x7F]/.test(c) ? 2 : 1), ...t.rows.slice(0, 200).map((r) => String(r[i] ?? "").length));
+      ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+    });
+  }
+  return wb;
+}
+
+/**
+ * Writes the tables as one .xlsx workbook (creating the folder).
+ *
+ * @returns the path written
+ */
+export async function writeWorkbook(tables: readonly Table[], file: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  const buf = await tablesWorkbook(tables).xlsx.writeBuffer();
+  await writeFile(file, new Uint8Array(buf as ArrayBuffer));
+  return file;
+}
+
+/**
+ * Writes a value as JSON (two-space indent, final newline). Typed arrays become plain arrays;
+ * NaN and ±Infinity become `null` (as `JSON.stringify` does).
+ *
+ * @returns the path written
+ */
+export async function writeJson(value: unknown, file: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  const text = JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v), 2);
+  await writeFile(file, `${text}\n`, "utf8");
+  return file;
+}
+
+/** Tables as JSON-ready objects: `{ pupils: [{ area: …, year: … }, …], … }`. */
+export function tablesToObjects(tables: readonly Table[]): Record<string, Record<string, Cell>[]> {
+  const out: Record<string, Record<string, Cell>[]> = {};
+  for (const t of tables) out[t.name] = t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i] ?? null])));
+  return out;
+}
+
+function cellOf(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.join(" ");
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return JSON.stringify(value);
+}
+
+/** Options of the dataset writers. */
+export interface DatasetFileOptions {
+  /** Headers and sheet names in English or Chinese. @defaultValue `"en"` */
+  readonly lang?: Lang;
+}
+
+/**
+ * A dataset (validated, or tidy input records) as one table per record type, with the headers of
+ * `TABLE_COLUMNS` in the chosen language. Areas and enrolment are always given; the other record
+ * types when they have records. A validated housing record that came with a `completionDate`
+ * is written with the date only (its `year` is derived from it again when read).
+ *
+ * Reading the tables back (`safeReadDataset`) gives the same dataset.
+ */
+export function datasetTables(data: Dataset | DatasetInput, options: DatasetFileOptions = {}): Table[] {
+  const lang = options.lang ?? "en";
+  const tables: Table[] = [];
+  for (const t of TABLE_NAMES) {
+    const spec = TABLE_COLUMNS[t];
+    const records = ((data as unknown as Record<TableName, readonly unknown[] | undefined>)[t] ?? []) as readonly unknown[];
+    if (!spec.required && records.length === 0) continue;
+    const rows = records.map((rec) =>
+      spec.columns.map((c) => {
+        if (t === "housing" && c.path[0] === "year" && getPath(rec, ["completionDate"]) !== undefined) return null;
+        return cellOf(getPath(rec, c.path));
+      }),
+    );
+    const name = sheetOf(t, lang);
+    tables.push({ name: lang === "en" ? t : name, sheet: name, columns: spec.columns.map((c) => headerOf(c, lang)), rows });
+  }
+  return tables;
+}
+
+/**
+ * Writes a dataset as files a planner can edit and `safeReadDataset` reads back: a folder of CSV
+ * files (one per record type), or one .xlsx workbook (one sheet per record type).
+ *
+ * @param target - a folder for `"csv"`, a file name ending in .xlsx for `"xlsx"`
+ * @returns the paths written
+ * @example
+ * ```ts
+ * await writeDatasetFiles(yangjiangDataset(), "out/yangjiang-data", "csv", { lang: "zh-CN" });
+ * ```
+ */
+export async function writeDatasetFiles(data: Dataset | DatasetInput, target: string, format: "csv" | "xlsx", options: DatasetFileOptions = {}): Promise<string[]> {
+  const tables = datasetTables(data, options);
+  if (format === "xlsx") return [await writeWorkbook(tables, target)];
+  return writeCsvTables(tables, target, { bom: options.lang === "zh-CN" });
+}
