@@ -9,8 +9,10 @@
  *
  * Protocol:
  * - origins 2009–2014 (history from 2007, so at least 3 years); each model is fitted on the
- *   history up to its origin only (cohort defaults: mean of the last 3 ratios, entry from the
- *   state's births);
+ *   history up to its origin only (the library's default ratio method and entry from the state's
+ *   births); the above-trend window is then the model's fitting window (the whole history from
+ *   2007 under the default simple exponential smoothing), which includes the 2007–2008 permits
+ *   from before the housing crash;
  * - forecasts 1–3 years ahead, compared with the actual district total (K–G12, the grades the
  *   district teaches); MAPE = mean |forecast − actual| / actual × 100 over districts × origins,
  *   bias = the mean signed error; districts with a suppressed cell are left out (incomplete totals);

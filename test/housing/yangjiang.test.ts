@@ -7,8 +7,8 @@ describe("Yangjiang with its estimated housing pipeline", () => {
   const model = fitModel(parseDataset({ ...yangjiangInput, ...housing }, chinaSchoolSystem));
   const hf = forecastWithHousing(model, { to: 2030 });
 
-  it("counts only gaoxin's building above its 2018–2020 rate (seeds/yangjiang/HOUSING.md)", () => {
-    // gaoxin: 1,200 a year in 2018–2020; 1,320 in 2021 → 120 counted; 2,200 in 2030 → 1,000 counted
+  it("counts only gaoxin's building above its rate in the fitting window (seeds/yangjiang/HOUSING.md)", () => {
+    // gaoxin: 1,200 a year in 2014–2020 (the whole history: the default ratio method is ses); 1,320 in 2021 → 120 counted; 2,200 in 2030 → 1,000 counted
     const counted = hf.counted.filter((c) => c.counted > 0);
     expect(new Set(counted.map((c) => c.area))).toEqual(new Set(["gaoxin"]));
     expectClose(counted.find((c) => c.year === 2021)!.counted, 120);
