@@ -1,0 +1,97 @@
+/**
+ * Accuracy report: rolling-origin backtests of the default method against two baselines on the
+ * real-data fixtures, printed as a Markdown table (the README's "Accuracy" section).
+ *
+ *   npx tsx bench/accuracy.ts        (or: npm run accuracy)
+ *
+ * Data: US states 1986–2011 (entry from state births where they reach back far enough, cohort
+ * years 2003+ for K from 2008) and Connecticut districts 2007–2015 (entry as a share of the
+ * state's births, area `CT`). Origins: every year from the third of the history to the one
+ * before the last; horizons 1–5 (fewer origins at longer horizons). Cells: stage totals
+ * (elementary K–5, middle 6–8, high 9–12) per area; percentage errors over cells with ≥ 20 pupils.
+ */
+import { loadCtDistricts, loadUsStates } from "../test/fixtures/load.js";
+import { parseDataset, usK12SchoolSystem, type Dataset } from "../src/index.js";
+import { backtest, persistence, plain, type BacktestResult } from "../src/evaluate/index.js";
+
+const HORIZON = 5;
+const DRAWS = 400;
+const SEED = 20240501;
+
+interface Run {
+  readonly name: string;
+  readonly origins: readonly number[];
+  readonly results: Readonly<Record<"default" | "plain" | "persistence", BacktestResult>>;
+}
+
+function run(name: string, ds: Dataset): Run {
+  const origins: number[] = [];
+  for (let y = ds.firstYear + 2; y < ds.baseYear; y++) origins.push(y);
+  const plan = { origins, horizon: HORIZON };
+  return {
+    name,
+    origins,
+    results: {
+      default: backtest(ds, {}, { ...plan, simulation: { draws: DRAWS, seed: SEED } }),
+      plain: backtest(ds, plain, plan),
+      persistence: backtest(ds, persistence, plan),
+    },
+  };
+}
+
+const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const share = (x: number | undefined): string => (x === undefined ? "–" : `${(100 * x).toFixed(0)}%`);
+
+function table(r: Run): string {
+  const lines = [
+    `**${r.name}** (origins ${r.origins[0]}–${r.origins[r.origins.length - 1]})`,
+    "",
+    "| h | cells | MAPE default | MAPE plain | MAPE persistence | MdAPE default | MdAPE plain | MdAPE persistence | bias default | bias plain | 80% interval holds | 95% interval holds |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (let h = 1; h <= HORIZON; h++) {
+    const d = r.results.default.byHorizon[h - 1]!;
+    const p = r.results.plain.byHorizon[h - 1]!;
+    const n = r.results.persistence.byHorizon[h - 1]!;
+    lines.push(
+      `| ${h} | ${d.cells - d.small} | ${pct(d.mape)} | ${pct(p.mape)} | ${pct(n.mape)} | ${pct(d.mdape)} | ${pct(p.mdape)} | ${pct(n.mdape)} | ${pct(d.bias)} | ${pct(p.bias)} | ${share(d.coverage80)} | ${share(d.coverage95)} |`,
+    );
+  }
+  const o = r.results.default.overall;
+  lines.push("", `All horizons: the 80% interval holds ${share(o.coverage80)} of the actuals, the 95% interval ${share(o.coverage95)}.`);
+  return lines.join("\n");
+}
+
+function goals(us: Run, ct: Run): string {
+  const out: string[] = [];
+  for (const r of [us, ct]) {
+    const worse = r.results.default.byHorizon.filter((d, i) => {
+      const p = r.results.plain.byHorizon[i]!;
+      return d.mape > p.mape || d.mdape > p.mdape;
+    });
+    out.push(`- ${r.name}: default never worse than plain (MAPE and MdAPE, h = 1–${HORIZON}): ${worse.length === 0 ? "met" : `not met at h = ${worse.map((w) => w.horizon).join(", ")}`}`);
+  }
+  const gains = [3, 4, 5].map((h) => 100 * (1 - ct.results.default.byHorizon[h - 1]!.mdape / ct.results.plain.byHorizon[h - 1]!.mdape));
+  out.push(`- ${ct.name}: MdAPE at h = 3, 4, 5 lower than plain by ${gains.map((g) => `${g.toFixed(1)}%`).join(", ")} (goal ≥ 15%): ${gains.every((g) => g >= 15) ? "met" : "not met"}`);
+  const bias = us.results.default.byHorizon.map((d) => d.bias);
+  out.push(`- ${us.name}: |bias| < 1% at every horizon (largest ${Math.max(...bias.map(Math.abs)).toFixed(2)}%): ${bias.every((b) => Math.abs(b) < 1) ? "met" : "not met"}`);
+  return out.join("\n");
+}
+
+const us = run("US states, 1986–2011", parseDataset(loadUsStates().input, usK12SchoolSystem));
+const ct = run("Connecticut districts, 2007–2015", parseDataset(loadCtDistricts().input, usK12SchoolSystem));
+
+console.log(
+  [
+    "Rolling-origin backtest: fit on the years up to each origin (births known up to the origin), forecast 1–5 years, compare stage totals per area with what happened.",
+    `MAPE / MdAPE: mean / median absolute % error; bias: mean signed % error (forecast − actual); cells with an actual of 20 pupils or more. Default: \`fitModel(ds)\`; plain: mean of the last 3 progression ratios, entry as the mean of the last 3 entry counts; persistence: every grade stays at its base-year figure. Intervals: \`simulate\`, ${DRAWS} draws, seed ${SEED}.`,
+    "",
+    table(us),
+    "",
+    table(ct),
+    "",
+    "Goals:",
+    "",
+    goals(us, ct),
+  ].join("\n"),
+);
