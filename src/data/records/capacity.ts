@@ -34,6 +34,7 @@ export const capacitySchema = z.strictObject({
 });
 export type CapacityRecord = z.infer<typeof capacitySchema>;
 
+/** The `capacity` table: schema, field rules for messages, and the fields that locate a record. */
 export const capacityTable: TableSpec<CapacityRecord> = {
   name: "capacity",
   schema: capacitySchema,
@@ -66,6 +67,7 @@ export const plannedPlacesSchema = z.strictObject({
 });
 export type PlannedPlacesRecord = z.infer<typeof plannedPlacesSchema>;
 
+/** The `plannedPlaces` table: schema, field rules for messages, and the fields that locate a record. */
 export const plannedPlacesTable: TableSpec<PlannedPlacesRecord> = {
   name: "plannedPlaces",
   schema: plannedPlacesSchema,
