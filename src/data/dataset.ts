@@ -95,14 +95,14 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
-  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues);
+  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows));
   checkBirths(birthRows, areaIds, issues);
   checkCapacity(capacityRows, plannedRows, areaIds, system, issues);
   const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
 
+  if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade"));
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0 || !span) {
-    if (!span && errors.length === 0) errors.push(issue("no_enrolment", ["enrolment"], "the dataset has no enrolment records; give at least one year of pupils by area and grade"));
     return { success: false, issues: errors.concat(issues.filter((i) => i.severity === "warning")) };
   }
   const warnings = issues.filter((i) => i.severity === "warning");
@@ -201,6 +201,7 @@ function checkEnrolment(
   areaIds: Set<string>,
   system: SchoolSystem,
   issues: DataIssue[],
+  failed: ReadonlySet<string>,
 ): { first: number; last: number } | undefined {
   const ix = indexSystem(system);
   const offered = new Map<string, Set<string>>();
@@ -259,12 +260,13 @@ function checkEnrolment(
     const y1 = ys[ys.length - 1]!;
     for (let y = y0; y <= y1; y++) {
       const gs = years.get(y);
+      if (!gs && failed.has(`${a.id}\u0000${y}`)) continue;
       if (!gs) {
         issues.push(issue("year_gap", ["enrolment"], `area ${a.id}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
         continue;
       }
       for (const g of offered.get(a.id) ?? []) {
-        if (!gs.has(g)) {
+        if (!gs.has(g) && !failed.has(`${a.id}\u0000${y}\u0000${g}`)) {
           issues.push(issue("missing_record", ["enrolment"], `area ${a.id}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
         }
       }
@@ -274,6 +276,25 @@ function checkEnrolment(
     }
   }
   return { first, last };
+}
+
+/**
+ * Keys (area, year, grade) and (area, year) of rows that failed their schema: they are already
+ * reported, so the completeness checks do not report them again as missing.
+ */
+function failedKeys(raw: unknown, rows: Row<EnrolmentRecord>[]): Set<string> {
+  const keys = new Set<string>();
+  if (!Array.isArray(raw)) return keys;
+  const ok = new Set(rows.map((r) => r.index));
+  raw.forEach((rec: unknown, i) => {
+    if (ok.has(i) || !rec || typeof rec !== "object") return;
+    const { area, year, grade } = rec as Record<string, unknown>;
+    if (typeof area === "string" && typeof year === "number") {
+      keys.add(`${area}\u0000${year}`);
+      if (typeof grade === "string") keys.add(`${area}\u0000${year}\u0000${grade}`);
+    }
+  });
+  return keys;
 }
 
 function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
@@ -304,51 +325,6 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
       }
     }
   }
-}
-
-/**
- * Housing: known areas, exactly one of `year` and `completionDate`; a date becomes the first
- * school year occupied (`firstSchoolYearOccupied` with the system's cut-off). Returns the records
- * with `year` set, in input order.
- */
-function checkHousing(
-  rows: Row<HousingInput>[],
-  areaIds: Set<string>,
-  withEnrolment: ReadonlySet<string>,
-  system: SchoolSystem,
-  issues: DataIssue[],
-): HousingRecord[] {
-  const out: HousingRecord[] = [];
-  const warned = new Set<string>();
-  for (const { index, value: r } of rows) {
-    const where = locate("housing", index, r, housingTable.keyFields);
-    if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
-      continue;
-    }
-    if ((r.year === undefined) === (r.completionDate === undefined)) {
-      const both = r.year !== undefined;
-      issues.push(issue(both ? "inconsistent" : "invalid_value", ["housing", index, both ? "completionDate" : "year"], both
-        ? `${where}: gives both year and completionDate; give one of them (year is the first school year occupied)`
-        : `${where}: gives neither year nor completionDate; give the first school year occupied (year) or the completion date (completionDate, yyyy-mm-dd)`));
-      continue;
-    }
-    let year = r.year;
-    if (year === undefined) {
-      try {
-        year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
-      } catch {
-        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${JSON.stringify(r.completionDate)} does not give a school year between 1800 and 2300`));
-        continue;
-      }
-    }
-    if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
-      warned.add(r.area);
-      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${r.area} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
-    }
-    out.push({ ...r, year });
-  }
-  return out;
 }
 
 /**
@@ -397,4 +373,49 @@ function checkCapacity(
       issues.push(issue("inconsistent", ["plannedPlaces", index, "places"], `${where}: a closure removes places, so places must be negative or zero, got ${r.places}`));
     }
   }
+}
+
+/**
+ * Housing: known areas, exactly one of `year` and `completionDate`; a date becomes the first
+ * school year occupied (`firstSchoolYearOccupied` with the system's cut-off). Returns the records
+ * with `year` set, in input order.
+ */
+function checkHousing(
+  rows: Row<HousingInput>[],
+  areaIds: Set<string>,
+  withEnrolment: ReadonlySet<string>,
+  system: SchoolSystem,
+  issues: DataIssue[],
+): HousingRecord[] {
+  const out: HousingRecord[] = [];
+  const warned = new Set<string>();
+  for (const { index, value: r } of rows) {
+    const where = locate("housing", index, r, housingTable.keyFields);
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    if ((r.year === undefined) === (r.completionDate === undefined)) {
+      const both = r.year !== undefined;
+      issues.push(issue(both ? "inconsistent" : "invalid_value", ["housing", index, both ? "completionDate" : "year"], both
+        ? `${where}: gives both year and completionDate; give one of them (year is the first school year occupied)`
+        : `${where}: gives neither year nor completionDate; give the first school year occupied (year) or the completion date (completionDate, yyyy-mm-dd)`));
+      continue;
+    }
+    let year = r.year;
+    if (year === undefined) {
+      try {
+        year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
+      } catch {
+        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${JSON.stringify(r.completionDate)} does not give a school year between 1800 and 2300`));
+        continue;
+      }
+    }
+    if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
+      warned.add(r.area);
+      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${r.area} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
+    }
+    out.push({ ...r, year });
+  }
+  return out;
 }
