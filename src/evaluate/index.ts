@@ -2,3 +2,4 @@ export * from "./metrics.js";
 export * from "./truncate.js";
 export * from "./backtest.js";
 export * from "./baselines.js";
+export * from "./select.js";
