@@ -6,3 +6,4 @@
  */
 export * from "./index.js";
 export * from "./io/index.js";
+export * from "./render/index.js";

@@ -1,1 +1,5 @@
 export * from "./textTable.js";
+export * from "./spec.js";
+export * from "./labels.js";
+export * from "./charts.js";
+export * from "./history.js";

@@ -1,0 +1,3 @@
+export * from "./svg.js";
+export * from "./png.js";
+export * from "./textWidth.js";

@@ -1,0 +1,38 @@
+import type { ChartSpec } from "../report/spec.js";
+import { vegaTextWidth } from "./textWidth.js";
+
+/** Options of `renderSvg`. */
+export interface RenderSvgOptions {
+  /** Scale factor of the SVG's width and height (the drawing is vector either way). @defaultValue 1 */
+  readonly scale?: number;
+}
+
+/**
+ * Renders a Vega-Lite spec (a `ChartSpec` from the core, or any Vega-Lite 6 JSON) to a
+ * standalone SVG string, headless: vega-lite compiles it to Vega and a `vega.View` with no
+ * renderer draws it. vega and vega-lite are loaded with `await import()` inside the function
+ * (they cannot be `require()`d on Node 20: vega-canvas uses top-level await), so `placecast/node`
+ * also loads from CommonJS. With no canvas to measure text, layout uses `textWidth` (DejaVu Sans
+ * widths for Latin text, 1 em for CJK characters): rendering sets vega's shared
+ * `textMetrics.width` to it, the hook vega provides for this.
+ *
+ * @throws Error when vega-lite rejects the spec (the message names the problem)
+ * @example
+ * ```ts
+ * const svg = await renderSvg(forecastChart({ area: "jiangcheng", pupils: stageTotals(fc) }, { system: ds.system }));
+ * ```
+ */
+export async function renderSvg(spec: ChartSpec | Readonly<Record<string, unknown>>, options: RenderSvgOptions = {}): Promise<string> {
+  const vega = await import("vega");
+  const vl = await import("vega-lite");
+  // textMetrics is exported by vega (from vega-scenegraph) but missing from its typings.
+  (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+  // vega-lite's compile takes its own TopLevelSpec type; a ChartSpec is plain Vega-Lite JSON.
+  const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<typeof vl.compile>[0]).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  try {
+    return await view.toSVG(options.scale ?? 1);
+  } finally {
+    view.finalize();
+  }
+}

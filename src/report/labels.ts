@@ -1,0 +1,298 @@
+import type { Lang } from "../domain/sourced.js";
+
+/**
+ * Every fixed text of the charts and the report, per language. Texts are data: `{name}` marks a
+ * slot filled by `fillLabel`. Add a language by adding one object of this shape.
+ */
+export interface ReportLabels {
+  readonly schoolYear: string;
+  readonly birthYear: string;
+  readonly pupils: string;
+  readonly pupilsActual: string;
+  readonly pupilsForecast: string;
+  readonly places: string;
+  /** Slots: lo, hi (percent). */
+  readonly interval: string;
+  readonly area: string;
+  readonly stage: string;
+  readonly count: string;
+  /** Appended to a title whose figures include estimates. */
+  readonly estimateSuffix: string;
+  readonly estimateNote: string;
+  /** Slots: area. */
+  readonly forecastTitle: string;
+  /** Slots: area. */
+  readonly forecastTitleNoPlaces: string;
+  readonly forecastSubtitle: string;
+  /** Slots: lo, hi, draws, seed. */
+  readonly intervalSubtitle: string;
+  readonly heatmapTitle: string;
+  readonly heatmapLegend: string;
+  readonly heatmapSubtitle: string;
+  /** Slots: year. */
+  readonly heatmapProxyTitle: string;
+  /** Slots: year. */
+  readonly heatmapProxySubtitle: string;
+  /** Slots: min. */
+  readonly classTitle: string;
+  readonly largestClass: string;
+  /** Slots: min. */
+  readonly classSubtitle: string;
+  readonly noClasses: string;
+  /** Slots: area. */
+  readonly birthsTitle: string;
+  readonly births: string;
+  readonly birthsReported: string;
+  readonly birthsEstimate: string;
+  readonly birthsProjected: string;
+  /** Slots: grade, age. */
+  readonly entrants: string;
+  readonly birthsSubtitle: string;
+  readonly actual: string;
+  readonly forecast: string;
+
+  /** Slots: place, from, to. */
+  readonly reportTitle: string;
+  /** Slots: base, to, areas. */
+  readonly reportIntro: string;
+  readonly reportEstimateIntro: string;
+  readonly summaryHeading: string;
+  readonly summaryWithPlaces: string;
+  /** Slots: base. */
+  readonly summaryNoPlaces: string;
+  readonly noFlags: string;
+  readonly flag: string;
+  readonly years: string;
+  readonly worst: string;
+  readonly flagShortfall: string;
+  readonly flagLowHeadroom: string;
+  readonly flagSurplusRisk: string;
+  /** Slots: min. */
+  readonly flagClassBand: string;
+  /** Slots: pct. */
+  readonly flagProxyGrowth: string;
+  /** Slots: pct. */
+  readonly flagProxyDecline: string;
+  readonly classNotAssessed: string;
+  readonly chartsHeading: string;
+  readonly countiesHeading: string;
+  readonly totalSuffix: string;
+  readonly surplus: string;
+  readonly measure: string;
+  readonly change: string;
+  readonly methodHeading: string;
+  readonly methodCohort: string;
+  /** Slots: method, years. */
+  readonly methodRatios: string;
+  /** Slots: method. */
+  readonly methodBirths: string;
+  /** Slots: draws, seed, quantiles. */
+  readonly methodSimulation: string;
+  readonly methodNoSimulation: string;
+  readonly methodCapacity: string;
+  readonly fitNotes: string;
+  readonly simulationNotes: string;
+  readonly capacityNotes: string;
+  readonly rulesHeading: string;
+  readonly rule: string;
+  readonly value: string;
+  readonly source: string;
+  readonly provenanceHeading: string;
+  readonly provenanceIntro: string;
+  readonly table: string;
+  readonly records: string;
+  readonly reported: string;
+  readonly estimate: string;
+  readonly estimateMethods: string;
+  /** Slots: n. */
+  readonly recordsUsing: string;
+  readonly estimatedAreas: string;
+  readonly noEstimates: string;
+  readonly chartMissing: string;
+}
+
+/** The label dictionary: English and Simplified Chinese. */
+export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
+  en: {
+    schoolYear: "School year",
+    birthYear: "Birth year",
+    pupils: "Pupils",
+    pupilsActual: "Pupils (actual)",
+    pupilsForecast: "Pupils (forecast)",
+    places: "Places",
+    interval: "Simulated {lo}–{hi}% range",
+    area: "Area",
+    stage: "Stage",
+    count: "Number",
+    estimateSuffix: " (estimate)",
+    estimateNote: "Estimate: the figures rest on estimated history, births or places (see data provenance).",
+    forecastTitle: "{area}: pupils against places",
+    forecastTitleNoPlaces: "{area}: pupils",
+    forecastSubtitle: "Solid: actual; dashed: forecast; stepped: places.",
+    intervalSubtitle: "Band: {lo}th–{hi}th percentile of {draws} simulated paths (seed {seed}).",
+    heatmapTitle: "Surplus (+) or shortfall (−) of places",
+    heatmapLegend: "Places − pupils",
+    heatmapSubtitle: "Red: shortfall; blue: places standing empty.",
+    heatmapProxyTitle: "Change in pupils against {year} (no places data)",
+    heatmapProxySubtitle: "Places assumed equal to the {year} pupils: red = more pupils than in {year}, blue = fewer.",
+    classTitle: "Where classes of {min} or more appear",
+    largestClass: "Largest class",
+    classSubtitle: "Colour: largest class if pupils are spread as evenly as the classes allow; number: classes of {min} or more.",
+    noClasses: "no classes",
+    birthsTitle: "{area}: births and entry cohorts",
+    births: "Births",
+    birthsReported: "Births (reported)",
+    birthsEstimate: "Births (estimate)",
+    birthsProjected: "Births (projected)",
+    entrants: "{grade} entrants (age {age})",
+    birthsSubtitle: "Entrants are plotted at their birth year (school year − entry age); dashed: forecast.",
+    actual: "actual",
+    forecast: "forecast",
+
+    reportTitle: "{place}: school places forecast {from}–{to}",
+    reportIntro: "Pupils by area, stage and school year from {base} (actual) to {to} (forecast) for {areas}. School year 2020 = 2020/21.",
+    reportEstimateIntro: "Figures marked “estimate” rest on estimated inputs; the data provenance section says which.",
+    summaryHeading: "Summary of flags",
+    summaryWithPlaces: "Where and when places run short or stand empty, and where large classes appear (from the capacity assessment).",
+    summaryNoPlaces: "No places data were given, so there is no capacity assessment: the flags below compare the forecast with the {base} enrolment (as if places equalled the {base} pupils), and class sizes are not assessed.",
+    noFlags: "No flags.",
+    flag: "Flag",
+    years: "Years",
+    worst: "Worst",
+    flagShortfall: "Places run short",
+    flagLowHeadroom: "Little spare room",
+    flagSurplusRisk: "Places may stand empty",
+    flagClassBand: "Classes of {min}+",
+    flagProxyGrowth: "Pupils above base by more than {pct}",
+    flagProxyDecline: "Pupils below {pct} of base",
+    classNotAssessed: "Large classes (56+, 大班额): not assessed without places and classes data.",
+    chartsHeading: "Charts",
+    countiesHeading: "By area",
+    totalSuffix: " (total)",
+    surplus: "Surplus",
+    measure: "Measure",
+    change: "Change",
+    methodHeading: "Method and data provenance",
+    methodCohort: "Cohort progression: each grade next year = this year's grade below × a progression ratio; entry grades = births of (year − entry age) × an entry ratio. Kernels do not round; tables round for display only.",
+    methodRatios: "Ratios: {method} of the last {years} observed ratios.",
+    methodBirths: "Births after the last known year: {method}.",
+    methodSimulation: "Uncertainty: {draws} simulated paths, seed {seed}, quantiles {quantiles}.",
+    methodNoSimulation: "Uncertainty: not simulated for this report (no interval bands).",
+    methodCapacity: "Capacity: places against pupils per area, stage and year; class counts assume pupils are spread as evenly as the number of classes allows.",
+    fitNotes: "Fitting notes",
+    simulationNotes: "Simulation notes",
+    capacityNotes: "Capacity notes",
+    rulesHeading: "Rules and thresholds",
+    rule: "Rule",
+    value: "Value",
+    source: "Source",
+    provenanceHeading: "Data provenance",
+    provenanceIntro: "Records by table and provenance. “Estimate” marks a figure made to fill a gap; every output built on one is marked.",
+    table: "Table",
+    records: "Records",
+    reported: "Reported",
+    estimate: "Estimate",
+    estimateMethods: "How the estimates were made",
+    recordsUsing: "{n} records",
+    estimatedAreas: "Areas whose forecast rests on estimates",
+    noEstimates: "No figure in the input is marked as an estimate.",
+    chartMissing: "(chart not rendered)",
+  },
+  "zh-CN": {
+    schoolYear: "学年",
+    birthYear: "出生年份",
+    pupils: "在校生",
+    pupilsActual: "在校生（实际）",
+    pupilsForecast: "在校生（预测）",
+    places: "学位",
+    interval: "模拟区间 {lo}–{hi}%",
+    area: "县区",
+    stage: "学段",
+    count: "人数",
+    estimateSuffix: "（估算）",
+    estimateNote: "估算：数据基于估算的历史在校生、出生人口或学位（见数据来源）。",
+    forecastTitle: "{area}：在校生与学位",
+    forecastTitleNoPlaces: "{area}：在校生",
+    forecastSubtitle: "实线：实际；虚线：预测；阶梯线：学位。",
+    intervalSubtitle: "阴影：{draws} 次模拟的第 {lo}–{hi} 百分位（种子 {seed}）。",
+    heatmapTitle: "学位富余（+）或缺口（−）",
+    heatmapLegend: "学位 − 在校生",
+    heatmapSubtitle: "红色：学位不足；蓝色：学位闲置。",
+    heatmapProxyTitle: "在校生相对 {year} 年的变化（无学位数据）",
+    heatmapProxySubtitle: "假定学位等于 {year} 年在校生：红色 = 多于 {year} 年，蓝色 = 少于 {year} 年。",
+    classTitle: "{min} 人及以上班额出现在哪里",
+    largestClass: "最大班额",
+    classSubtitle: "颜色：学生尽量平均分班时的最大班额；数字：{min} 人及以上的班级数。",
+    noClasses: "无班级",
+    birthsTitle: "{area}：出生人口与入学队列",
+    births: "出生人口",
+    birthsReported: "出生人口（公布）",
+    birthsEstimate: "出生人口（估算）",
+    birthsProjected: "出生人口（推算）",
+    entrants: "{grade}入学（{age} 岁）",
+    birthsSubtitle: "入学人数按出生年份（学年 − 入学年龄）对齐；虚线：预测。",
+    actual: "实际",
+    forecast: "预测",
+
+    reportTitle: "{place}学位供需预测（{from}–{to}）",
+    reportIntro: "{areas}分县区、分学段在校生：{base} 年为实际，至 {to} 年为预测。学年按起始年份标注（2020 = 2020/21 学年）。",
+    reportEstimateIntro: "标注“估算”的数字基于估算的输入数据，见“数据来源”一节。",
+    summaryHeading: "预警摘要",
+    summaryWithPlaces: "学位不足、学位闲置和大班额出现的地区与年份（依据学位评估）。",
+    summaryNoPlaces: "未提供学位数据，因此没有学位评估：以下预警将预测与 {base} 年在校生比较（相当于假定学位等于 {base} 年在校生），班额未作评估。",
+    noFlags: "无预警。",
+    flag: "预警",
+    years: "年份",
+    worst: "最严重",
+    flagShortfall: "学位不足",
+    flagLowHeadroom: "学位余量偏紧",
+    flagSurplusRisk: "学位可能闲置",
+    flagClassBand: "{min} 人及以上班额",
+    flagProxyGrowth: "在校生比基年增加超过 {pct}",
+    flagProxyDecline: "在校生低于基年的 {pct}",
+    classNotAssessed: "大班额（56 人及以上）：缺少学位和班级数据，未作评估。",
+    chartsHeading: "图表",
+    countiesHeading: "分县区",
+    totalSuffix: "（合计）",
+    surplus: "余缺",
+    measure: "指标",
+    change: "变化",
+    methodHeading: "方法与数据来源",
+    methodCohort: "队列推移法：下一年某年级人数 = 本年低一年级人数 × 升级比；入学年级 = （学年 − 入学年龄）年出生人口 × 入学比。计算过程不取整，表格仅为展示取整。",
+    methodRatios: "比率：最近 {years} 个观测比率的{method}。",
+    methodBirths: "最后已知年份之后的出生人口：{method}。",
+    methodSimulation: "不确定性：{draws} 次模拟，随机种子 {seed}，分位数 {quantiles}。",
+    methodNoSimulation: "不确定性：本报告未作模拟（无区间带）。",
+    methodCapacity: "学位：按县区、学段、年份比较学位与在校生；班级数按学生在现有班级中尽量平均分班估算。",
+    fitNotes: "拟合说明",
+    simulationNotes: "模拟说明",
+    capacityNotes: "学位说明",
+    rulesHeading: "规则与阈值",
+    rule: "规则",
+    value: "取值",
+    source: "来源",
+    provenanceHeading: "数据来源",
+    provenanceIntro: "各数据表按来源统计的记录数。“估算”表示为填补缺口而推算的数字；基于估算的输出均已标注。",
+    table: "数据表",
+    records: "记录数",
+    reported: "公布",
+    estimate: "估算",
+    estimateMethods: "估算方法",
+    recordsUsing: "{n} 条记录",
+    estimatedAreas: "预测基于估算数据的县区",
+    noEstimates: "输入数据中没有标注为估算的数字。",
+    chartMissing: "（图表未生成）",
+  },
+};
+
+/**
+ * Fills the `{name}` slots of a label; unknown slots are left as they are.
+ *
+ * @example
+ * ```ts
+ * fillLabel("{area}: pupils", { area: "江城区" }) // "江城区: pupils"
+ * ```
+ */
+export function fillLabel(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
+}
