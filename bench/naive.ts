@@ -1,8 +1,12 @@
 /**
  * A naive reference for the benchmark: the same forecast as `fitModel` + `forecast` with the
- * default options (mean of the last 3 ratios, entry from the area's own births, births after the
- * last known year held at the last value), written record by record with string-keyed maps, the
- * way a spreadsheet-minded script would. Used only to measure the typed-array kernels' speed-up.
+ * benchmark's model options (`MODEL_OPTIONS`: mean of the last `years` ratios, entry from the
+ * area's own births, births after the last known year held at the last value), written record by
+ * record with string-keyed maps, the way a spreadsheet-minded script would. Used to measure the
+ * typed-array kernels' speed-up, and checked against them (test/bench.test.ts and every bench run).
+ *
+ * It assumes what the synthetic data gives: every area teaches every grade, no missing figures,
+ * own births for every area.
  */
 import { chinaSchoolSystem, indexSystem } from "../src/index.js";
 
@@ -10,15 +14,15 @@ interface Rec {
   area: string;
   year: number;
   grade: string;
-  pupils: number;
+  pupils: number | null;
 }
 
-export function naiveForecast(enrolment: readonly Rec[], births: readonly { area: string; year: number; births: number }[], to: number): Map<string, number> {
+export function naiveForecast(enrolment: readonly Rec[], births: readonly { area: string; year: number; births: number }[], to: number, years = 3): Map<string, number> {
   const ix = indexSystem(chinaSchoolSystem);
   const p = new Map<string, number>();
   let base = -Infinity;
   for (const r of enrolment) {
-    p.set(`${r.area}|${r.grade}|${r.year}`, r.pupils);
+    if (r.pupils !== null) p.set(`${r.area}|${r.grade}|${r.year}`, r.pupils);
     base = Math.max(base, r.year);
   }
   const b = new Map<string, number>();
@@ -34,7 +38,7 @@ export function naiveForecast(enrolment: readonly Rec[], births: readonly { area
     const ratio = new Map<string, number>();
     for (const g of ix.grades) {
       const rs: number[] = [];
-      for (let y = base - 2; y <= base; y++) {
+      for (let y = base - years + 1; y <= base; y++) {
         const num = p.get(`${area}|${g.id}|${y}`);
         const den = g.stage.entry === "births" && g.indexInStage === 0 ? b.get(`${area}|${y - g.age}`) : g.index > 0 ? p.get(`${area}|${ix.grades[g.index - 1]!.id}|${y - 1}`) : undefined;
         if (num !== undefined && den !== undefined && den > 0) rs.push(num / den);
@@ -57,4 +61,24 @@ export function naiveForecast(enrolment: readonly Rec[], births: readonly { area
     }
   }
   return out;
+}
+
+/** The largest relative difference between the naive values and a typed forecast's, over every naive value. */
+export function naiveDifference(naive: ReadonlyMap<string, number>, fc: { areas: readonly string[]; grades: readonly string[]; baseYear: number; to: number; pupils: Float64Array }, sample = 1): { compared: number; maxRel: number } {
+  const G = fc.grades.length;
+  const W = fc.to - fc.baseYear + 1;
+  const aIndex = new Map(fc.areas.map((id, i) => [id, i]));
+  const gIndex = new Map(fc.grades.map((id, i) => [id, i]));
+  let compared = 0;
+  let maxRel = 0;
+  let i = 0;
+  for (const [key, v] of naive) {
+    if (i++ % sample !== 0) continue;
+    const [area, grade, year] = key.split("|") as [string, string, string];
+    const t = fc.pupils[(aIndex.get(area)! * G + gIndex.get(grade)!) * W + (Number(year) - fc.baseYear)]!;
+    const rel = Math.abs(t - v) / Math.max(1, Math.abs(v));
+    if (!(rel <= maxRel)) maxRel = Number.isNaN(rel) ? Infinity : Math.max(maxRel, rel);
+    compared++;
+  }
+  return { compared, maxRel };
 }

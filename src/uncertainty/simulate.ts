@@ -108,6 +108,13 @@ export interface SimulateOptions {
   readonly placesSlip?: SlipOptions;
   /** Class-size band whose minimum counts as a large class (China: `"large"`, 56+). @defaultValue `"large"` */
   readonly classBand?: string;
+  /**
+   * Simulate only these areas (ids of the model's cube), e.g. one share of the areas per worker
+   * thread. Each area's rows are the same as in a run over all areas (its random streams are
+   * keyed by its id), so the rows of disjoint subsets, concatenated in area order, equal the full
+   * run's rows. Ids that are not forecast areas are ignored. @defaultValue every area
+   */
+  readonly areas?: readonly string[];
 }
 
 /** Simulated pupils (and places) of one stage of an area in one forecast year. */
@@ -271,8 +278,10 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const outA = new Float64Array(G * W);
   const baseVals = new Float64Array(G);
   const fillA = new Uint8Array(G);
+  const only = options.areas ? new Set(options.areas) : undefined;
   for (let a = 0; a < A; a++) {
     const area = cube.areas[a]!;
+    if (only && !only.has(area)) continue;
     const stages = ix.system.stages
       .map((s) => ({ id: s.id, gs: (ix.gradesOfStage.get(s.id) ?? []).filter((g) => fill[a * G + g] !== Fill.none) }))
       .filter((s) => s.gs.length > 0);
