@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { chinaSchoolSystem, fitModel, forecast, parseDataset, quantileSorted, rng, simulate, stageTotals, type SimulateOptions } from "../../src/index.js";
+import { deepFreeze, expectClose } from "../helpers/expect.js";
+import { syntheticInput } from "../helpers/synthetic.js";
+
+// Two areas of the China system, 2014–2020, with uneven (integer) pupils and births so that
+// ratios vary from year to year and the simulation has errors to resample.
+const input = syntheticInput({
+  areas: ["north", "south"],
+  pupils: (a, g, y) => Math.round(400 + 60 * a + 8 * g + 25 * Math.sin(1.7 * y + g + 3 * a)),
+  births: (a, y) => Math.round(450 + 40 * a + 30 * Math.cos(0.9 * y + a)),
+});
+const ds = parseDataset(input, chinaSchoolSystem);
+const model = fitModel(ds);
+const off = { ratios: false, births: false, housing: false, places: false } as const;
+
+describe("rng and quantiles", () => {
+  it("xoshiro128**: same seed and key, same stream; in [0, 1)", () => {
+    const a = rng(42, "k");
+    const b = rng(42, "k");
+    const xs = Array.from({ length: 1000 }, () => a.next());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.next()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(rng(42, "other").next()).not.toBe(rng(42, "k").next());
+    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / xs.length - 0.5)).toBeLessThan(0.05);
+    expect(() => rng(NaN)).toThrow(RangeError);
+  });
+
+  it("normal draws have mean about 0 and sd about 1", () => {
+    const r = rng(7);
+    const z = Array.from({ length: 20000 }, () => r.normal());
+    const m = z.reduce((s, x) => s + x, 0) / z.length;
+    const sd = Math.sqrt(z.reduce((s, x) => s + (x - m) ** 2, 0) / (z.length - 1));
+    expect(Math.abs(m)).toBeLessThan(0.03);
+    expect(Math.abs(sd - 1)).toBeLessThan(0.03);
+  });
+
+  it("quantileSorted is R's type 7 (values from R: quantile(c(1, 2, 3, 4, 10), c(0.5, 0.9)) = 3, 7.6)", () => {
+    expect(quantileSorted([1, 2, 3, 4, 10], 0.5)).toBe(3);
+    expectClose(quantileSorted([1, 2, 3, 4, 10], 0.9), 7.6);
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(() => quantileSorted([], 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("simulate", () => {
+  it("with every source off, every quantile equals the deterministic forecast", () => {
+    const sim = simulate(model, { draws: 20, seed: 1, to: 2026, sources: off });
+    const det = stageTotals(forecast(model, { to: 2026 })).filter((r) => r.kind === "forecast");
+    expect(sim.rows).toHaveLength(det.length);
+    for (const d of det) {
+      const row = sim.rows.find((r) => r.area === d.area && r.stage === d.stage && r.year === d.year)!;
+      expect(row.forecast).toBe(d.pupils);
+      expect(row.mean).toBeCloseTo(d.pupils, 9);
+      for (const q of row.pupils) expect(q).toBe(d.pupils);
+    }
+  });
+
+  it("same seed gives identical output, different seeds differ (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 1000 }), (seed, delta) => {
+        const o: SimulateOptions = { draws: 30, seed, to: 2024 };
+        const a = simulate(model, o);
+        expect(simulate(model, o)).toEqual(a);
+        const b = simulate(model, { ...o, seed: seed + delta });
+        expect(b.rows.map((r) => r.pupils)).not.toEqual(a.rows.map((r) => r.pupils));
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("quantiles are ordered and probabilities lie in [0, 1] (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }).map((q) => q.sort((x, y) => x - y)),
+        fc.integer({ min: 0, max: 8000 }),
+        (seed, quantiles, places) => {
+          const sim = simulate(model, {
+            draws: 40,
+            seed,
+            to: 2025,
+            quantiles,
+            places: ["north", "south"].flatMap((area) => ["preschool", "primary", "junior", "senior"].map((stage) => ({ area, stage, year: 2020, places }))),
+          });
+          for (const r of sim.rows) {
+            for (let i = 1; i < r.pupils.length; i++) expect(r.pupils[i]!).toBeGreaterThanOrEqual(r.pupils[i - 1]!);
+            for (let i = 1; i < r.surplus!.length; i++) expect(r.surplus![i]!).toBeGreaterThanOrEqual(r.surplus![i - 1]!);
+            for (const p of [r.pShortfall!, r.pLargeClasses!]) {
+              expect(p).toBeGreaterThanOrEqual(0);
+              expect(p).toBeLessThanOrEqual(1);
+            }
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it("surplus = places − pupils; shortfall and classes of 56+ follow the places and classes", () => {
+    const sim = simulate(model, {
+      draws: 50,
+      seed: 9,
+      to: 2023,
+      sources: off,
+      places: [
+        { area: "north", stage: "junior", year: 2020, places: 100, classes: 1 }, // ~1,300 pupils in 1 class: short, and classes of 56+
+        { area: "south", stage: "junior", year: 2020, places: 100000 }, // plenty: 2,000 classes of 50
+      ],
+    });
+    const n = sim.rows.find((r) => r.area === "north" && r.stage === "junior" && r.year === 2022)!;
+    expect(n.pShortfall).toBe(1);
+    expect(n.pLargeClasses).toBe(1);
+    expect(n.surplus![1]).toBeCloseTo(100 - n.pupils[1]!, 9);
+    const s = sim.rows.find((r) => r.area === "south" && r.stage === "junior" && r.year === 2022)!;
+    expect(s.pShortfall).toBe(0);
+    expect(s.pLargeClasses).toBe(0);
+    expect(sim.rows.find((r) => r.area === "north" && r.stage === "primary")!.pShortfall).toBeUndefined();
+  });
+
+  it("planned places open late and housing pupils arrive late when they slip", () => {
+    const base = { draws: 20, seed: 4, to: 2025, sources: { ratios: false, births: false } };
+    const planned = [{ area: "north", stage: "primary", year: 2022, places: 5000, project: "new school" }];
+    const housing = [{ area: "north", stage: "primary", year: 2022, pupils: 300 }];
+    const onTime = simulate(model, { ...base, places: [{ area: "north", stage: "primary", year: 2020, places: 0 }], planned, housing, placesSlip: { probability: 0 }, housingSlip: { probability: 0 } });
+    const late = simulate(model, { ...base, places: [{ area: "north", stage: "primary", year: 2020, places: 0 }], planned, housing, placesSlip: { probability: 1, maxYears: 2 }, housingSlip: { probability: 1, maxYears: 1 } });
+    const at = (s: typeof onTime, y: number) => s.rows.find((r) => r.area === "north" && r.stage === "primary" && r.year === y)!;
+    expect(at(onTime, 2022).pShortfall).toBe(0);
+    expect(at(late, 2022).pShortfall).toBe(1); // opens in 2024
+    expect(at(late, 2023).pShortfall).toBe(1);
+    expect(at(late, 2024).pShortfall).toBe(0);
+    expect(at(onTime, 2022).pupils[1]! - at(late, 2022).pupils[1]!).toBeCloseTo(300, 9); // housing arrives in 2023 instead
+    expect(at(late, 2022).forecast).toBe(at(onTime, 2022).forecast); // the schedule itself is unchanged
+    expect(at(late, 2022).places).toBe(5000);
+  });
+
+  it("births beyond the known years widen the intervals of later entry cohorts", () => {
+    const births = simulate(model, { draws: 300, seed: 5, to: 2030, sources: { ratios: false, births: true } });
+    const k1 = (y: number) => births.rows.find((r) => r.area === "north" && r.stage === "preschool" && r.year === y)!;
+    const width = (y: number) => k1(y).pupils[2]! - k1(y).pupils[0]!;
+    expect(width(2021)).toBe(0); // K1 of 2021 was born in 2018: known
+    expect(width(2030)).toBeGreaterThan(width(2025));
+  });
+
+  it("refuses bad options and does not mutate its inputs", () => {
+    expect(() => simulate(model, { draws: 0, seed: 1, to: 2022 })).toThrow(RangeError);
+    expect(() => simulate(model, { draws: 5, seed: 1, to: 2019 })).toThrow(RangeError);
+    expect(() => simulate(model, { draws: 5, seed: 1, to: 2022, quantiles: [1.5] })).toThrow(RangeError);
+    expect(() => simulate(model, { draws: 5, seed: 1, to: 2022, places: [{ area: "north", stage: "nursery", year: 2020, places: 1 }] })).toThrow(RangeError);
+    const m = fitModel(deepFreeze(parseDataset(input, chinaSchoolSystem)));
+    const before = { history: Array.from(m.ratioHistory), fits: JSON.stringify(m.fits), births: Array.from(m.births.data) };
+    const opts = deepFreeze({ draws: 10, seed: 2, to: 2023, quantiles: [0.9, 0.1], places: [{ area: "north", stage: "primary", year: 2020, places: 3000 }] });
+    const sim = simulate(m, opts);
+    expect({ history: Array.from(m.ratioHistory), fits: JSON.stringify(m.fits), births: Array.from(m.births.data) }).toEqual(before);
+    expect(opts.quantiles).toEqual([0.9, 0.1]);
+    expect(sim.rows[0]!.pupils).toHaveLength(2);
+  });
+});
