@@ -13,16 +13,20 @@ import { chinaDefaultYieldTable, defineYieldTable, gradeYields, type YieldTable 
  * the in-migration that past building produced, so adding every new dwelling's pupils on top
  * would count the usual rate of building twice.
  *
- * - `"above-trend"` (default): count only completions above the historical rate. For each area,
+ * - `"above-trend"`: count only completions above the historical rate. For each area,
  *   the average dwellings completed per year over the fitting window (the last `trendYears`
  *   school years up to the base year) is the rate the ratios already carry; a future year's
  *   completions count only by how much they exceed it: counted = max(0, D − avg), shared among
  *   that year's records in proportion to their dwellings. Completions up to the base year count
  *   for nothing (the trend carries them).
- * - `"subtract"`: take the housing pupils of every completion (past and future) off the history
+ * - `"subtract"` (default): take the housing pupils of every completion (past and future) off the history
  *   before fitting the ratios: the model is refitted on enrolment − housing pupils (clamped at 0)
  *   with the model's own options; the baseline then projects the population without the new
  *   housing, and the housing component adds all of it back, past completions' pupils included.
+ *   Chosen as the default by measurement: on Connecticut town districts joined to their housing
+ *   permits (bench/housing-ct.ts, 6 origins 2009–2014, yield 0.4 pupils per dwelling), the MAPE of
+ *   district totals three years ahead was 2.54% with `subtract`, 2.72% with `above-trend` and 2.69%
+ *   with no housing component, for the quarter of districts with the most permits.
  * - `"future"`: count every completion after the base year in full, with no deduction. Use it
  *   only where the history had no building to speak of; elsewhere it double counts.
  */
@@ -30,9 +34,9 @@ export type DoubleCountRemedy = "above-trend" | "subtract" | "future";
 
 /**
  * How housing pupils move up a grade each year.
- * - `"ageing"` (default): plain ageing, every housing pupil moves up one grade a year until the
+ * - `"ageing"`: plain ageing, every housing pupil moves up one grade a year until the
  *   last grade the area teaches (`ageHousing` with step 1).
- * - `"ratios"`: each step into a grade the cohort model fills by progression is multiplied by the
+ * - `"ratios"` (default): each step into a grade the cohort model fills by progression is multiplied by the
  *   model's fitted progression ratio for that area and grade (`ratioAt(fit, h)`, h ≥ 1; history
  *   years use h = 1); steps into grades filled from births keep 1. This applies the drop-out at
  *   stage transitions (J3 → S1), but ratios above 1 also carry the trend's in-migration.
@@ -48,7 +52,7 @@ export interface HousingOptions {
    * @defaultValue `chinaDefaultYieldTable` for the `china` system; required for other systems
    */
   readonly yields?: YieldTable;
-  /** @defaultValue `"above-trend"` */
+  /** @defaultValue `"subtract"` */
   readonly remedy?: DoubleCountRemedy;
   /**
    * Years of the fitting window for `"above-trend"`.
@@ -56,7 +60,10 @@ export interface HousingOptions {
    *   at most the history's length
    */
   readonly trendYears?: number;
-  /** @defaultValue `"ageing"` */
+  /**
+   * @defaultValue `"ratios"`: stage transitions are not certain (in China about half of J3 goes on
+   * to general senior school), so plain ageing would carry every housing pupil into senior school.
+   */
   readonly progression?: HousingProgression;
 }
 
@@ -156,8 +163,8 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
     throw new RangeError(`forecastWithHousing: there is no default yield table for the ${system.id} system; give options.yields (see defineYieldTable)`);
   }
   const yields = defineYieldTable(options.yields ?? chinaDefaultYieldTable, system);
-  const remedy = options.remedy ?? "above-trend";
-  const progression = options.progression ?? "ageing";
+  const remedy = options.remedy ?? "subtract";
+  const progression = options.progression ?? "ratios";
   if (!["above-trend", "subtract", "future"].includes(remedy)) throw new RangeError(`forecastWithHousing: unknown remedy ${JSON.stringify(remedy)}; use above-trend, subtract or future`);
   if (!["ageing", "ratios"].includes(progression)) throw new RangeError(`forecastWithHousing: unknown progression ${JSON.stringify(progression)}; use ageing or ratios`);
   const ix = indexSystem(system);

@@ -41,7 +41,7 @@ describe("forecastWithHousing, worked examples", () => {
     //   2023: G1 0,  G2 0 + 10 = 10,  G3 0 + 20 = 20
     //   2024: G1 0,  G2 0,            G3 0 + 10 = 10
     const m = model([2018, 2019, 2020].map((year) => ({ area: "a", year, dwellings: 30 })).concat([{ area: "a", year: 2021, dwellings: 130 }]));
-    const hf = forecastWithHousing(m, { to: 2024, yields });
+    const hf = forecastWithHousing(m, { to: 2024, yields, remedy: "above-trend" });
     expect(hf.remedy).toBe("above-trend");
     expect(hf.trend.find((t) => t.area === "a")).toEqual({ area: "a", from: 2018, to: 2020, averageDwellings: 30 });
     expect(hf.counted.map((c) => c.counted)).toEqual([0, 0, 0, 100]);
@@ -62,7 +62,7 @@ describe("forecastWithHousing, worked examples", () => {
       { area: "a", year: 2021, dwellings: 100, development: "x", developmentName: "Riverside" },
       { area: "a", year: 2021, dwellings: 30, development: "y" },
     ]);
-    const hf = forecastWithHousing(m, { to: 2024, yields });
+    const hf = forecastWithHousing(m, { to: 2024, yields, remedy: "above-trend" });
     expectClose(hf.counted[3]!.counted, 10000 / 130);
     expectClose(hf.counted[4]!.counted, 3000 / 130);
     const x = hf.developments.find((d) => d.development === "x")!;
@@ -95,7 +95,7 @@ describe("forecastWithHousing, worked examples", () => {
   });
 
   it("notes an area with future housing but no completions in the fitting window", () => {
-    const hf = forecastWithHousing(model([{ area: "b", year: 2022, dwellings: 50 }]), { to: 2024, yields });
+    const hf = forecastWithHousing(model([{ area: "b", year: 2022, dwellings: 50 }]), { to: 2024, yields, remedy: "above-trend" });
     expect(hf.notes.some((n) => n.startsWith("area b: no completions recorded in 2018–2020"))).toBe(true);
     expect(hf.counted[0]!.counted).toBe(50);
   });
@@ -247,7 +247,7 @@ describe("progression options", () => {
     const m = fitModel(parseDataset({ ...input, housing: [{ area: "a", year: 2021, dwellings: 100 }] }, toySystem));
     const hf = forecastWithHousing(m, { to: 2024, yields, remedy: "future", progression: "ratios" });
     expect([1, 2, 3, 4].map((h) => cell(hf.housing, 0, 2, h))).toEqual([5, 10, 10, 5]);
-    const plain = forecastWithHousing(m, { to: 2024, yields, remedy: "future" });
+    const plain = forecastWithHousing(m, { to: 2024, yields, remedy: "future", progression: "ageing" });
     expect([1, 2, 3, 4].map((h) => cell(plain.housing, 0, 2, h))).toEqual([5, 15, 20, 10]);
   });
 });
