@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts"],
+  // index: the core (no Node imports); node: core + file I/O; cli: the `placecast` executable
+  // (src/cli/bin.ts keeps its #! line, so dist/cli.js runs as a program).
+  entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli/bin.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

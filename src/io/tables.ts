@@ -139,10 +139,12 @@ export function stagesTable(rows: readonly StageRecord[], totals: readonly Stage
  * Places against pupils per area × stage × year (`assessCapacity`): surplus (negative: a
  * shortfall), utilisation, class counts under an even spread, classes per class-size band
  * (`classes_<band>`: classes in the band's range), what it takes to reach the standard size and
- * to have no class of the eliminated band, and the flags (codes separated by spaces).
+ * to have no class of the eliminated band, and the flags (codes separated by spaces). `bands`
+ * orders the band columns (e.g. the system's `classSizeBands` ids).
  */
-export function assessmentTable(rows: readonly Assessment[], options: TableOptions = {}): Table {
-  const bands = [...new Set(rows.flatMap((r) => Object.keys(r.bandCounts)))];
+export function assessmentTable(rows: readonly Assessment[], options: TableOptions & { readonly bands?: readonly string[] } = {}): Table {
+  const found = new Set(rows.flatMap((r) => Object.keys(r.bandCounts)));
+  const bands = [...(options.bands ?? []).filter((b) => found.has(b)), ...[...found].filter((b) => !(options.bands ?? []).includes(b))];
   const keys = [
     "area", "year", "stage", "pupils", "kind", "basis", "places", "surplus", "utilisation", "headroom",
     "classes_available", "classes_derived", "standard_class_size", "average_class_size", "largest_class_size",

@@ -1,0 +1,355 @@
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parseDataset, type Dataset } from "../data/dataset.js";
+import { DatasetError, formatIssues } from "../data/issues.js";
+import type { SchoolSystem } from "../domain/schoolSystem.js";
+import type { Lang } from "../domain/sourced.js";
+import { chinaSchoolSystem } from "../domain/systems/china.js";
+import { englandSchoolSystem } from "../domain/systems/england.js";
+import { usK12SchoolSystem } from "../domain/systems/usK12.js";
+import { safeReadDataset } from "../io/read.js";
+import { backtestTables } from "../io/tables.js";
+import { writeTemplates } from "../io/templates.js";
+import { tablesToObjects, writeCsvTables, writeJson, writeWorkbook, type Table } from "../io/write.js";
+import { yangjiangInput } from "../seeds/yangjiang.js";
+import capacitySeed from "../../seeds/yangjiang/capacity.json";
+import housingSeed from "../../seeds/yangjiang/housing.json";
+import { Progress, type TextSink } from "./progress.js";
+import { runBacktest, runForecast } from "./run.js";
+
+/** Exit codes of the `placecast` command. */
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** The input data has errors (each printed with its file, sheet, row and column). */
+  data: 1,
+  /** Wrong command line: unknown command or option, missing or invalid value. */
+  usage: 2,
+  /** A file or folder could not be read or written. */
+  io: 3,
+  /** An unexpected failure (a bug: please report it with the command line). */
+  internal: 4,
+} as const;
+
+/** Where the command writes; `process.stdout` and `process.stderr` by default. */
+export interface CliIO {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+}
+
+const SYSTEMS: Readonly<Record<string, SchoolSystem>> = { china: chinaSchoolSystem, england: englandSchoolSystem, "us-k12": usK12SchoolSystem };
+const FORMATS = ["csv", "xlsx", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+export const HELP = `placecast — school place-supply forecasting
+
+Usage:
+  placecast forecast --data <dir|file.xlsx> --out <dir> [options]
+  placecast backtest --data <dir|file.xlsx> [--origins <years>] [--horizon 5] [options]
+  placecast templates --out <dir> [--lang en|zh-CN|both]
+  placecast demo [--out <dir>] [options]
+  placecast --help | --version
+
+Commands:
+  forecast   Read a dataset, forecast pupils per area, stage and grade, and write the results.
+             With capacity records: places against pupils (shortfall, surplus, classes of 56+).
+             With housing records: pupils from new dwellings added (shown apart in housing.csv).
+             With --draws: seeded simulation intervals and the probability of a shortfall.
+  backtest   Rolling-origin backtest of the cohort model: forecast from past years and compare
+             with what happened (MAPE, bias, WAPE per horizon, stage and area).
+  templates  Write blank input templates (CSV files and an .xlsx workbook with a column guide).
+  demo       Forecast and assess the Yangjiang seed (estimated per-county figures, with its
+             estimated capacity, planned places and housing) and write the results.
+
+Options:
+  --data <path>      Folder of CSV files (areas.csv, enrolment.csv, births.csv, capacity.csv,
+                     plannedPlaces.csv, housing.csv, or 地区.csv, 在校生.csv, 出生人口.csv, 学位.csv,
+                     规划学位.csv, 住房.csv) or an .xlsx workbook with one sheet per record type.
+                     Headers in English or Chinese (see the templates). Required by forecast and backtest.
+  --out <dir>        Output folder (created). Required by forecast and templates; optional for
+                     backtest (without it the summary is printed); demo default: placecast-demo.
+  --to <year>        Last school year to forecast (2035 = 2035/36). Default: base year + 15.
+  --draws <n>        Simulate n paths (forecast, demo: intervals and P(shortfall); backtest:
+                     interval coverage). Default: no simulation.
+  --seed <n>         Seed of the simulation (same seed, same numbers). Default: 1. Needs --draws.
+  --origins <years>  Backtest origins: a list "2015,2016" or a range "2012-2018".
+                     Default: every year from the third year of history to the year before the base year.
+  --horizon <n>      Backtest years ahead. Default: 5.
+  --level <l>        Backtest cells: "stage" totals (default) or single "grade"s.
+  --lang <lang>      Column headers and sheet names: "en" (default) or "zh-CN";
+                     templates also take "both" (default there: en/ and zh-CN/ subfolders).
+  --system <id>      School system of the grades: china (default), england, us-k12.
+  --format <list>    Outputs, comma-separated: csv,xlsx,json (default: all three).
+  --no-housing       Ignore housing records (forecast, demo).
+  --quiet            No progress bar. (The bar is drawn on stderr only when it is a terminal.)
+  -h, --help         This help.
+  --version          The version.
+
+Outputs (forecast, demo): <out>/pupils.csv (per grade), stages.csv (per stage, with totals of
+containing areas), assessment.csv (with capacity), housing.csv (with housing), simulation.csv
+(with --draws), notes.csv; the same tables as sheets of <out>/placecast.xlsx and as
+<out>/placecast.json. Numbers are not rounded.
+
+Messages a script can rely on:
+  stdout  one line per file written, its path (backtest without --out: the summary table)
+  stderr  "placecast: error: …" (usage, files), "placecast: N problems in the data:" followed by
+          one line per problem, "✗ <file>, sheet <s>, row <r>, column <c> (<header>): <message>"
+          (warnings start with "!"), and the progress bar on a terminal.
+
+Exit codes:
+  0  success
+  1  the input data has errors (each is printed with its file, sheet, row and column)
+  2  wrong command line (unknown command or option, missing or invalid value)
+  3  a file or folder could not be read or written
+  4  unexpected failure (a bug)
+`;
+
+class UsageError extends Error {}
+
+function version(): string {
+  return "0.1.0";
+}
+
+function parseIntOption(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function parseLang(value: string | undefined, allowBoth = false): Lang | "both" | undefined {
+  if (value === undefined) return undefined;
+  const v = value === "zh" || value === "zh-cn" ? "zh-CN" : value;
+  if (v === "en" || v === "zh-CN" || (allowBoth && v === "both")) return v;
+  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${JSON.stringify(value)}`);
+}
+
+function parseFormats(value: string | undefined): Set<Format> {
+  if (value === undefined) return new Set(FORMATS);
+  const out = new Set<Format>();
+  for (const f of value.split(",").map((s) => s.trim().toLowerCase())) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${JSON.stringify(f)}`);
+    out.add(f as Format);
+  }
+  return out;
+}
+
+function parseOrigins(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const range = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(value);
+  if (range) {
+    const a = Number(range[1]);
+    const b = Number(range[2]);
+    if (a > b) throw new UsageError(`--origins range must go up, got ${JSON.stringify(value)}`);
+    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  }
+  const list = value.split(",").map((s) => s.trim());
+  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${JSON.stringify(value)}`);
+  return list.map(Number);
+}
+
+const COMMON = {
+  help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean" },
+  lang: { type: "string" },
+} as const;
+const DATA = { data: { type: "string" }, system: { type: "string" } } as const;
+const SIM = { draws: { type: "string" }, seed: { type: "string" } } as const;
+const WRITE = { out: { type: "string" }, format: { type: "string" } } as const;
+
+const OPTIONS = {
+  forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" } },
+  backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
+  templates: { ...COMMON, out: { type: "string" } },
+  demo: { ...COMMON, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" } },
+} as const;
+type Command = keyof typeof OPTIONS;
+
+/** Values of every option; absent ones undefined. */
+interface Values {
+  help?: boolean;
+  quiet?: boolean;
+  lang?: string;
+  data?: string;
+  system?: string;
+  draws?: string;
+  seed?: string;
+  out?: string;
+  format?: string;
+  to?: string;
+  "no-housing"?: boolean;
+  origins?: string;
+  horizon?: string;
+  level?: string;
+}
+
+function isFsError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
+}
+
+/**
+ * Runs the `placecast` command line with the given arguments (without `node` and the script)
+ * and returns the exit code (see `EXIT`); never calls `process.exit`.
+ *
+ * @example
+ * ```ts
+ * const code = await main(["forecast", "--data", "data/", "--out", "out/"]);
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const err = (line: string): void => void io.stderr.write(`${line}\n`);
+  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+      out(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === "--version" || command === "-v") {
+      out(version());
+      return EXIT.ok;
+    }
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands are forecast, backtest, templates, demo`);
+    const cmd = command as Command;
+    let values: Values;
+    try {
+      const parsed = parseArgs({ args: [...rest], options: OPTIONS[cmd], strict: true, allowPositionals: false });
+      values = parsed.values as Values;
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, "") : String(e));
+    }
+    if (values.help) {
+      out(HELP);
+      return EXIT.ok;
+    }
+    const progress = new Progress(io.stderr, !values.quiet);
+    if (cmd === "templates") return await templates(values, out);
+    if (cmd === "demo") return await forecastCommand(values, io, progress, true);
+    if (cmd === "forecast") return await forecastCommand(values, io, progress, false);
+    return await backtestCommand(values, io, progress);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`placecast: error: ${e.message}`);
+      err("Run placecast --help for the commands and options.");
+      return EXIT.usage;
+    }
+    if (e instanceof DatasetError) {
+      err(`placecast: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} in the data:`);
+      err(formatIssues(e.issues, { limit: 200 }));
+      return EXIT.data;
+    }
+    if (isFsError(e)) {
+      err(`placecast: error: ${e.code === "ENOENT" ? `no such file or folder: ${e.path ?? ""}` : e.message}`);
+      return EXIT.io;
+    }
+    err(`placecast: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.internal;
+  }
+}
+
+async function templates(values: Values, out: (line: string) => void): Promise<number> {
+  if (!values.out) throw new UsageError("templates needs --out <dir>");
+  const lang = parseLang(values.lang, true) ?? "both";
+  const langs: Lang[] = lang === "both" ? ["en", "zh-CN"] : [lang];
+  for (const l of langs) {
+    const dir = lang === "both" ? join(values.out, l) : values.out;
+    for (const p of await writeTemplates(dir, { lang: l })) out(p);
+  }
+  return EXIT.ok;
+}
+
+function systemOf(values: Values): SchoolSystem {
+  const id = values.system ?? "china";
+  const s = SYSTEMS[id];
+  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${JSON.stringify(id)}`);
+  return s;
+}
+
+/** Reads the dataset named by --data, printing warnings; throws DatasetError on data errors. */
+async function loadData(values: Values, io: CliIO): Promise<Dataset> {
+  if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required");
+  const r = await safeReadDataset(values.data, systemOf(values));
+  if (!r.success) throw new DatasetError(r.issues);
+  if (r.warnings.length) io.stderr.write(`${formatIssues(r.warnings, { limit: 50 })}\n`);
+  return r.data;
+}
+
+async function writeOutputs(tables: readonly Table[], dir: string, formats: ReadonlySet<Format>, lang: Lang, meta: Record<string, unknown>, out: (line: string) => void): Promise<void> {
+  if (formats.has("csv")) for (const p of await writeCsvTables(tables, dir, { bom: lang === "zh-CN" })) out(p);
+  if (formats.has("xlsx")) out(await writeWorkbook(tables, join(dir, "placecast.xlsx")));
+  if (formats.has("json")) out(await writeJson({ meta, tables: tablesToObjects(tables) }, join(dir, "placecast.json")));
+}
+
+function simOptions(values: Values): { draws?: number; seed?: number } {
+  const draws = parseIntOption("draws", values.draws, 1);
+  const seed = parseIntOption("seed", values.seed, 0);
+  if (seed !== undefined && draws === undefined) throw new UsageError("--seed needs --draws <n>");
+  return { ...(draws !== undefined ? { draws, seed: seed ?? 1 } : {}) };
+}
+
+async function forecastCommand(values: Values, io: CliIO, progress: Progress, demo: boolean): Promise<number> {
+  const lang = (parseLang(values.lang) ?? "en") as Lang;
+  const formats = parseFormats(values.format);
+  const sim = simOptions(values);
+  const outDir = values.out ?? (demo ? "placecast-demo" : undefined);
+  if (!outDir) throw new UsageError("forecast needs --out <dir>");
+  const toOpt = parseIntOption("to", values.to, 1800);
+  const ds = demo ? parseDataset({ ...yangjiangInput, ...capacitySeed, ...housingSeed }, chinaSchoolSystem) : await loadData(values, io);
+  const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
+  if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
+  const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim }, progress);
+  const meta = {
+    placecast: version(),
+    command: demo ? "demo" : "forecast",
+    data: demo ? "Yangjiang seed (estimates)" : resolve(values.data ?? ""),
+    system: ds.system.id,
+    baseYear: ds.baseYear,
+    to,
+    ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}),
+    lang,
+  };
+  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+  const shortfalls = run.assessment.filter((r) => r.kind === "forecast" && r.surplus < 0 && !r.parts).length;
+  const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
+  io.stderr.write(
+    `placecast: forecast ${ds.baseYear}→${to} for ${run.areas} area${run.areas === 1 ? "" : "s"}` +
+      (run.assessment.length ? `; ${shortfalls} area-stage-years short of places, ${large} with classes at or above the large-class size` : "; no capacity records, places not assessed") +
+      (run.simulation ? `; ${run.simulation.draws} draws, seed ${run.simulation.seed}` : "") +
+      (demo ? " (Yangjiang seed: per-county figures are estimates)" : "") +
+      "\n",
+  );
+  return EXIT.ok;
+}
+
+async function backtestCommand(values: Values, io: CliIO, progress: Progress): Promise<number> {
+  const lang = (parseLang(values.lang) ?? "en") as Lang;
+  const formats = parseFormats(values.format);
+  const sim = simOptions(values);
+  const horizon = parseIntOption("horizon", values.horizon, 1) ?? 5;
+  const level = values.level ?? "stage";
+  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${JSON.stringify(level)}`);
+  if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage");
+  let origins = parseOrigins(values.origins);
+  const ds = await loadData(values, io);
+  if (!origins) {
+    origins = [];
+    for (let y = ds.firstYear + 2; y < ds.baseYear; y++) origins.push(y);
+    if (origins.length === 0) throw new DatasetError([{ code: "insufficient_history", severity: "error", path: ["enrolment"], message: `enrolment covers ${ds.firstYear}–${ds.baseYear}; a backtest needs at least 4 years (or give --origins)` }]);
+  }
+  const bad = origins.filter((o) => o < ds.firstYear || o >= ds.baseYear);
+  if (bad.length) throw new UsageError(`--origins must lie in ${ds.firstYear}–${ds.baseYear - 1} (each needs a later year of actuals), got ${bad.join(", ")}`);
+  const bt = runBacktest(ds, { origins, horizon, level, ...(sim.draws ? { simulation: { draws: sim.draws, seed: sim.seed ?? 1 } } : {}) }, progress);
+  const tables = backtestTables(bt, { lang });
+  if (values.out) {
+    const meta = { placecast: version(), command: "backtest", data: resolve(values.data ?? ""), system: ds.system.id, origins, horizon, level, ...(sim.draws ? sim : {}), lang };
+    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+  } else {
+    const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : x.toFixed(1));
+    const lines = ["horizon\tcells\tMAPE %\tMdAPE %\tbias %\tWAPE %" + (sim.draws ? "\tcover80\tcover95" : "")];
+    for (const r of bt.byHorizon) {
+      lines.push([r.horizon, r.cells, fmt(r.mape), fmt(r.mdape), fmt(r.bias), fmt(r.wape), ...(sim.draws ? [fmt((r.coverage80 ?? NaN) * 100), fmt((r.coverage95 ?? NaN) * 100)] : [])].join("\t"));
+    }
+    io.stdout.write(`${lines.join("\n")}\n`);
+  }
+  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, MAPE ${bt.overall.mape.toFixed(1)}%\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,180 @@
+import { assessCapacity, sumAssessments, type Assessment } from "../capacity/assess.js";
+import { fitModel, forecast, type ModelOptions } from "../cohort/model.js";
+import { stageTotals, sumOverAreas, type StageRecord } from "../cohort/records.js";
+import type { Dataset } from "../data/dataset.js";
+import { backtest, type BacktestPlan, type BacktestResult } from "../evaluate/backtest.js";
+import { errorSummary } from "../evaluate/metrics.js";
+import { indexSystem } from "../domain/systemIndex.js";
+import { forecastWithHousing } from "../housing/forecast.js";
+import { componentStageTotals, developmentStageTotals } from "../housing/records.js";
+import type { Lang } from "../domain/sourced.js";
+import { simulate, type Simulation } from "../uncertainty/simulate.js";
+import { assessmentTable, notesTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
+import type { Cell, Table } from "../io/write.js";
+import type { Progress } from "./progress.js";
+
+/** What the forecast command computes. */
+export interface ForecastRun {
+  readonly tables: Table[];
+  readonly to: number;
+  readonly areas: number;
+  readonly assessment: readonly Assessment[];
+  readonly simulation?: Simulation;
+  readonly notes: readonly { topic: string; message: string }[];
+}
+
+/** Options of `runForecast`. */
+export interface ForecastRunOptions {
+  readonly to: number;
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly lang: Lang;
+  /** Add housing pupils when the dataset has housing records. */
+  readonly housing: boolean;
+  readonly model?: ModelOptions;
+}
+
+/** Areas that contain forecast areas but are not forecast themselves (a city over its counties), with their forecast descendants. */
+function parentTotals(ds: Dataset, forecastAreas: ReadonlySet<string>): Map<string, Set<string>> {
+  const parentOf = new Map(ds.areas.map((a) => [a.id, a.parent]));
+  const out = new Map<string, Set<string>>();
+  for (const id of forecastAreas) {
+    const seen = new Set<string>();
+    for (let p = parentOf.get(id); p !== undefined && !seen.has(p); p = parentOf.get(p)) {
+      seen.add(p);
+      if (forecastAreas.has(p)) continue;
+      let set = out.get(p);
+      if (!set) out.set(p, (set = new Set()));
+      set.add(id);
+    }
+  }
+  return out;
+}
+
+/**
+ * The forecast pipeline of the command line: fit, forecast (with housing pupils when the dataset
+ * has housing records), stage totals with totals for containing areas, the capacity assessment
+ * when the dataset has capacity records, and a seeded simulation when `draws` is given.
+ */
+export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progress): ForecastRun {
+  const withHousing = o.housing && (ds.housing?.length ?? 0) > 0;
+  const withCapacity = (ds.capacity?.length ?? 0) > 0;
+  const steps = 2 + (withCapacity ? 1 : 0) + (o.draws ? 1 : 0);
+  const notes: { topic: string; message: string }[] = [];
+  progress.start(steps, "fitting the cohort model");
+  const model = fitModel(ds, o.model ?? {});
+  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: n.message });
+  progress.tick(withHousing ? "forecasting with housing" : "forecasting");
+
+  const lang = o.lang;
+  const tables: Table[] = [];
+  let stages: StageRecord[];
+  let housingRows: { area: string; stage: string; year: number; pupils: number; project?: string }[] = [];
+  if (withHousing) {
+    const hf = forecastWithHousing(model, { to: o.to });
+    for (const n of hf.notes) notes.push({ topic: "housing", message: n });
+    tables.push(pupilsTable(hf.baseline, { lang }));
+    const comp = componentStageTotals(hf);
+    stages = comp.filter((r) => r.component === "total").map(({ component: _c, ...r }) => r);
+    tables.push({
+      name: "housing",
+      sheet: lang === "en" ? "housing" : "住房学生",
+      columns: lang === "en" ? ["area", "year", "stage", "component", "pupils", "kind", "basis"] : ["县区", "年份", "学段", "组成", "人数", "类别", "数据性质"],
+      rows: comp.map((r): Cell[] => [r.area, r.year, r.stage, r.component, r.pupils, r.kind, r.basis]),
+    });
+    housingRows = developmentStageTotals(hf).map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils, project: `${r.area}/${r.development ?? "-"}` }));
+  } else {
+    const fc = forecast(model, { to: o.to });
+    tables.push(pupilsTable(fc, { lang }));
+    stages = stageTotals(fc);
+  }
+  const groups = parentTotals(ds, new Set(stages.map((r) => r.area)));
+  const totals = [...groups].flatMap(([p, kids]) => sumOverAreas(stages.filter((r) => kids.has(r.area)), p));
+  tables.splice(1, 0, stagesTable(stages, totals, { lang }));
+
+  let assessment: Assessment[] = [];
+  if (withCapacity) {
+    progress.tick("assessing places");
+    const rows = assessCapacity(stages, ds, { missingPlaces: "skip" });
+    const sums = [...groups].flatMap(([p, kids]) => {
+      const part = rows.filter((r) => kids.has(r.area));
+      return part.length ? sumAssessments(part, p) : [];
+    });
+    assessment = [...sums, ...rows];
+    const covered = new Set(rows.map((r) => `${r.area}\u0000${r.stage}`));
+    const missing = [...new Set(stages.map((r) => `${r.area}\u0000${r.stage}`))].filter((k) => !covered.has(k));
+    if (missing.length) notes.push({ topic: "capacity", message: `no places known for ${missing.map((k) => k.replace("\u0000", " ")).join(", ")}; left out of the assessment` });
+    tables.push(assessmentTable(assessment, { lang, bands: ds.system.classSizeBands.map((b) => b.id) }));
+    const first = rows[0];
+    if (first) notes.push({ topic: "class sizes", message: lang === "en" ? first.assumption.en : first.assumption.zh });
+  }
+
+  let simulation: Simulation | undefined;
+  if (o.draws) {
+    progress.tick(`simulating ${o.draws} draws`);
+    simulation = simulate(model, {
+      draws: o.draws,
+      seed: o.seed ?? 1,
+      to: o.to,
+      ...(withCapacity ? { places: ds.capacity ?? [], planned: ds.plannedPlaces ?? [] } : {}),
+      ...(housingRows.length ? { housing: housingRows } : {}),
+    });
+    for (const n of simulation.notes) notes.push({ topic: "simulation", message: n });
+    notes.push({ topic: "simulation", message: `${o.draws} draws, seed ${o.seed ?? 1}` });
+    tables.push(simulationTable(simulation, { lang }));
+  }
+  for (const w of ds.warnings) notes.push({ topic: "data", message: w.message });
+  tables.push(notesTable(notes, { lang }));
+  progress.tick("done");
+  progress.end();
+  return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes };
+}
+
+/**
+ * Runs a backtest one origin at a time (so that progress can be shown) and combines the parts
+ * exactly as `backtest` does for all origins at once: cells in origin order, summaries per
+ * horizon, per horizon and stage, and per area over all cells.
+ */
+export function runBacktest(ds: Dataset, plan: BacktestPlan, progress: Progress): BacktestResult {
+  const origins = [...plan.origins].sort((p, q) => p - q);
+  progress.start(origins.length, `origin ${origins[0]}`);
+  const parts: BacktestResult[] = [];
+  origins.forEach((origin, i) => {
+    parts.push(backtest(ds, {}, { ...plan, origins: [origin] }));
+    progress.tick(i + 1 < origins.length ? `origin ${origins[i + 1]}` : "summarising");
+  });
+  progress.end();
+  return combineBacktests(parts, ds, plan);
+}
+
+/** Combines per-origin backtests into one result (see `runBacktest`). */
+export function combineBacktests(parts: readonly BacktestResult[], ds: Dataset, plan: BacktestPlan): BacktestResult {
+  const minActual = plan.minActual ?? 20;
+  const cells = parts.flatMap((p) => p.cells);
+  const byHorizon = [];
+  const byHorizonStage = [];
+  for (let h = 1; h <= plan.horizon; h++) {
+    const hc = cells.filter((c) => c.horizon === h);
+    byHorizon.push({ horizon: h, ...errorSummary(hc, minActual) });
+    for (const stage of indexSystem(ds.system).stageIds) {
+      const sc = hc.filter((c) => c.stage === stage);
+      if (sc.length) byHorizonStage.push({ horizon: h, stage, ...errorSummary(sc, minActual) });
+    }
+  }
+  const byAreaCells = new Map<string, (typeof cells)[number][]>();
+  for (const c of cells) {
+    let l = byAreaCells.get(c.area);
+    if (!l) byAreaCells.set(c.area, (l = []));
+    l.push(c);
+  }
+  return {
+    cells,
+    overall: errorSummary(cells, minActual),
+    byHorizon,
+    byHorizonStage,
+    byArea: [...byAreaCells].map(([area, l]) => ({ area, ...errorSummary(l, minActual) })),
+    excluded: parts.flatMap((p) => p.excluded),
+    missingActuals: parts.reduce((s, p) => s + p.missingActuals, 0),
+  };
+}
+
