@@ -29,7 +29,15 @@ export const persistence: Forecaster = (train: Dataset, to: number): PupilPaths 
   return { areas: cube.areas, grades: cube.grades, baseYear: train.baseYear, to, pupils };
 };
 
-/** Model options of the plain method: the mean of the last 3 ratios, and of the last 3 entry counts. */
+/**
+ * Model options of the plain method: the mean of the last 3 ratios, and of the last 3 entry counts
+ * (with `withoutBirths`; see `plain`).
+ *
+ * @example
+ * ```ts
+ * fitModel(withoutBirths(ds), plainOptions)
+ * ```
+ */
 export const plainOptions: ModelOptions = {
   progression: { method: "mean", years: 3 },
   entry: { method: "mean", years: 3 },
@@ -51,6 +59,7 @@ export const plain: Forecaster = (train: Dataset, to: number): PupilPaths => for
 /**
  * The dataset with its births removed (entry grades then fit as levels).
  *
+ * @throws never
  * @example
  * ```ts
  * withoutBirths(ds).births.length // 0

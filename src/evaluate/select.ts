@@ -19,7 +19,14 @@ export interface SelectOptions extends TruncateOptions {
   readonly minActual?: number;
 }
 
-/** The candidates tried by default: the library default first, then the common alternatives. */
+/**
+ * The candidates tried by default: the library default first, then the common alternatives.
+ *
+ * @example
+ * ```ts
+ * selectMethods(ds, {}, { origins, horizon: 3, candidates: [...defaultCandidates, { method: "trend", years: 5 }] })
+ * ```
+ */
 export const defaultCandidates: readonly RatioOptions[] = [
   { method: "ses", alpha: 0.5 },
   { method: "mean", years: 3 },

@@ -53,6 +53,7 @@ export function truncateDataset(dataset: Dataset, origin: number, options: Trunc
 /**
  * Grades each area of a dataset teaches, as a set of grade ids per area id.
  *
+ * @throws never (the dataset is validated)
  * @example
  * ```ts
  * taughtGrades(ds).get("jiangcheng")?.has("P1") // true

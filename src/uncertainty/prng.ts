@@ -16,8 +16,10 @@ export interface Rng {
 
 /**
  * 32-bit FNV-1a hash of a text, for deriving independent streams from a seed and a key
- * (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/).
+ * (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/): h₀ = 2166136261,
+ * hᵢ = (hᵢ₋₁ xor cᵢ) · 16777619 mod 2³² over the UTF-16 code units cᵢ.
  *
+ * @throws never
  * @example
  * ```ts
  * fnv1a("a") // 3826002220
