@@ -1,0 +1,140 @@
+/**
+ * One benchmark case, run in its own process by run.ts (so that each case has its own heap and
+ * its own peak RSS): `tsx bench/case.ts <case> [areas] [draws] [runs]`. Prints one JSON line.
+ */
+import type { Dataset } from "../src/index.js";
+import { BASE_YEAR, DRAWS, MODEL_OPTIONS, SEED, TO } from "./config.js";
+import { nationalInput, simulationInputs, yangjiangWithPlaces } from "./data.js";
+import { collect, loadLib, peakRssMiB, summarise, time, type Timing } from "./measure.js";
+import { naiveDifference, naiveForecast } from "./naive.js";
+import { startPool } from "./parallel.js";
+
+const lib = await loadLib();
+const [name = "", a1, a2, a3] = process.argv.slice(2);
+const areas = Number(a1 ?? 2844);
+const draws = Number(a2 ?? DRAWS);
+const runs = Number(a3 ?? 5);
+
+/** A shallow copy: a new dataset object, so the per-dataset enrolment cube is built again (a cold fit). */
+const fresh = (ds: Dataset): Dataset => ({ ...ds });
+
+function deterministic(ds: Dataset): number {
+  const model = lib.fitModel(ds, MODEL_OPTIONS);
+  const hf = lib.forecastWithHousing(model, { to: TO });
+  const rows = lib.componentStageTotals(hf).filter((r) => r.component === "total");
+  return lib.assessCapacity(rows, ds).length;
+}
+
+const out: Record<string, unknown> = { case: name, areas, pid: process.pid };
+switch (name) {
+  case "parse": {
+    const input = nationalInput(areas);
+    out.records = Object.values(input).reduce((s, v) => s + (v as unknown[]).length, 0);
+    out.time = time(runs, 1, () => input, (i) => lib.safeParseDataset(i, lib.chinaSchoolSystem), (r) => {
+      if (!r.success) throw new Error("synthetic data did not parse");
+    });
+    break;
+  }
+  case "yangjiang": {
+    const ds = yangjiangWithPlaces(lib);
+    out.areas = ds.areas.length - 1;
+    out.time = time(runs, 3, () => fresh(ds), (d) => {
+      const model = lib.fitModel(d, MODEL_OPTIONS);
+      const fc = lib.forecast(model, { to: 2035 });
+      return lib.assessCapacity(lib.stageTotals(fc), d).length;
+    });
+    break;
+  }
+  case "national": {
+    const ds = lib.parseDataset(nationalInput(areas), lib.chinaSchoolSystem);
+    out.time = time(runs, 1, () => fresh(ds), deterministic);
+    // Stage by stage, for the profile of where the time goes (medians of `runs`).
+    const parts: Record<string, number[]> = { fit: [], forecastWithHousing: [], stageTotals: [], assess: [] };
+    for (let i = 0; i < runs; i++) {
+      const d = fresh(ds);
+      collect();
+      let t = performance.now();
+      const model = lib.fitModel(d, MODEL_OPTIONS);
+      parts.fit!.push(performance.now() - t);
+      t = performance.now();
+      const hf = lib.forecastWithHousing(model, { to: TO });
+      parts.forecastWithHousing!.push(performance.now() - t);
+      t = performance.now();
+      const rows = lib.componentStageTotals(hf).filter((r) => r.component === "total");
+      parts.stageTotals!.push(performance.now() - t);
+      t = performance.now();
+      lib.assessCapacity(rows, d);
+      parts.assess!.push(performance.now() - t);
+    }
+    out.parts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, summarise(v).median]));
+    break;
+  }
+  case "naive": {
+    const input = nationalInput(areas);
+    const ds = lib.parseDataset(input, lib.chinaSchoolSystem);
+    const enrolment = input.enrolment as { area: string; year: number; grade: string; pupils: number }[];
+    const births = input.births as { area: string; year: number; births: number }[];
+    let nv: Map<string, number> | undefined;
+    out.naive = time(runs, 1, () => null, () => (nv = naiveForecast(enrolment, births, TO, MODEL_OPTIONS.progression.years)));
+    let fc: ReturnType<typeof lib.forecast> | undefined;
+    out.typed = time(runs, 1, () => fresh(ds), (d) => (fc = lib.forecast(lib.fitModel(d, MODEL_OPTIONS), { to: TO })));
+    // Same forecast: compare every 97th value (and fail loudly if they differ).
+    const diff = naiveDifference(nv!, fc!, 97);
+    out.check = diff;
+    if (!(diff.maxRel < 1e-9)) throw new Error(`naive and typed forecasts differ: max relative difference ${diff.maxRel}`);
+    break;
+  }
+  case "simulate":
+  case "simulate-threads": {
+    const threads = name === "simulate" ? 1 : 2;
+    const input = nationalInput(areas);
+    const ds = lib.parseDataset(input, lib.chinaSchoolSystem);
+    const model = lib.fitModel(ds, MODEL_OPTIONS);
+    const fixed = simulationInputs(lib, ds);
+    const opts = { draws, seed: SEED, to: TO };
+    out.draws = draws;
+    out.threads = threads;
+    collect();
+    out.rssBeforeMiB = peakRssMiB();
+    out.heapBeforeMiB = process.memoryUsage().heapUsed / 2 ** 20;
+    const t: number[] = [];
+    let rows = 0;
+    if (threads === 1) {
+      for (let i = 0; i < runs; i++) {
+        collect();
+        const t0 = performance.now();
+        rows = lib.simulate(model, { ...fixed, ...opts }).rows.length;
+        t.push(performance.now() - t0);
+      }
+    } else {
+      const t0 = performance.now();
+      const pool = await startPool(threads, input, MODEL_OPTIONS, model.cube.areas, fixed);
+      out.poolStartMs = performance.now() - t0;
+      for (let i = 0; i < runs; i++) {
+        collect();
+        const t1 = performance.now();
+        rows = (await pool.run(opts)).rows.length;
+        t.push(performance.now() - t1);
+      }
+      await pool.close();
+    }
+    out.rows = rows;
+    out.time = summarise(t);
+    out.peakRssMiB = peakRssMiB();
+    break;
+  }
+  case "backtest": {
+    const ds = lib.parseDataset(nationalInput(areas), lib.chinaSchoolSystem);
+    const origins: number[] = [];
+    for (let y = ds.firstYear; y < ds.baseYear; y++) origins.push(y);
+    out.origins = origins.length;
+    out.time = time(runs, 1, () => ds, (d) => lib.backtest(d, MODEL_OPTIONS, { origins, horizon: 5 }).cells.length);
+    break;
+  }
+  default:
+    throw new Error(`unknown case ${JSON.stringify(name)}`);
+}
+out.baseYear = BASE_YEAR;
+out.seed = SEED;
+console.log(JSON.stringify(out));
+export type { Timing };

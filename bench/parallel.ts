@@ -1,0 +1,61 @@
+/**
+ * Simulation across worker threads: areas are independent (each area's random streams are keyed
+ * by its id), so the areas are split into contiguous shares, one per thread, each simulated with
+ * `simulate(…, { areas })` on a model fitted to the whole dataset (pooled fallbacks and parent
+ * births need every area), and the rows concatenated in area order. The result equals a
+ * one-thread run.
+ */
+import { Worker } from "node:worker_threads";
+import type { DatasetInput, ModelOptions, Simulation, SimulateOptions } from "../src/index.js";
+
+export interface SimulationPool {
+  /** Simulates every area, split across the threads. */
+  run(options: SimulateOptions): Promise<Simulation>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` workers, each holding the parsed dataset and fitted model, and the options
+ * that stay the same between runs (`fixed`: places, planned places, housing), sent once.
+ * @param areas - the forecast areas in model order (`model.cube.areas`)
+ */
+export async function startPool(threads: number, input: DatasetInput, modelOptions: ModelOptions, areas: readonly string[], fixed: Partial<SimulateOptions> = {}): Promise<SimulationPool> {
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./simulate-worker.mjs", import.meta.url)));
+  const next = (w: Worker): Promise<{ kind: string; sim?: Simulation }> =>
+    new Promise((resolve, reject) => {
+      const onMsg = (m: { kind: string; sim?: Simulation }): void => {
+        w.off("error", onErr);
+        resolve(m);
+      };
+      const onErr = (e: Error): void => {
+        w.off("message", onMsg);
+        reject(e);
+      };
+      w.once("message", onMsg);
+      w.once("error", onErr);
+    });
+  await Promise.all(
+    workers.map((w) => {
+      const p = next(w);
+      w.postMessage({ kind: "init", input, modelOptions, fixed });
+      return p;
+    }),
+  );
+  const shares: string[][] = workers.map((_, i) => areas.slice(Math.floor((i * areas.length) / threads), Math.floor(((i + 1) * areas.length) / threads)));
+  return {
+    async run(options) {
+      const parts = await Promise.all(
+        workers.map((w, i) => {
+          const p = next(w);
+          w.postMessage({ kind: "run", options: { ...options, areas: shares[i] } });
+          return p;
+        }),
+      );
+      const sims = parts.map((p) => p.sim!);
+      return { ...sims[0]!, rows: sims.flatMap((s) => s.rows) };
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

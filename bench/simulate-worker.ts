@@ -1,0 +1,26 @@
+/**
+ * Worker of the threaded simulation (see parallel.ts): parses the tidy input and fits the model
+ * once, then simulates the areas it is sent.
+ */
+import { parentPort } from "node:worker_threads";
+import type { CohortModel, DatasetInput, ModelOptions, SimulateOptions } from "../src/index.js";
+import { loadLib } from "./measure.js";
+
+const lib = await loadLib();
+let model: CohortModel | undefined;
+let fixed: Partial<SimulateOptions> = {};
+
+type Message =
+  | { kind: "init"; input: DatasetInput; modelOptions: ModelOptions; fixed: Partial<SimulateOptions> }
+  | { kind: "run"; options: SimulateOptions };
+
+parentPort!.on("message", (m: Message) => {
+  if (m.kind === "init") {
+    model = lib.fitModel(lib.parseDataset(m.input, lib.chinaSchoolSystem), m.modelOptions);
+    fixed = m.fixed;
+    parentPort!.postMessage({ kind: "ready" });
+    return;
+  }
+  const sim = lib.simulate(model!, { ...fixed, ...m.options });
+  parentPort!.postMessage({ kind: "done", sim });
+});
