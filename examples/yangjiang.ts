@@ -17,6 +17,7 @@ import {
   formatCount,
   indexSystem,
   planTargetsFromJson,
+  simulate,
   sumAssessments,
   sumOverAreas,
   textTable,
@@ -38,6 +39,16 @@ const housing: StageRecord[] = components.filter((r) => r.component === "housing
 const assessment = assessCapacity(total, ds);
 const cityAssessment = sumAssessments(assessment, "yangjiang");
 const plan = checkPlan(planTargetsFromJson(yangjiangPlan), assessment.filter((r) => r.year <= 2025), ds);
+const DRAWS = 1000;
+const SEED = 20210101;
+const sim = simulate(hf.baseline.model, {
+  draws: DRAWS,
+  seed: SEED,
+  to: TO,
+  places: ds.capacity ?? [],
+  planned: ds.plannedPlaces ?? [],
+  housing: housing.filter((r) => r.year > ds.baseYear).map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils })),
+});
 
 const ix = indexSystem(chinaSchoolSystem);
 const areaName = new Map(ds.areas.map((a) => [a.id, `${a.name?.zh ?? ""} ${a.name?.en ?? a.id}`.trim()]));
@@ -124,7 +135,24 @@ for (const area of [...hf.areas, "yangjiang"]) {
 console.log(textTable(["county 县区", "stage 学段", "shortfall 缺位", "56+ 大班额", "surplus risk 富余", "used 2020", "2025", "2030", "2035"], flagRows, ["left", "left", "left", "left", "left"]));
 console.log("");
 
-// 4. The plan against the forecast.
+// 4. How sure: seeded simulation.
+console.log(`不确定性 How sure: ${DRAWS} simulated paths (seed ${SEED}; ratios resampled by whole years, births after the last known year,`);
+console.log(`housing and new schools slipping by years). P(shortfall) = share of paths with more pupils than places. — estimate`);
+const simRows: string[][] = [];
+for (const area of hf.areas) {
+  for (const stage of chinaSchoolSystem.stages) {
+    const at = (y: number) => sim.rows.find((r) => r.area === area && r.stage === stage.id && r.year === y);
+    const cells = [2023, 2025, 2030].flatMap((y) => {
+      const r = at(y);
+      return [r ? `${formatCount(r.pupils[0]!)}–${formatCount(r.pupils[2]!)}` : "–", r?.pShortfall === undefined ? "–" : pct(r.pShortfall)];
+    });
+    simRows.push([areaZh.get(area)!, stageName(stage.id), ...cells]);
+  }
+}
+console.log(textTable(["county 县区", "stage 学段", "2023 80% band", "P(short)", "2025 80% band", "P(short)", "2030 80% band", "P(short)"], simRows, ["left", "left"]));
+console.log("");
+
+// 5. The plan against the forecast.
 console.log("规划核对 The plan against the forecast — estimate");
 console.log(
   textTable(
@@ -151,7 +179,7 @@ const goalRows = plan.classSizes.map((c) => [
 console.log(textTable(["county 县区", "stages", "goal", "first breach", "clears in", `gone by goal`], goalRows, ["left", "left", "left"]));
 console.log("");
 
-// 5. Per-county pupils.
+// 6. Per-county pupils.
 for (const area of hf.areas) {
   stageTable(total.filter((r) => r.area === area), housing.filter((r) => r.area === area), `${areaName.get(area)}: pupils — estimate`);
 }
