@@ -1,3 +1,4 @@
 export * from "./svg.js";
 export * from "./png.js";
 export * from "./textWidth.js";
+export * from "./report.js";

@@ -3,3 +3,5 @@ export * from "./spec.js";
 export * from "./labels.js";
 export * from "./charts.js";
 export * from "./history.js";
+export * from "./document.js";
+export * from "./report.js";

@@ -82,7 +82,7 @@ export interface ReportLabels {
   readonly change: string;
   readonly methodHeading: string;
   readonly methodCohort: string;
-  /** Slots: method, years. */
+  /** Slots: methods. */
   readonly methodRatios: string;
   /** Slots: method. */
   readonly methodBirths: string;
@@ -109,6 +109,42 @@ export interface ReportLabels {
   readonly estimatedAreas: string;
   readonly noEstimates: string;
   readonly chartMissing: string;
+  /** Slots: n, year. */
+  readonly worstShortfall: string;
+  /** Slots: pct, year. */
+  readonly worstHeadroom: string;
+  /** Slots: n, year, pct. */
+  readonly worstSurplus: string;
+  /** Slots: n, year. */
+  readonly worstClasses: string;
+  /** Slots: n, base, year. */
+  readonly worstGrowth: string;
+  /** Slots: n, base, year. */
+  readonly worstDecline: string;
+  /** Slots: year. */
+  readonly yearActual: string;
+  readonly tablePupils: string;
+  readonly tablePlaces: string;
+  /** Slots: lo, hi. */
+  readonly rangeRow: string;
+  readonly pShortfall: string;
+  /** Names of the ratio methods; slots: years, alpha, phi. */
+  readonly ratioMethod: Readonly<Record<"mean" | "weighted" | "median" | "ses" | "trend" | "damped", string>>;
+  /** Names of the births methods; slot: years. */
+  readonly birthsMethod: Readonly<Record<"last" | "mean" | "trend", string>>;
+  /** Names of the input tables. */
+  readonly tables: Readonly<Record<"enrolment" | "births" | "capacity" | "plannedPlaces" | "housing", string>>;
+  readonly ruleHeadroom: string;
+  readonly ruleUtilisation: string;
+  readonly ruleStandard: string;
+  /** Slots: n (areas), years. */
+  readonly seriesCount: string;
+  /** Slots: n, k. */
+  readonly recordsVariants: string;
+  /** Slots: flag, n, years, area, stage, worst. */
+  readonly overviewLine: string;
+  /** Slots: n. */
+  readonly moreNotes: string;
 }
 
 /** The label dictionary: English and Simplified Chinese. */
@@ -174,7 +210,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     change: "Change",
     methodHeading: "Method and data provenance",
     methodCohort: "Cohort progression: each grade next year = this year's grade below × a progression ratio; entry grades = births of (year − entry age) × an entry ratio. Kernels do not round; tables round for display only.",
-    methodRatios: "Ratios: {method} of the last {years} observed ratios.",
+    methodRatios: "Progression and entry ratios: {methods}.",
     methodBirths: "Births after the last known year: {method}.",
     methodSimulation: "Uncertainty: {draws} simulated paths, seed {seed}, quantiles {quantiles}.",
     methodNoSimulation: "Uncertainty: not simulated for this report (no interval bands).",
@@ -197,6 +233,38 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     estimatedAreas: "Areas whose forecast rests on estimates",
     noEstimates: "No figure in the input is marked as an estimate.",
     chartMissing: "(chart not rendered)",
+    worstShortfall: "{n} places short in {year}",
+    worstHeadroom: "{pct} spare in {year}",
+    worstSurplus: "{n} places empty in {year} ({pct} used)",
+    worstClasses: "{n} classes in {year}",
+    worstGrowth: "{n} more pupils than in {base} ({year})",
+    worstDecline: "{n} fewer pupils than in {base} ({year})",
+    yearActual: "{year} (actual)",
+    tablePupils: "Pupils by stage",
+    tablePlaces: "Pupils, places and surplus by stage",
+    rangeRow: "{lo}–{hi}% range",
+    pShortfall: "P(shortfall)",
+    ratioMethod: {
+      mean: "mean of the last {years} ratios",
+      weighted: "recency-weighted mean of the last {years} ratios",
+      median: "median of the last {years} ratios",
+      ses: "simple exponential smoothing (α = {alpha})",
+      trend: "linear trend of the last {years} ratios, clamped",
+      damped: "damped trend (φ = {phi}) of the last {years} ratios, clamped",
+    },
+    birthsMethod: {
+      last: "the last known value carried forward",
+      mean: "the mean of the last {years} known values",
+      trend: "the linear trend of the last {years} known values",
+    },
+    tables: { enrolment: "Enrolment", births: "Births", capacity: "Places", plannedPlaces: "Planned places", housing: "Housing" },
+    ruleHeadroom: "Headroom below which places are tight",
+    ruleUtilisation: "Utilisation below which places may stand empty",
+    ruleStandard: "Standard class size",
+    seriesCount: "{n} series",
+    recordsVariants: "{n} records in {k} variants; the first shown",
+    overviewLine: "{flag}: {n} area–stage pairs, {years}; worst: {area}, {stage}: {worst}",
+    moreNotes: "… and {n} more",
   },
   "zh-CN": {
     schoolYear: "学年",
@@ -259,7 +327,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     change: "变化",
     methodHeading: "方法与数据来源",
     methodCohort: "队列推移法：下一年某年级人数 = 本年低一年级人数 × 升级比；入学年级 = （学年 − 入学年龄）年出生人口 × 入学比。计算过程不取整，表格仅为展示取整。",
-    methodRatios: "比率：最近 {years} 个观测比率的{method}。",
+    methodRatios: "升级比与入学比：{methods}。",
     methodBirths: "最后已知年份之后的出生人口：{method}。",
     methodSimulation: "不确定性：{draws} 次模拟，随机种子 {seed}，分位数 {quantiles}。",
     methodNoSimulation: "不确定性：本报告未作模拟（无区间带）。",
@@ -282,6 +350,38 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     estimatedAreas: "预测基于估算数据的县区",
     noEstimates: "输入数据中没有标注为估算的数字。",
     chartMissing: "（图表未生成）",
+    worstShortfall: "{year} 年缺 {n} 个学位",
+    worstHeadroom: "{year} 年余量 {pct}",
+    worstSurplus: "{year} 年闲置 {n} 个学位（使用率 {pct}）",
+    worstClasses: "{year} 年 {n} 个班",
+    worstGrowth: "{year} 年比 {base} 年多 {n} 人",
+    worstDecline: "{year} 年比 {base} 年少 {n} 人",
+    yearActual: "{year}（实际）",
+    tablePupils: "分学段在校生",
+    tablePlaces: "分学段在校生、学位与余缺",
+    rangeRow: "{lo}–{hi}% 区间",
+    pShortfall: "学位不足概率",
+    ratioMethod: {
+      mean: "最近 {years} 个比率的平均值",
+      weighted: "最近 {years} 个比率的近期加权平均",
+      median: "最近 {years} 个比率的中位数",
+      ses: "简单指数平滑（α = {alpha}）",
+      trend: "最近 {years} 个比率的线性趋势（限幅）",
+      damped: "最近 {years} 个比率的阻尼趋势（φ = {phi}，限幅）",
+    },
+    birthsMethod: {
+      last: "沿用最后一个已知值",
+      mean: "最近 {years} 个已知值的平均",
+      trend: "最近 {years} 个已知值的线性趋势",
+    },
+    tables: { enrolment: "在校生", births: "出生人口", capacity: "现有学位", plannedPlaces: "规划学位", housing: "住房" },
+    ruleHeadroom: "学位余量低于此值视为偏紧",
+    ruleUtilisation: "学位使用率低于此值视为可能闲置",
+    ruleStandard: "标准班额",
+    seriesCount: "{n} 个序列",
+    recordsVariants: "{n} 条记录，{k} 种写法，列出第一种",
+    overviewLine: "{flag}：{n} 个县区学段，{years}；最严重：{area}{stage}，{worst}",
+    moreNotes: "……另有 {n} 条",
   },
 };
 
