@@ -215,7 +215,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       const parsed = parseArgs({ args: [...rest], options: OPTIONS[cmd], strict: true, allowPositionals: false });
       values = parsed.values as Values;
     } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, "") : String(e));
+      throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " "));
     }
     if (values.help) {
       out(HELP);

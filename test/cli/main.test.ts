@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXIT, HELP, main } from "../../src/cli/main.js";
+import { Progress } from "../../src/cli/progress.js";
+import { combineBacktests } from "../../src/cli/run.js";
+import { backtest, yangjiangDataset } from "../../src/index.js";
+import { writeDatasetFiles } from "../../src/node.js";
+import { smallInput } from "../io/small.js";
+
+function sink(isTTY = false): { write(t: string): boolean; isTTY: boolean; text: () => string } {
+  const parts: string[] = [];
+  return { write: (t: string) => parts.push(t) > 0, isTTY, text: () => parts.join("") };
+}
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(argv, { stdout, stderr });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "placecast-cli-"));
+}
+
+describe("placecast command line: exit codes and messages", () => {
+  it("--help documents every option of every command and the exit codes", async () => {
+    const r = await run("--help");
+    expect(r.code).toBe(EXIT.ok);
+    for (const o of ["--data", "--out", "--to", "--draws", "--seed", "--origins", "--horizon", "--level", "--lang", "--system", "--format", "--no-housing", "--quiet"]) expect(HELP).toContain(o);
+    for (const c of ["forecast", "backtest", "templates", "demo"]) expect(HELP).toContain(`placecast ${c}`);
+    expect(HELP).toMatch(/Exit codes:\n {2}0 {2}success\n {2}1 {2}the input data has errors/);
+    expect((await run("forecast", "--help")).code).toBe(EXIT.ok);
+  });
+
+  it("usage errors exit 2 with a one-line reason on stderr", async () => {
+    for (const argv of [[], ["frobnicate"], ["forecast", "--dta", "x"], ["forecast", "--out", "o"], ["templates"], ["forecast", "--data", "d", "--out", "o", "--seed", "3"], ["forecast", "--data", "d", "--out", "o", "--draws", "-1"], ["templates", "--out", "o", "--lang", "fr"], ["backtest", "--data", "d", "--origins", "20x"]]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(" ")).toBe(EXIT.usage);
+      if (argv.length) expect(r.stderr, argv.join(" ")).toMatch(/^placecast: error: .+\nRun placecast --help/);
+    }
+  });
+
+  it("a missing data path exits 3", async () => {
+    const r = await run("forecast", "--data", join(tmp(), "nope"), "--out", tmp());
+    expect(r.code).toBe(EXIT.io);
+    expect(r.stderr).toMatch(/^placecast: error: no such file or folder: .*nope/);
+  });
+
+  it("data errors exit 1 and list each problem with its file, row and column", async () => {
+    const dir = tmp();
+    await writeDatasetFiles(smallInput, dir, "csv");
+    const text = readFileSync(join(dir, "enrolment.csv"), "utf8").replace("county,2019,P2,1010", "county,2019,P2,-3");
+    writeFileSync(join(dir, "enrolment.csv"), text);
+    const r = await run("forecast", "--data", dir, "--out", tmp());
+    expect(r.code).toBe(EXIT.data);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("placecast: 1 problem in the data:\n✗ enrolment.csv, row 3, column D (pupils): area county, grade P2, year 2019: pupils must be a non-negative integer, or null when the figure is missing, got -3\n");
+  });
+
+  it("forecast writes every table as CSV, one workbook and JSON, and prints their paths", async () => {
+    const data = join(tmp(), "data.xlsx");
+    await writeDatasetFiles(smallInput, data, "xlsx", { lang: "zh-CN" });
+    const out = tmp();
+    const r = await run("forecast", "--data", data, "--out", out, "--to", "2026", "--draws", "40", "--seed", "9", "--lang", "zh-CN");
+    expect(r.stderr).toMatch(/^placecast: forecast 2020→2026 for 1 area; .*40 draws, seed 9\n$/);
+    expect(r.code).toBe(EXIT.ok);
+    const names = ["pupils", "stages", "housing", "assessment", "simulation", "notes"];
+    expect(r.stdout.trim().split("\n")).toEqual([...names.map((n) => join(out, `${n}.csv`)), join(out, "placecast.xlsx"), join(out, "placecast.json")]);
+    const json = JSON.parse(readFileSync(join(out, "placecast.json"), "utf8")) as { meta: { to: number; seed: number }; tables: Record<string, Record<string, unknown>[]> };
+    expect(json.meta).toMatchObject({ to: 2026, seed: 9, draws: 40, baseYear: 2020 });
+    expect(Object.keys(json.tables)).toEqual(names);
+    const city = json.tables.stages!.filter((r) => r["县区"] === "city" && r["年份"] === 2026);
+    expect(city.map((r) => r["层级"])).toEqual(["total"]);
+    expect(readFileSync(join(out, "assessment.csv"), "utf8")).toMatch(/^\uFEFF县区,年份,学段,人数,/);
+  });
+
+  it("templates writes both languages by default", async () => {
+    const out = tmp();
+    const r = await run("templates", "--out", out);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout.split("\n")).toContain(join(out, "zh-CN", "在校生.csv"));
+    expect(readFileSync(join(out, "en", "enrolment.csv"), "utf8")).toBe("area,year,grade,pupils,provenance,note\n");
+    expect(existsSync(join(out, "zh-CN", "placecast-template.xlsx"))).toBe(true);
+  });
+
+  it("backtest prints a summary table without --out", async () => {
+    const dir = tmp();
+    await writeDatasetFiles(yangjiangDataset(), dir, "csv");
+    const r = await run("backtest", "--data", dir, "--origins", "2016-2018", "--horizon", "2");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout.split("\n")[0]).toBe("horizon\tcells\tMAPE %\tMdAPE %\tbias %\tWAPE %");
+    expect(r.stderr).toMatch(/^placecast: backtest of 3 origins \(2016–2018\), horizon 2: \d+ cells/);
+  });
+});
+
+describe("backtest one origin at a time", () => {
+  it("combines to exactly what backtest gives for all origins at once", () => {
+    const ds = yangjiangDataset();
+    const plan = { origins: [2016, 2017, 2018, 2019], horizon: 3 };
+    const parts = plan.origins.map((o) => backtest(ds, {}, { ...plan, origins: [o] }));
+    expect(combineBacktests(parts, ds, plan)).toEqual(backtest(ds, {}, plan));
+  });
+});
+
+describe("progress bar", () => {
+  it("draws on a terminal and stays silent otherwise", () => {
+    const tty = sink(true);
+    const p = new Progress(tty);
+    p.start(2, "a");
+    p.tick("b");
+    p.end();
+    expect(tty.text()).toContain("[############------------] 1/2 b");
+    const pipe = sink(false);
+    const q = new Progress(pipe);
+    q.start(2, "a");
+    q.tick("b");
+    q.end();
+    expect(pipe.text()).toBe("");
+  });
+});
+
+describe("the executable", () => {
+  it("runs as a process: exit code 2 and the message on stderr for an unknown command", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "nope"], { encoding: "utf8", cwd: join(import.meta.dirname, "..", "..") });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('placecast: error: unknown command "nope"');
+  });
+});
