@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Packs the built package, installs the tarball into a fresh consumer project from the local npm
+// cache, and uses it with `import`, `require` and the `placecast` executable (about 10 s). It
+// needs `npm run build` first: it runs when dist/ exists, and always with PLACECAST_PACK_TEST=1
+// (set by .ci/run after its build step, so that a missing build fails instead of skipping).
+const root = resolve(import.meta.dirname, "..");
+const enabled = process.env.PLACECAST_PACK_TEST === "1" || existsSync(join(root, "dist", "index.js"));
+
+function npm(args: string[], cwd: string): { status: number | null; out: string } {
+  const r = spawnSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+describe.runIf(enabled)("the packed package", () => {
+  it("installs from its tarball and works with import, require and the bin", () => {
+    expect(existsSync(join(root, "dist", "index.js")), "run npm run build first").toBe(true);
+    const packDir = mkdtempSync(join(tmpdir(), "placecast-pack-"));
+    execFileSync("npm", ["pack", "--pack-destination", packDir, "--loglevel=error"], { cwd: root, encoding: "utf8" });
+    const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz"))!);
+
+    const app = mkdtempSync(join(tmpdir(), "placecast-consumer-"));
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
+    // Offline first (everything should be in the cache after `npm ci`); the cache with the registry as fallback.
+    let r = npm(["install", "--offline", tarball], app);
+    if (r.status !== 0) r = npm(["install", "--prefer-offline", tarball], app);
+    expect(r.status, r.out).toBe(0);
+
+    writeFileSync(
+      join(app, "esm.mjs"),
+      `import { yangjiangDataset, fitModel, forecast, stageTotals } from "placecast";
+import { datasetTables, csvText, safeReadDataset } from "placecast/node";
+const ds = yangjiangDataset();
+const fc = forecast(fitModel(ds), { to: 2025 });
+const csv = csvText(datasetTables(ds)[0]);
+console.log(JSON.stringify({ rows: stageTotals(fc).length, csv: csv.split("\\n")[0], read: typeof safeReadDataset }));
+`,
+    );
+    writeFileSync(
+      join(app, "cjs.cjs"),
+      `const { yangjiangDataset, fitModel, forecast, stageTotals } = require("placecast");
+const { datasetTables, csvText, safeReadDataset } = require("placecast/node");
+const ds = yangjiangDataset();
+const fc = forecast(fitModel(ds), { to: 2025 });
+const csv = csvText(datasetTables(ds)[0]);
+console.log(JSON.stringify({ rows: stageTotals(fc).length, csv: csv.split("\\n")[0], read: typeof safeReadDataset }));
+`,
+    );
+    const expected = { rows: 6 * 4 * 6, csv: "id,name_zh,name_en,parent,grades,provenance,note", read: "function" };
+    for (const file of ["esm.mjs", "cjs.cjs"]) {
+      const out = execFileSync(process.execPath, [file], { cwd: app, encoding: "utf8" });
+      expect(JSON.parse(out), file).toEqual(expected);
+    }
+    const bin = spawnSync(join(app, "node_modules", ".bin", "placecast"), ["templates", "--out", join(app, "t"), "--lang", "en"], { encoding: "utf8" });
+    expect(bin.status, bin.stderr).toBe(0);
+    expect(bin.stdout).toContain(join(app, "t", "enrolment.csv"));
+  }, 180_000);
+});
