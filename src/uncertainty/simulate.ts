@@ -302,6 +302,14 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       const own = ratioErrors(model, a, g, true);
       errs.push(own.length >= MIN_OWN_ERRORS ? own : pooledErrors(g, fill[a * G + g]!));
     }
+    // exp(e_i + e_j) for every pair of a grade's errors, computed once per area, not per draw
+    // and year (the same value: the same sum goes into Math.exp).
+    const expPair: Float64Array[] = errs.map((e) => {
+      const n = e.length;
+      const t = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.exp(e[i]! + e[j]!);
+      return t;
+    });
     // Births: projected drivers and the years past the last known value.
     const bi = model.birthSource[a]!;
     const kOf = new Int32Array(G * H);
@@ -349,6 +357,19 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const projectKeys = (rs: readonly { project?: string }[]): string[] => rs.map((r, i) => (r.project !== undefined ? `p\u0000${r.project}` : `r\u0000${i}`));
     const housingKeys = projectKeys(housing);
     const plannedKeys = projectKeys(planned);
+    // Per area, once: the stage row of each housing and planned record, the planned classes, and
+    // buffers reused by every draw.
+    const housingStage = housing.map((hr) => sIndex.get(hr.stage)!);
+    const plannedStage = planned.map((pr) => sIndex.get(pr.stage)!);
+    const plannedClasses = planned.map((pr) => pr.classes ?? Math.trunc(pr.places / stageStandard(system, pr.stage).value));
+    const stageGrades = stages.map((st) => Int32Array.from(st.gs));
+    const p = new Float64Array(S * H);
+    const c = new Float64Array(S * H);
+    const slipH = new Map<string, number>();
+    const slipP = new Map<string, number>();
+    const expPath = new Float64Array(kMax + 1);
+    const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
+    const driverBase = fc.drivers.subarray(a * G * H, (a + 1) * G * H);
 
     const tot = new Float64Array(S * H * D);
     const plc = anyPlaces ? new Float64Array(S * H * D) : undefined;
@@ -358,32 +379,29 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     for (let d = -1; d < D; d++) {
       // d = −1 is the deterministic path (every source off, nothing slips).
       const r = d >= 0 ? rng(seed, `area\u0000${area}\u0000${d}`) : undefined;
-      for (let g = 0; g < G; g++) {
-        for (let h = 1; h <= H; h++) {
-          ratioA[g * H + h - 1] = fc.ratios[(a * G + g) * H + h - 1]!;
-          driverA[g * H + h - 1] = fc.drivers[(a * G + g) * H + h - 1]!;
-        }
-      }
+      // fc.ratios and fc.drivers are laid out (a * G + g) * H + h − 1: one area is one block.
+      ratioA.set(ratioBase);
+      driverA.set(driverBase);
       if (r && src.ratios) {
         // One persistent history year for the whole path, and one more for each year ahead.
         const uP = r.next();
         for (let h = 1; h <= H; h++) {
           const u = r.next();
           for (let g = 0; g < G; g++) {
-            const e = errs[g]!;
-            if (!e.length) continue;
-            const x = e[Math.floor(uP * e.length)]! + e[Math.floor(u * e.length)]!;
-            ratioA[g * H + h - 1] = ratioA[g * H + h - 1]! * Math.exp(x);
+            const n = errs[g]!.length;
+            if (!n) continue;
+            ratioA[g * H + h - 1] = ratioA[g * H + h - 1]! * expPair[g]![Math.floor(uP * n) * n + Math.floor(u * n)]!;
           }
         }
       }
       if (d >= 0 && kMax > 0) {
         const path = birthsPath(bi, d, kMax);
-        for (let k = 0; k < G * H; k++) if (kOf[k]! > 0) driverA[k] = driverA[k]! * Math.exp(path[kOf[k]!]!);
+        for (let k = 1; k <= kMax; k++) expPath[k] = Math.exp(path[k]!);
+        for (let k = 0; k < G * H; k++) if (kOf[k]! > 0) driverA[k] = driverA[k]! * expPath[kOf[k]!]!;
       }
       projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
-      const slipH = new Map<string, number>();
-      const slipP = new Map<string, number>();
+      slipH.clear();
+      slipP.clear();
       if (r) {
         for (const k of housingKeys) if (!slipH.has(k)) slipH.set(k, src.housing ? slipYears(r.next, housingSlip) : 0);
         for (const k of plannedKeys) if (!slipP.has(k)) slipP.set(k, src.places ? slipYears(r.next, placesSlip) : 0);
@@ -391,32 +409,34 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       for (let si = 0; si < S; si++) {
         for (let h = 1; h <= H; h++) {
           let s = 0;
-          for (const g of stages[si]!.gs) s += outA[g * W + h]!;
+          const gs = stageGrades[si]!;
+          for (let j = 0; j < gs.length; j++) s += outA[gs[j]! * W + h]!;
           const k = si * H + h - 1;
           if (d < 0) det[k] = s;
           else tot[k * D + d] = s;
         }
       }
-      housing.forEach((hr, i) => {
+      for (let i = 0; i < housing.length; i++) {
+        const hr = housing[i]!;
         const delay = d < 0 ? 0 : slipH.get(housingKeys[i]!)!;
         const h = hr.year + delay - model.baseYear;
-        if (h < 1 || h > H) return;
-        const k = sIndex.get(hr.stage)! * H + h - 1;
+        if (h < 1 || h > H) continue;
+        const k = housingStage[i]! * H + h - 1;
         if (d < 0) det[k] = det[k]! + hr.pupils;
         else tot[k * D + d] = tot[k * D + d]! + hr.pupils;
-      });
+      }
       if (anyPlaces) {
-        const p = new Float64Array(basePlaces);
-        const c = new Float64Array(baseClasses);
-        planned.forEach((pr, i) => {
-          const si = sIndex.get(pr.stage)!;
+        p.set(basePlaces);
+        c.set(baseClasses);
+        for (let i = 0; i < planned.length; i++) {
+          const pr = planned[i]!;
+          const si = plannedStage[i]!;
           const delay = d < 0 || pr.places <= 0 ? 0 : slipP.get(plannedKeys[i]!)!;
-          const std = stageStandard(system, pr.stage).value;
           for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
             p[si * H + h - 1] = p[si * H + h - 1]! + pr.places;
-            c[si * H + h - 1] = c[si * H + h - 1]! + (pr.classes ?? Math.trunc(pr.places / std));
+            c[si * H + h - 1] = c[si * H + h - 1]! + plannedClasses[i]!;
           }
-        });
+        }
         if (d < 0) detPlaces.set(p);
         else
           for (let k = 0; k < S * H; k++) {
@@ -476,8 +496,64 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
 
 /** Quantiles of the values (sorted in place). */
 function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
-  v.sort();
-  return qs.map((p) => quantileSorted(v, p));
+  let finite = true;
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) finite = false;
+  if (!finite) {
+    v.sort();
+    return qs.map((p) => quantileSorted(v, p));
+  }
+  // The order statistics ⌊h⌋ and ⌊h⌋ + 1 that quantileSorted reads, found by selection (O(n)
+  // each) instead of a full sort: the same values, so the same quantiles.
+  const n = v.length;
+  return qs.map((p) => {
+    if (!(p >= 0 && p <= 1)) return quantileSorted(v, p);
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    select(v, lo);
+    const a = v[lo]!;
+    if (lo + 1 >= n) return a;
+    let b = v[lo + 1]!;
+    for (let i = lo + 2; i < n; i++) if (v[i]! < b) b = v[i]!;
+    return a === b ? a : a + (h - lo) * (b - a);
+  });
+}
+
+/**
+ * Reorders `v` so that v[k] is the value a sort would put there, smaller or equal values before
+ * it and greater or equal after it (Hoare's selection with a median-of-three pivot). Finite
+ * values only.
+ */
+function select(v: Float64Array, k: number): void {
+  let left = 0;
+  let right = v.length - 1;
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // Median of three to v[mid].
+    if (v[mid]! < v[left]!) swap(v, mid, left);
+    if (v[right]! < v[left]!) swap(v, right, left);
+    if (v[right]! < v[mid]!) swap(v, right, mid);
+    const pivot = v[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (v[i]! < pivot) i++;
+      while (v[j]! > pivot) j--;
+      if (i <= j) {
+        swap(v, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+function swap(v: Float64Array, i: number, j: number): void {
+  const t = v[i]!;
+  v[i] = v[j]!;
+  v[j] = t;
 }
 
 function sampleSd(x: readonly number[]): number {
