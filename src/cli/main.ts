@@ -12,8 +12,7 @@ import { backtestTables } from "../io/tables.js";
 import { writeTemplates } from "../io/templates.js";
 import { tablesToObjects, writeCsvTables, writeJson, writeWorkbook, type Table } from "../io/write.js";
 import { yangjiangInput } from "../seeds/yangjiang.js";
-import capacitySeed from "../../seeds/yangjiang/capacity.json";
-import housingSeed from "../../seeds/yangjiang/housing.json";
+import pkg from "../../package.json";
 import { Progress, type TextSink } from "./progress.js";
 import { runBacktest, runForecast } from "./run.js";
 
@@ -107,7 +106,7 @@ Exit codes:
 class UsageError extends Error {}
 
 function version(): string {
-  return "0.1.0";
+  return pkg.version;
 }
 
 function parseIntOption(name: string, value: string | undefined, min: number): number | undefined {
@@ -293,7 +292,7 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const outDir = values.out ?? (demo ? "placecast-demo" : undefined);
   if (!outDir) throw new UsageError("forecast needs --out <dir>");
   const toOpt = parseIntOption("to", values.to, 1800);
-  const ds = demo ? parseDataset({ ...yangjiangInput, ...capacitySeed, ...housingSeed }, chinaSchoolSystem) : await loadData(values, io);
+  const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
   if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
   const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim }, progress);
