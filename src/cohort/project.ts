@@ -9,6 +9,7 @@ export const Fill = {
   /** a level: the fitted count itself (no births known for the area or its parents). */
   level: 3,
 } as const;
+/** One of the `Fill` codes. */
 export type Fill = (typeof Fill)[keyof typeof Fill];
 
 /**

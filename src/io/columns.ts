@@ -9,6 +9,7 @@ import type { Lang } from "../domain/sourced.js";
 
 /** The record types a dataset file set holds, in the order files and sheets are written. */
 export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing"] as const;
+/** The name of a record table (`areas`, `enrolment`, …). */
 export type TableName = (typeof TABLE_NAMES)[number];
 
 

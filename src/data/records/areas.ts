@@ -11,8 +11,10 @@ export const areaSchema = z.strictObject({
   grades: z.array(idSchema).optional(),
   ...provenanceFields,
 });
+/** A validated area record (inferred from `areaSchema`). */
 export type AreaRecord = z.infer<typeof areaSchema>;
 
+/** The `areas` table: schema, field rules for messages, and the fields that locate a record. */
 export const areasTable: TableSpec<AreaRecord> = {
   name: "areas",
   schema: areaSchema,

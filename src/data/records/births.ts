@@ -11,8 +11,10 @@ export const birthSchema = z.strictObject({
   births: countSchema,
   ...provenanceFields,
 });
+/** A validated births record (inferred from `birthSchema`). */
 export type BirthRecord = z.infer<typeof birthSchema>;
 
+/** The `births` table: schema, field rules for messages, and the fields that locate a record. */
 export const birthsTable: TableSpec<BirthRecord> = {
   name: "births",
   schema: birthSchema,

@@ -7,6 +7,7 @@ import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } f
  * in totals under `unspecified`.
  */
 export const sectorSchema = z.enum(["public", "inclusive-private", "other-private"]);
+/** Who runs the places: `public`, `inclusive-private` (普惠性民办) or `other-private`. */
 export type Sector = z.infer<typeof sectorSchema>;
 
 /**
@@ -16,6 +17,7 @@ export type Sector = z.infer<typeof sectorSchema>;
  * negative record for the year they are taken away.
  */
 export const plannedKindSchema = z.enum(["new-school", "extension", "purchased", "temporary", "closure"]);
+/** What a planned change is: a new school, an extension, purchased places, temporary places or a closure. */
 export type PlannedKind = z.infer<typeof plannedKindSchema>;
 
 /**
@@ -32,6 +34,7 @@ export const capacitySchema = z.strictObject({
   sector: sectorSchema.optional(),
   ...provenanceFields,
 });
+/** A validated capacity record (inferred from `capacitySchema`). */
 export type CapacityRecord = z.infer<typeof capacitySchema>;
 
 /** The `capacity` table: schema, field rules for messages, and the fields that locate a record. */
@@ -65,6 +68,7 @@ export const plannedPlacesSchema = z.strictObject({
   source: z.string().min(1).optional(),
   ...provenanceFields,
 });
+/** A validated planned-places record (inferred from `plannedPlacesSchema`). */
 export type PlannedPlacesRecord = z.infer<typeof plannedPlacesSchema>;
 
 /** The `plannedPlaces` table: schema, field rules for messages, and the fields that locate a record. */

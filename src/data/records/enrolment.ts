@@ -13,8 +13,10 @@ export const enrolmentSchema = z.strictObject({
   pupils: countSchema.nullable(),
   ...provenanceFields,
 });
+/** A validated enrolment record (inferred from `enrolmentSchema`). */
 export type EnrolmentRecord = z.infer<typeof enrolmentSchema>;
 
+/** The `enrolment` table: schema, field rules for messages, and the fields that locate a record. */
 export const enrolmentTable: TableSpec<EnrolmentRecord> = {
   name: "enrolment",
   schema: enrolmentSchema,

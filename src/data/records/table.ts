@@ -3,6 +3,7 @@ import { issue, show, type DataIssue, type IssuePath } from "../issues.js";
 
 /** How the figures in a record were obtained. Estimates are labelled in every output. */
 export const provenanceSchema = z.enum(["reported", "estimate"]);
+/** `"reported"` or `"estimate"`. */
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** Fields every record may carry to say where it came from. */
