@@ -16,7 +16,7 @@ export interface RenderSvgOptions {
  * widths for Latin text, 1 em for CJK characters): rendering sets vega's shared
  * `textMetrics.width` to it, the hook vega provides for this.
  *
- * @throws Error when vega-lite rejects the spec (the message names the problem)
+ * @throws Error when vega-lite cannot compile the spec (the message gives vega-lite's reason)
  * @example
  * ```ts
  * const svg = await renderSvg(forecastChart({ area: "jiangcheng", pupils: stageTotals(fc) }, { system: ds.system }));
@@ -28,7 +28,15 @@ export async function renderSvg(spec: ChartSpec | Readonly<Record<string, unknow
   // textMetrics is exported by vega (from vega-scenegraph) but missing from its typings.
   (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
   // vega-lite's compile takes its own TopLevelSpec type; a ChartSpec is plain Vega-Lite JSON.
-  const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<typeof vl.compile>[0]).spec;
+  let compiled: ReturnType<typeof vl.compile>["spec"];
+  try {
+    compiled = vl.compile(structuredClone(spec) as unknown as Parameters<typeof vl.compile>[0]).spec;
+  } catch (e) {
+    const t = spec.title;
+    const text = typeof t === "string" ? t : typeof t === "object" && t !== null && "text" in t ? String(t.text) : "";
+    const title = text ? ` "${text}"` : "";
+    throw new Error(`renderSvg: vega-lite could not compile the spec${title}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
     return await view.toSVG(options.scale ?? 1);

@@ -141,7 +141,7 @@ export interface ReportLabels {
   readonly seriesCount: string;
   /** Slots: n, k. */
   readonly recordsVariants: string;
-  /** Slots: flag, n, years, area, stage, worst. */
+  /** Slots: flag, n, of, years, area, stage, worst. */
   readonly overviewLine: string;
   /** Slots: n. */
   readonly moreNotes: string;
@@ -229,7 +229,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     reported: "Reported",
     estimate: "Estimate",
     estimateMethods: "How the estimates were made",
-    recordsUsing: "{n} records",
+    recordsUsing: "records: {n}",
     estimatedAreas: "Areas whose forecast rests on estimates",
     noEstimates: "No figure in the input is marked as an estimate.",
     chartMissing: "(chart not rendered)",
@@ -262,8 +262,8 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     ruleUtilisation: "Utilisation below which places may stand empty",
     ruleStandard: "Standard class size",
     seriesCount: "{n} series",
-    recordsVariants: "{n} records in {k} variants; the first shown",
-    overviewLine: "{flag}: {n} area–stage pairs, {years}; worst: {area}, {stage}: {worst}",
+    recordsVariants: "records: {n}, in {k} variants; the first shown",
+    overviewLine: "{flag}: {years}, in {n} of {of} area–stage series; worst: {area}, {stage}: {worst}",
     moreNotes: "… and {n} more",
   },
   "zh-CN": {
@@ -380,7 +380,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     ruleStandard: "标准班额",
     seriesCount: "{n} 个序列",
     recordsVariants: "{n} 条记录，{k} 种写法，列出第一种",
-    overviewLine: "{flag}：{n} 个县区学段，{years}；最严重：{area}{stage}，{worst}",
+    overviewLine: "{flag}：{years}，{of} 个县区学段中有 {n} 个；最严重：{area}{stage}，{worst}",
     moreNotes: "……另有 {n} 条",
   },
 };

@@ -293,12 +293,13 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
     return { g, label, worst, severity: severity(g.code, g.rows), row: [label, c.areaName(g.area), c.stageName(g.stage), yearRanges(yrs), `${worst}${estimate ? L.estimateSuffix : ""}`] };
   });
   if (described.length === 0) return [{ kind: "paragraph", text: L.noFlags }];
-  // One line per flag: how many area–stage pairs, when, and the worst of them.
+  // One line per flag: how many area–stage series, when, and the worst of them.
+  const series = new Set(rows.map((r) => `${r.area}\u0000${r.stage}`)).size;
   const overview: string[] = [];
   for (const code of [...new Set(described.map((d) => d.g.code))]) {
     const ds = described.filter((d) => d.g.code === code);
     const w = ds.reduce((m, d) => (d.severity > m.severity ? d : m));
-    overview.push(fillLabel(L.overviewLine, { flag: w.label, n: ds.length, years: yearRanges(ds.flatMap((d) => d.g.rows.map((r) => r.year))), area: c.areaName(w.g.area), stage: c.stageName(w.g.stage), worst: w.worst }));
+    overview.push(fillLabel(L.overviewLine, { flag: w.label, n: ds.length, of: series, years: yearRanges(ds.flatMap((d) => d.g.rows.map((r) => r.year))), area: c.areaName(w.g.area), stage: c.stageName(w.g.stage), worst: w.worst }));
   }
   return [
     { kind: "list", items: overview },
