@@ -257,6 +257,7 @@ export function forecastChart(data: ForecastChartData, options: ChartOptions): C
     type: "nominal",
     title: null,
     scale: { domain: present.map((k) => labels[k]), range: present.map((k) => COLOURS[k]) },
+    legend: { symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const layers: JsonValue[] = [];
   if (present.includes("interval")) {
