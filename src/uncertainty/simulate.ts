@@ -3,7 +3,7 @@ import { indexSystem } from "../domain/systemIndex.js";
 import { fitRatio, ratioAt } from "../cohort/methods.js";
 import { forecast, type CohortModel } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
-import { rng } from "./prng.js";
+import { rng, type Rng } from "./prng.js";
 import { quantileSorted } from "./quantile.js";
 
 /** Sources of uncertainty, each on (`true`) unless switched off. */
@@ -365,12 +365,21 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const stageGrades = stages.map((st) => Int32Array.from(st.gs));
     const p = new Float64Array(S * H);
     const c = new Float64Array(S * H);
-    const slipH = new Map<string, number>();
-    const slipP = new Map<string, number>();
+    const hKeys = keyIndex(housingKeys);
+    const pKeys = keyIndex(plannedKeys);
+    const slipH = new Int32Array(hKeys.count);
+    const slipP = new Int32Array(pKeys.count);
+    const errN = Int32Array.from(errs, (e) => e.length);
+    const us = new Float64Array(H);
     const expPath = new Float64Array(kMax + 1);
+    // The cells whose births are projected (kOf > 0): a few entry grades, not all G × H.
+    const bornCells = Int32Array.from(kOf.keys()).filter((k) => kOf[k]! > 0);
     const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
     const driverBase = fc.drivers.subarray(a * G * H, (a + 1) * G * H);
 
+    // Draw-major: draw d's S × H values are contiguous (tot[d * SH + k]), so each path writes one
+    // short block instead of S × H cache lines D values apart.
+    const SH = S * H;
     const tot = new Float64Array(S * H * D);
     const plc = anyPlaces ? new Float64Array(S * H * D) : undefined;
     const cls = anyPlaces ? new Float64Array(S * H * D) : undefined;
@@ -382,48 +391,31 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       // fc.ratios and fc.drivers are laid out (a * G + g) * H + h − 1: one area is one block.
       ratioA.set(ratioBase);
       driverA.set(driverBase);
-      if (r && src.ratios) {
-        // One persistent history year for the whole path, and one more for each year ahead.
-        const uP = r.next();
-        for (let h = 1; h <= H; h++) {
-          const u = r.next();
-          for (let g = 0; g < G; g++) {
-            const n = errs[g]!.length;
-            if (!n) continue;
-            ratioA[g * H + h - 1] = ratioA[g * H + h - 1]! * expPair[g]![Math.floor(uP * n) * n + Math.floor(u * n)]!;
-          }
-        }
-      }
+      if (r && src.ratios) perturbRatios(ratioA, G, H, errN, expPair, r, us);
       if (d >= 0 && kMax > 0) {
         const path = birthsPath(bi, d, kMax);
         for (let k = 1; k <= kMax; k++) expPath[k] = Math.exp(path[k]!);
-        for (let k = 0; k < G * H; k++) if (kOf[k]! > 0) driverA[k] = driverA[k]! * expPath[kOf[k]!]!;
-      }
-      projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
-      slipH.clear();
-      slipP.clear();
-      if (r) {
-        for (const k of housingKeys) if (!slipH.has(k)) slipH.set(k, src.housing ? slipYears(r.next, housingSlip) : 0);
-        for (const k of plannedKeys) if (!slipP.has(k)) slipP.set(k, src.places ? slipYears(r.next, placesSlip) : 0);
-      }
-      for (let si = 0; si < S; si++) {
-        for (let h = 1; h <= H; h++) {
-          let s = 0;
-          const gs = stageGrades[si]!;
-          for (let j = 0; j < gs.length; j++) s += outA[gs[j]! * W + h]!;
-          const k = si * H + h - 1;
-          if (d < 0) det[k] = s;
-          else tot[k * D + d] = s;
+        for (let j = 0; j < bornCells.length; j++) {
+          const k = bornCells[j]!;
+          driverA[k] = driverA[k]! * expPath[kOf[k]!]!;
         }
       }
+      projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
+      if (r) {
+        // One delay per project, drawn in order of first appearance.
+        for (let i = 0; i < hKeys.count; i++) slipH[i] = src.housing ? slipYears(r.next, housingSlip) : 0;
+        for (let i = 0; i < pKeys.count; i++) slipP[i] = src.places ? slipYears(r.next, placesSlip) : 0;
+      }
+      if (d < 0) stageSums(outA, W, H, stageGrades, det, 1, 0);
+      else stageSums(outA, W, H, stageGrades, tot, 1, d * SH);
       for (let i = 0; i < housing.length; i++) {
         const hr = housing[i]!;
-        const delay = d < 0 ? 0 : slipH.get(housingKeys[i]!)!;
+        const delay = d < 0 ? 0 : slipH[hKeys.index[i]!]!;
         const h = hr.year + delay - model.baseYear;
         if (h < 1 || h > H) continue;
         const k = housingStage[i]! * H + h - 1;
         if (d < 0) det[k] = det[k]! + hr.pupils;
-        else tot[k * D + d] = tot[k * D + d]! + hr.pupils;
+        else tot[d * SH + k] = tot[d * SH + k]! + hr.pupils;
       }
       if (anyPlaces) {
         p.set(basePlaces);
@@ -431,18 +423,17 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         for (let i = 0; i < planned.length; i++) {
           const pr = planned[i]!;
           const si = plannedStage[i]!;
-          const delay = d < 0 || pr.places <= 0 ? 0 : slipP.get(plannedKeys[i]!)!;
+          const delay = d < 0 || pr.places <= 0 ? 0 : slipP[pKeys.index[i]!]!;
           for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
             p[si * H + h - 1] = p[si * H + h - 1]! + pr.places;
             c[si * H + h - 1] = c[si * H + h - 1]! + plannedClasses[i]!;
           }
         }
         if (d < 0) detPlaces.set(p);
-        else
-          for (let k = 0; k < S * H; k++) {
-            plc![k * D + d] = p[k]!;
-            cls![k * D + d] = c[k]!;
-          }
+        else {
+          plc!.set(p, d * SH);
+          cls!.set(c, d * SH);
+        }
       }
     }
 
@@ -454,7 +445,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         const k = si * H + h - 1;
         let sum = 0;
         for (let d = 0; d < D; d++) {
-          col[d] = tot[k * D + d]!;
+          col[d] = tot[d * SH + k]!;
           sum += col[d]!;
         }
         let row: SimulationRow = {
@@ -469,13 +460,13 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           let short = 0;
           let large = 0;
           for (let d = 0; d < D; d++) {
-            const n = tot[k * D + d]!;
-            const p = plc[k * D + d]!;
+            const n = tot[d * SH + k]!;
+            const p = plc[d * SH + k]!;
             sur[d] = p - n;
             if (n > p) short++;
             if (band !== undefined) {
               const whole = Math.round(n);
-              const c = cls[k * D + d]!;
+              const c = cls[d * SH + k]!;
               if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
             }
           }
@@ -494,6 +485,48 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
 }
 
+/** For each key, the index of its first appearance among the distinct keys (project ids → slots). */
+function keyIndex(keys: readonly string[]): { index: Int32Array; count: number } {
+  const seen = new Map<string, number>();
+  const index = new Int32Array(keys.length);
+  keys.forEach((k, i) => {
+    let j = seen.get(k);
+    if (j === undefined) seen.set(k, (j = seen.size));
+    index[i] = j;
+  });
+  return { index, count: seen.size };
+}
+
+/**
+ * Multiplies the ratios of one path by their resampled errors: one uniform uP for the persistent
+ * history year, then one u per year ahead (drawn in that order); grade g with n errors takes
+ * exp(e[⌊uP n⌋] + e[⌊u n⌋]) from its table `expPair[g]`.
+ */
+function perturbRatios(ratioA: Float64Array, G: number, H: number, errN: Int32Array, expPair: readonly Float64Array[], r: Rng, us: Float64Array): void {
+  const uP = r.next();
+  for (let h = 0; h < H; h++) us[h] = r.next();
+  for (let g = 0; g < G; g++) {
+    const n = errN[g]!;
+    if (n === 0) continue;
+    const t = expPair[g]!;
+    const off = Math.floor(uP * n) * n;
+    const row = g * H;
+    for (let h = 0; h < H; h++) ratioA[row + h] = ratioA[row + h]! * t[off + Math.floor(us[h]! * n)]!;
+  }
+}
+
+/** Stage sums of one projected path into `target[(si * H + h − 1) * stride + offset]`, h = 1..H. */
+function stageSums(out: Float64Array, W: number, H: number, stageGrades: readonly Int32Array[], target: Float64Array, stride: number, offset: number): void {
+  for (let si = 0; si < stageGrades.length; si++) {
+    const gs = stageGrades[si]!;
+    for (let h = 1; h <= H; h++) {
+      let s = 0;
+      for (let j = 0; j < gs.length; j++) s += out[gs[j]! * W + h]!;
+      target[(si * H + h - 1) * stride + offset] = s;
+    }
+  }
+}
+
 /** Quantiles of the values (sorted in place). */
 function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
   let finite = true;
@@ -502,31 +535,51 @@ function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
     v.sort();
     return qs.map((p) => quantileSorted(v, p));
   }
-  // The order statistics ⌊h⌋ and ⌊h⌋ + 1 that quantileSorted reads, found by selection (O(n)
-  // each) instead of a full sort: the same values, so the same quantiles.
+  // The order statistics ⌊h⌋ and ⌊h⌋ + 1 that quantileSorted reads, found by selection instead
+  // of a full sort: the same values, so the same quantiles. Positions already in place (`fixed`,
+  // ascending) bound later selections.
   const n = v.length;
+  const fixed: number[] = [];
+  const place = (k: number): void => {
+    let left = 0;
+    let right = n - 1;
+    for (const f of fixed) {
+      if (f === k) return;
+      if (f < k) left = f + 1;
+      else {
+        right = f - 1;
+        break;
+      }
+    }
+    select(v, k, left, right);
+    fixed.push(k);
+    fixed.sort((p, q) => p - q);
+  };
   return qs.map((p) => {
     if (!(p >= 0 && p <= 1)) return quantileSorted(v, p);
     const h = (n - 1) * p;
     const lo = Math.floor(h);
-    select(v, lo);
+    place(lo);
     const a = v[lo]!;
     if (lo + 1 >= n) return a;
-    let b = v[lo + 1]!;
-    for (let i = lo + 2; i < n; i++) if (v[i]! < b) b = v[i]!;
+    place(lo + 1);
+    const b = v[lo + 1]!;
     return a === b ? a : a + (h - lo) * (b - a);
   });
 }
 
 /**
- * Reorders `v` so that v[k] is the value a sort would put there, smaller or equal values before
- * it and greater or equal after it (Hoare's selection with a median-of-three pivot). Finite
- * values only.
+ * Reorders v[left..right] so that v[k] is the value a sort would put there, smaller or equal
+ * values before it and greater or equal after it (Hoare's selection with a median-of-three
+ * pivot). Finite values only; every value outside [left, right] must already be ≤ (before) or
+ * ≥ (after) the values inside.
  */
-function select(v: Float64Array, k: number): void {
-  let left = 0;
-  let right = v.length - 1;
+function select(v: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
+    if (right - left === 1) {
+      if (v[right]! < v[left]!) swap(v, left, right);
+      return;
+    }
     const mid = (left + right) >> 1;
     // Median of three to v[mid].
     if (v[mid]! < v[left]!) swap(v, mid, left);
