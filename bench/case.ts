@@ -98,13 +98,17 @@ switch (name) {
     out.rssBeforeMiB = peakRssMiB();
     out.heapBeforeMiB = process.memoryUsage().heapUsed / 2 ** 20;
     const t: number[] = [];
+    const cpu: number[] = [];
     let rows = 0;
     if (threads === 1) {
       for (let i = 0; i < runs; i++) {
         collect();
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         rows = lib.simulate(model, { ...fixed, ...opts }).rows.length;
         t.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
       }
     } else {
       const t0 = performance.now();
@@ -112,14 +116,17 @@ switch (name) {
       out.poolStartMs = performance.now() - t0;
       for (let i = 0; i < runs; i++) {
         collect();
+        const c0 = process.cpuUsage();
         const t1 = performance.now();
         rows = (await pool.run(opts)).rows.length;
         t.push(performance.now() - t1);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
       }
       await pool.close();
     }
     out.rows = rows;
-    out.time = summarise(t);
+    out.time = summarise(t, cpu);
     out.peakRssMiB = peakRssMiB();
     break;
   }

@@ -23,6 +23,8 @@ export interface Timing {
   readonly max: number;
   /** Every run, in ms, in order. */
   readonly runs: readonly number[];
+  /** Median CPU time of the process (user + system, all threads) per run, in ms: less sensitive to other load than wall time. */
+  readonly cpu?: number;
 }
 
 export function median(xs: readonly number[]): number {
@@ -42,20 +44,26 @@ export function collect(): void {
  */
 export function time<S, R>(runs: number, warmup: number, setup: () => S, fn: (s: S) => R, check?: (r: R) => void): Timing {
   const out: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const s = setup();
     collect();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = fn(s);
     const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     if (check) check(r);
-    if (i >= warmup) out.push(t);
+    if (i >= warmup) {
+      out.push(t);
+      cpu.push((c.user + c.system) / 1000);
+    }
   }
-  return summarise(out);
+  return summarise(out, cpu);
 }
 
-export function summarise(out: readonly number[]): Timing {
-  return { n: out.length, median: median(out), min: Math.min(...out), max: Math.max(...out), runs: out };
+export function summarise(out: readonly number[], cpu?: readonly number[]): Timing {
+  return { n: out.length, median: median(out), min: Math.min(...out), max: Math.max(...out), runs: out, ...(cpu?.length ? { cpu: median(cpu) } : {}) };
 }
 
 export function loadAverage(): string {
