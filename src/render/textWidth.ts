@@ -17,7 +17,7 @@ const ASCII_EM = [
 /**
  * Estimated width in pixels of a line of text: DejaVu Sans advance widths for ASCII, 1 em for
  * East Asian wide characters (CJK ideographs and full-width forms, as `displayWidth` counts
- * them), 0.6 em for anything else; bold adds 10%. Used for chart layout where no canvas is
+ * them), 0.6 em for anything else; bold adds 15%. Used for chart layout where no canvas is
  * available to measure text (vega's own estimate takes 0.8 em for every character, too wide for
  * Latin text and too narrow for Chinese).
  *
@@ -34,7 +34,7 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
     else if (displayWidth(ch) === 2) em += 1;
     else em += 0.6;
   }
-  return em * fontSize * (bold ? 1.1 : 1);
+  return em * fontSize * (bold ? 1.15 : 1);
 }
 
 /** A vega `textMetrics.width` function: the width of an item's text (or of one line of it). */

@@ -339,7 +339,7 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
             type: "quantitative",
             title: options.legendTitle ?? L.heatmapLegend,
             scale: { scheme: "redblue", domainMid: 0 },
-            legend: { format: ",d", direction: "horizontal", orient: "bottom", gradientLength: 200 },
+            legend: { format: ",d", direction: "vertical", orient: "right", gradientLength: 96, tickCount: 4 },
           },
         },
       },
