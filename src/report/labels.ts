@@ -145,6 +145,8 @@ export interface ReportLabels {
   readonly overviewLine: string;
   /** Slots: n. */
   readonly moreNotes: string;
+  /** Slots: n. */
+  readonly areasCount: string;
 }
 
 /** The label dictionary: English and Simplified Chinese. */
@@ -265,6 +267,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     recordsVariants: "records: {n}, in {k} variants; the first shown",
     overviewLine: "{flag}: {years}, in {n} of {of} area–stage series; worst: {area}, {stage}: {worst}",
     moreNotes: "… and {n} more",
+    areasCount: "{n} areas",
   },
   "zh-CN": {
     schoolYear: "学年",
@@ -382,6 +385,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     recordsVariants: "{n} 条记录，{k} 种写法，列出第一种",
     overviewLine: "{flag}：{years}，{of} 个县区学段中有 {n} 个；最严重：{area}{stage}，{worst}",
     moreNotes: "……另有 {n} 条",
+    areasCount: "{n} 个地区",
   },
 };
 

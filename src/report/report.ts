@@ -58,7 +58,14 @@ const signed = (x: number): string => (Math.round(x) > 0 ? `+${formatCount(x)}` 
 const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const pctLabel = (p: number): string => String(Math.round(p * 1000) / 10);
 
-/** "2021–2024, 2027" from a sorted list of years. */
+/**
+ * Years as ranges of consecutive years (duplicates and order do not matter).
+ *
+ * @example
+ * ```ts
+ * yearRanges([2021, 2022, 2023, 2024, 2027]) // "2021–2024, 2027"
+ * ```
+ */
 export function yearRanges(years: readonly number[]): string {
   const ys = [...new Set(years)].sort((a, b) => a - b);
   const parts: string[] = [];
@@ -133,7 +140,16 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const totalAssess = total !== undefined && areaRows?.length ? sumAssessments(areaRows, total, input.rules ?? {}) : undefined;
 
   const blocks: ReportBlock[] = [];
-  const place = total !== undefined ? areaName(total) : fc.areas.map(areaName).join(", ");
+  // Chart ids become file names: letters, digits, "-" and "_" only, unique within the report.
+  const usedIds = new Set<string>();
+  const chartId = (raw: string): string => {
+    const base = raw.replace(/[^\p{L}\p{N}_-]+/gu, "-");
+    let id = base;
+    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    usedIds.add(id);
+    return id;
+  };
+  const place = total !== undefined ? areaName(total) : fc.areas.length <= 3 ? fc.areas.map(areaName).join(lang === "zh-CN" ? "、" : ", ") : fillLabel(L.areasCount, { n: fc.areas.length });
   const title = options.title ?? `${fillLabel(L.reportTitle, { place, from: fc.baseYear, to: fc.to })}${anyEstimate ? L.estimateSuffix : ""}`;
   blocks.push({ kind: "heading", level: 1, text: title });
   blocks.push({ kind: "paragraph", text: fillLabel(L.reportIntro, { base: fc.baseYear, to: fc.to, areas: place }) });
@@ -190,7 +206,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     const places = s.assess?.map((r) => ({ area: s.id, stage: r.stage, year: r.year, places: r.places, basis: r.basis }));
     blocks.push({
       kind: "chart",
-      id: `forecast-${s.id}`,
+      id: chartId(`forecast-${s.id}`),
       title: s.label,
       spec: forecastChart(
         { area: s.id, pupils: s.rows, history: s.hist, ...(places?.length ? { places } : {}), ...(sim && s.simRows?.length ? { simulation: { quantiles: sim.quantiles, draws: sim.draws, seed: sim.seed, rows: s.simRows } } : {}) },
@@ -202,7 +218,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       const entrants = isTotal ? [...ds.enrolment.filter((r) => fc.areas.includes(r.area)), ...pupils] : [...ds.enrolment.filter((r) => r.area === s.id), ...pupils.filter((r) => r.area === s.id)];
       const births = isTotal ? totalBirths(allBirths, s.id, fc.areas, ds) : allBirths;
       if (births.some((b) => b.area === s.id)) {
-        blocks.push({ kind: "chart", id: `births-${s.id}`, title: fillLabel(L.birthsTitle, { area: s.label }), spec: birthsChart({ area: s.id, label: s.label, births, entrants }, c.chart) });
+        blocks.push({ kind: "chart", id: chartId(`births-${s.id}`), title: fillLabel(L.birthsTitle, { area: s.label }), spec: birthsChart({ area: s.id, label: s.label, births, entrants }, c.chart) });
       }
     }
   }

@@ -134,3 +134,14 @@ describe("helpers", () => {
     expect(JSON.stringify(assessment)).toBe(before);
   });
 });
+
+describe("buildReport on many areas without a common parent", () => {
+  it("names the number of areas instead of listing them", async () => {
+    const { loadUsStates } = await import("../fixtures/load.js");
+    const { parseDataset, usK12SchoolSystem } = await import("../../src/index.js");
+    const us = parseDataset(loadUsStates({ states: ["Texas", "Ohio", "New York", "Utah"], fromYear: 2005 }).input, usK12SchoolSystem);
+    const doc = buildReport({ dataset: us, forecast: forecast(fitModel(us), { to: 2014 }) }, { lang: "en", birthsPerArea: false });
+    expect(doc.title).toBe("4 areas: school places forecast 2011–2014 (estimate)");
+    expect(reportCharts(doc).map((c) => c.id).sort()).toEqual(["forecast-New-York", "forecast-Ohio", "forecast-Texas", "forecast-Utah", "surplus-heatmap"]);
+  });
+});
