@@ -154,29 +154,29 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
   const system = supply.system;
   const ix = indexSystem(system);
   const issues: DataIssue[] = [];
-  const seen = new Map<string, number>();
+  // Keyed by area, stage and year in nested maps: no string key is built per row.
+  const seen = new CellMap<number>();
   const valid: StageRecord[] = [];
   pupils.forEach((r, i) => {
-    const where = `pupils[${i}] (area ${r.area}, stage ${r.stage}, year ${r.year})`;
+    const where = (): string => `pupils[${i}] (area ${r.area}, stage ${r.stage}, year ${r.year})`;
     if (!ix.stageById.has(r.stage)) {
-      issues.push(issue("unknown_stage", ["pupils", i, "stage"], `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${ix.stageIds.join(", ")})`));
+      issues.push(issue("unknown_stage", ["pupils", i, "stage"], `${where()}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${ix.stageIds.join(", ")})`));
       return;
     }
     if (typeof r.pupils !== "number" || !Number.isFinite(r.pupils) || r.pupils < 0) {
-      issues.push(issue("invalid_value", ["pupils", i, "pupils"], `${where}: pupils must be a finite non-negative number, got ${show(r.pupils)}`));
+      issues.push(issue("invalid_value", ["pupils", i, "pupils"], `${where()}: pupils must be a finite non-negative number, got ${show(r.pupils)}`));
       return;
     }
     if (!Number.isInteger(r.year)) {
-      issues.push(issue("invalid_value", ["pupils", i, "year"], `${where}: year must be an integer school year, got ${show(r.year)}`));
+      issues.push(issue("invalid_value", ["pupils", i, "year"], `${where()}: year must be an integer school year, got ${show(r.year)}`));
       return;
     }
-    const k = `${r.area}\u0000${r.stage}\u0000${r.year}`;
-    const prev = seen.get(k);
+    const prev = seen.get(r.area, r.stage, r.year);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["pupils", i], `${where}: duplicates pupils[${prev}]; give one row per area, stage and year`));
+      issues.push(issue("duplicate", ["pupils", i], `${where()}: duplicates pupils[${prev}]; give one row per area, stage and year`));
       return;
     }
-    seen.set(k, i);
+    seen.set(r.area, r.stage, r.year, i);
     valid.push(r);
   });
   if (issues.length) throw new DatasetError(issues);
@@ -197,25 +197,48 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
       ...(options.sectors ? { sectors: options.sectors } : {}),
     });
   }
-  const totals = new Map<string, PlacesTotal>();
-  for (const t of schedule.totals) totals.set(`${t.area}\u0000${t.stage}\u0000${t.year}`, t);
+  const totals = new CellMap<PlacesTotal>();
+  for (const t of schedule.totals) totals.set(t.area, t.stage, t.year, t);
   const standards = options.standardClassSizes ?? schedule.standardClassSizes;
   const band = options.eliminateBand ?? "large";
+  // The rules of each stage, looked up once per stage rather than once per row.
+  const stageRules = new Map<string, { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined }>();
+  const rulesOf = (stage: string): { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined } => {
+    let sr = stageRules.get(stage);
+    if (!sr) stageRules.set(stage, (sr = { bands: bandsForStage(system, stage), standard: stageStandard(system, stage, standards).value, elim: eliminateFrom(system, stage, band) }));
+    return sr;
+  };
 
   const out: Assessment[] = [];
   valid.forEach((r) => {
-    const t = totals.get(`${r.area}\u0000${r.stage}\u0000${r.year}`);
+    const t = totals.get(r.area, r.stage, r.year);
     if (!t) {
       if (options.missingPlaces !== "skip") {
-        const i = seen.get(`${r.area}\u0000${r.stage}\u0000${r.year}`)!;
+        const i = seen.get(r.area, r.stage, r.year)!;
         issues.push(issue("missing_record", ["pupils", i], `area ${r.area}, stage ${r.stage}, year ${r.year}: pupils are given but no places are known; give a capacity record for ${r.area} ${r.stage} in or before ${r.year}, or pass missingPlaces: "skip"`));
       }
       return;
     }
-    out.push(assessOne(r, t, bandsForStage(system, r.stage), stageStandard(system, r.stage, standards).value, eliminateFrom(system, r.stage, band), rules));
+    const sr = rulesOf(r.stage);
+    out.push(assessOne(r, t, sr.bands, sr.standard, sr.elim, rules));
   });
   if (issues.length) throw new DatasetError(issues);
   return out;
+}
+
+/** Values keyed by (area, stage, year) in nested maps. */
+class CellMap<T> {
+  private readonly m = new Map<string, Map<string, Map<number, T>>>();
+  get(area: string, stage: string, year: number): T | undefined {
+    return this.m.get(area)?.get(stage)?.get(year);
+  }
+  set(area: string, stage: string, year: number, v: T): void {
+    let a = this.m.get(area);
+    if (!a) this.m.set(area, (a = new Map()));
+    let s = a.get(stage);
+    if (!s) a.set(stage, (s = new Map()));
+    s.set(year, v);
+  }
 }
 
 function resolveRules(o: CapacityRules): Required<CapacityRules> {
