@@ -81,6 +81,7 @@ switch (name) {
     // Same forecast: compare every 97th value (and fail loudly if they differ).
     const diff = naiveDifference(nv!, fc!, 97);
     out.check = diff;
+    out.time = out.typed;
     if (!(diff.maxRel < 1e-9)) throw new Error(`naive and typed forecasts differ: max relative difference ${diff.maxRel}`);
     break;
   }

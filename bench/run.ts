@@ -1,0 +1,118 @@
+/**
+ * The benchmark suite (issue 7): `npm run bench` builds the library and runs every case on the
+ * built package (`dist/`), each case in its own process, and prints a Markdown table of medians
+ * against the targets, the scaling runs and the machine.
+ *
+ * Options: `--quick` (fewer runs, for a smoke run), `--only=<case,…>` (a subset of: parse,
+ * yangjiang, national, naive, simulate, threads, backtest, scaling).
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { DRAWS, NATIONAL_AREAS } from "./config.js";
+import { loadAverage, machine, type Timing } from "./measure.js";
+
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const only = argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const want = (c: string): boolean => !only || only.includes(c);
+const caseFile = fileURLToPath(new URL("./case.ts", import.meta.url));
+
+interface CaseResult {
+  readonly case: string;
+  readonly time: Timing;
+  readonly load: string;
+  readonly [k: string]: unknown;
+}
+
+function run(name: string, ...args: number[]): CaseResult {
+  const load = loadAverage();
+  const r = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", caseFile, name, ...args.map(String)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`case ${name} ${args.join(" ")} failed:\n${r.stderr}`);
+  const line = r.stdout.trim().split("\n").at(-1)!;
+  const res: CaseResult = { ...(JSON.parse(line) as { case: string; time: Timing }), load };
+  process.stderr.write(`  ${name} ${args.join(" ")}: median ${fmtMs(res.time.median)} (n ${res.time.n}, load ${load})\n`);
+  return res;
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
+}
+const cell = (t: Timing): string => `${fmtMs(t.median)} (n ${t.n}, min ${fmtMs(t.min)}, max ${fmtMs(t.max)})`;
+
+const m = machine();
+const start = loadAverage();
+const n = (full: number, q: number): number => (quick ? q : full);
+process.stderr.write(`placecast benchmarks (${quick ? "quick" : "full"}); load average at start ${start}\n`);
+
+const rows: string[][] = [];
+const notes: string[] = [];
+const target = (label: string, t: Timing, limitMs: number, what: string): void => {
+  rows.push([label, cell(t), `< ${fmtMs(limitMs)}`, t.median < limitMs ? "yes" : "**no**", what]);
+};
+
+if (want("yangjiang")) {
+  const r = run("yangjiang", 6, 0, n(25, 5));
+  target("Yangjiang (6 counties): fit + forecast to 2035 + assessment", r.time, 5, `load ${r.load}`);
+}
+if (want("national")) {
+  const r = run("national", NATIONAL_AREAS, 0, n(7, 3));
+  const parts = r.parts as Record<string, number>;
+  target(`National (${NATIONAL_AREAS} areas): fit + forecast with housing to +15 + assessment`, r.time, 50, `load ${r.load}; medians of the parts: ${Object.entries(parts).map(([k, v]) => `${k} ${fmtMs(v)}`).join(", ")}`);
+}
+let sim1: CaseResult | undefined;
+if (want("simulate")) {
+  sim1 = run("simulate", NATIONAL_AREAS, DRAWS, n(3, 1));
+  target(`National simulation, ${DRAWS} draws to +15, one thread`, sim1.time, 5000, `load ${sim1.load}; CPU ${fmtMs(sim1.time.cpu ?? NaN)}`);
+  const peak = sim1.peakRssMiB as number;
+  rows.push(["  peak memory of that process (max RSS)", `${peak.toFixed(0)} MiB (before the simulation: ${(sim1.rssBeforeMiB as number).toFixed(0)} MiB)`, "< 1024 MiB", peak < 1024 ? "yes" : "**no**", "process.resourceUsage().maxRSS; includes generating, parsing and fitting the data"]);
+}
+if (want("threads")) {
+  const r = run("simulate-threads", NATIONAL_AREAS, DRAWS, n(3, 1));
+  const speedup = sim1 ? sim1.time.median / r.time.median : NaN;
+  rows.push([`National simulation, ${DRAWS} draws, 2 worker threads (areas split)`, cell(r.time), "≈ 2× faster than one thread", sim1 ? (speedup >= 1.7 ? "yes" : "**no**") : "–", `${Number.isFinite(speedup) ? `${speedup.toFixed(2)}× ` : ""}(load ${r.load}; pool start ${fmtMs(r.poolStartMs as number)}, untimed; peak RSS ${(r.peakRssMiB as number).toFixed(0)} MiB main thread + workers)`]);
+}
+if (want("backtest")) {
+  const r = run("backtest", NATIONAL_AREAS, 0, n(5, 1));
+  target(`National rolling-origin backtest (${r.origins} origins, horizons 1–5)`, r.time, 2000, `load ${r.load}`);
+}
+if (want("parse")) {
+  const r = run("parse", NATIONAL_AREAS, 0, n(7, 3));
+  target(`Validating the national dataset (${(r.records as number).toLocaleString("en")} tidy records)`, r.time, 1000, `load ${r.load}`);
+}
+if (want("naive")) {
+  const r = run("naive", NATIONAL_AREAS, 0, n(5, 1));
+  const naive = r.naive as Timing;
+  const typed = r.typed as Timing;
+  const check = r.check as { compared: number; maxRel: number };
+  rows.push(["Naive record-by-record forecast (national, +15)", cell(naive), "–", "–", `load ${r.load}`]);
+  rows.push(["Typed kernels: fitModel + forecast (same forecast)", cell(typed), "–", "–", `speed-up ${(naive.median / typed.median).toFixed(1)}×; ${check.compared.toLocaleString("en")} sampled values equal (max relative difference ${check.maxRel.toExponential(1)})`]);
+}
+
+const scaling: string[][] = [];
+if (want("scaling")) {
+  const small = Math.round(NATIONAL_AREAS / 10);
+  const pair = (what: string, a: CaseResult, b: CaseResult, factor: string): void => {
+    scaling.push([what, fmtMs(a.time.median), fmtMs(b.time.median), factor, `${(b.time.median / a.time.median).toFixed(1)}×`]);
+  };
+  pair(`Parsing, ${small} → ${NATIONAL_AREAS} areas`, run("parse", small, 0, n(7, 3)), run("parse", NATIONAL_AREAS, 0, n(7, 3)), "10× areas");
+  pair(`Deterministic pipeline, ${small} → ${NATIONAL_AREAS} areas`, run("national", small, 0, n(7, 3)), run("national", NATIONAL_AREAS, 0, n(7, 3)), "10× areas");
+  pair(`Simulation 100 draws, ${small} → ${NATIONAL_AREAS} areas`, run("simulate", small, 100, n(3, 1)), run("simulate", NATIONAL_AREAS, 100, n(3, 1)), "10× areas");
+  pair(`Simulation ${small} areas, 100 → 1,000 draws`, run("simulate", small, 100, n(3, 1)), run("simulate", small, 1000, n(3, 1)), "10× draws");
+  if (sim1) pair(`Simulation ${NATIONAL_AREAS} areas, 100 → 1,000 draws`, run("simulate", NATIONAL_AREAS, 100, n(3, 1)), sim1, "10× draws");
+}
+
+const end = loadAverage();
+const out: string[] = [];
+out.push(`| case | median (n, min, max) | target | met? | notes |`, `|---|---|---|---|---|`);
+for (const r of rows) out.push(`| ${r.join(" | ")} |`);
+if (scaling.length) {
+  out.push("", "Scaling (medians):", "", "| what | 1× | 10× | grows by | measured |", "|---|---|---|---|---|");
+  for (const r of scaling) out.push(`| ${r.join(" | ")} |`);
+}
+out.push(
+  "",
+  `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. Load average (1, 5, 15 min) at start ${start}, at end ${end}.`,
+  `Command: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds dist/, then \`tsx bench/run.ts\`; each case runs in its own process with --expose-gc, a full GC before each timed run).`,
+  ...notes,
+);
+console.log(out.join("\n"));
