@@ -206,35 +206,34 @@ function checkEnrolment(
   const ix = indexSystem(system);
   const offered = new Map<string, Set<string>>();
   for (const { value: a } of areaRows) if (areaIds.has(a.id)) offered.set(a.id, new Set(offeredGrades(a, system)));
-  const seen = new Map<string, number>();
-  const yearsByArea = new Map<string, Map<number, Set<string>>>();
+  // area → year → grade → row index, in nested maps: no string key is built per record, and the
+  // location text only for records with an issue.
+  const yearsByArea = new Map<string, Map<number, Map<string, number>>>();
   for (const { index, value: r } of rows) {
-    const where = locate("enrolment", index, r, enrolmentTable.keyFields);
+    const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
-      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where}: grade ${JSON.stringify(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where()}: grade ${JSON.stringify(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
       continue;
     }
     if (!grades.has(r.grade)) {
-      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where}: area ${r.area} does not teach ${r.grade} (its grades are ${[...grades].join(", ")}); add ${r.grade} to the area's grades or drop the record`));
+      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${r.area} does not teach ${r.grade} (its grades are ${[...grades].join(", ")}); add ${r.grade} to the area's grades or drop the record`));
       continue;
     }
-    const key = `${r.area}\u0000${r.year}\u0000${r.grade}`;
-    const prev = seen.get(key);
-    if (prev !== undefined) {
-      issues.push(issue("duplicate", ["enrolment", index], `${where}: duplicates enrolment[${prev}]; give one record per area, year and grade`));
-      continue;
-    }
-    seen.set(key, index);
     let years = yearsByArea.get(r.area);
     if (!years) yearsByArea.set(r.area, (years = new Map()));
     let gs = years.get(r.year);
-    if (!gs) years.set(r.year, (gs = new Set()));
-    gs.add(r.grade);
+    if (!gs) years.set(r.year, (gs = new Map()));
+    const prev = gs.get(r.grade);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["enrolment", index], `${where()}: duplicates enrolment[${prev}]; give one record per area, year and grade`));
+      continue;
+    }
+    gs.set(r.grade, index);
   }
   if (yearsByArea.size === 0) return undefined;
   let first = Infinity;
@@ -285,9 +284,10 @@ function checkEnrolment(
 function failedKeys(raw: unknown, rows: Row<EnrolmentRecord>[]): Set<string> {
   const keys = new Set<string>();
   if (!Array.isArray(raw)) return keys;
-  const ok = new Set(rows.map((r) => r.index));
+  const ok = new Uint8Array(raw.length);
+  for (const r of rows) ok[r.index] = 1;
   raw.forEach((rec: unknown, i) => {
-    if (ok.has(i) || !rec || typeof rec !== "object") return;
+    if (ok[i] || !rec || typeof rec !== "object") return;
     const { area, year, grade } = rec as Record<string, unknown>;
     if (typeof area === "string" && typeof year === "number") {
       keys.add(`${area}\u0000${year}`);
@@ -298,21 +298,23 @@ function failedKeys(raw: unknown, rows: Row<EnrolmentRecord>[]): Set<string> {
 }
 
 function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
-  const seen = new Map<string, number>();
+  // area → year → row index (nested maps, no string key per record).
+  const seen = new Map<string, Map<number, number>>();
   const years = new Map<string, number[]>();
   for (const { index, value: r } of rows) {
-    const where = locate("births", index, r, birthsTable.keyFields);
+    const where = (): string => locate("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["births", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["births", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
       continue;
     }
-    const key = `${r.area}\u0000${r.year}`;
-    const prev = seen.get(key);
+    let byYear = seen.get(r.area);
+    if (!byYear) seen.set(r.area, (byYear = new Map()));
+    const prev = byYear.get(r.year);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["births", index], `${where}: duplicates births[${prev}]; give one record per area and year`));
+      issues.push(issue("duplicate", ["births", index], `${where()}: duplicates births[${prev}]; give one record per area and year`));
       continue;
     }
-    seen.set(key, index);
+    byYear.set(r.year, index);
     const list = years.get(r.area) ?? [];
     list.push(r.year);
     years.set(r.area, list);
