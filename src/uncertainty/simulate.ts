@@ -448,20 +448,24 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           col[d] = tot[d * SH + k]!;
           sum += col[d]!;
         }
+        const stats = allFinite(col) ? new OrderStats(col) : undefined;
         let row: SimulationRow = {
           area,
           stage: st.id,
           year: model.baseYear + h,
           forecast: det[k]!,
           mean: sum / D,
-          pupils: quantilesOf(col, qs),
+          pupils: stats ? qs.map((p) => interpolate(D, p, (j) => stats.at(j))) : quantilesOf(col, qs),
         };
         if (plc && cls && hasPlaces[si]) {
           let short = 0;
           let large = 0;
+          const p0 = plc[k]!;
+          let sameP = Number.isFinite(p0);
           for (let d = 0; d < D; d++) {
             const n = tot[d * SH + k]!;
             const p = plc[d * SH + k]!;
+            if (p !== p0) sameP = false;
             sur[d] = p - n;
             if (n > p) short++;
             if (band !== undefined) {
@@ -473,7 +477,10 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           row = {
             ...row,
             places: detPlaces[k]!,
-            surplus: quantilesOf(sur, qs),
+            // With the same places in every draw, the j-th smallest surplus is places − the
+            // (D − 1 − j)-th smallest pupils (x ↦ P − x is non-increasing in floating point too),
+            // so the pupils' order statistics give it without another selection.
+            surplus: stats && sameP ? qs.map((p) => interpolate(D, p, (j) => p0 - stats.at(D - 1 - j))) : quantilesOf(sur, qs),
             pShortfall: short / D,
             ...(band !== undefined ? { pLargeClasses: large / D } : {}),
           };
@@ -529,77 +536,93 @@ function stageSums(out: Float64Array, W: number, H: number, stageGrades: readonl
 
 /** Quantiles of the values (sorted in place). */
 function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
-  let finite = true;
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) finite = false;
-  if (!finite) {
+  if (!allFinite(v)) {
     v.sort();
     return qs.map((p) => quantileSorted(v, p));
   }
-  // The order statistics ⌊h⌋ and ⌊h⌋ + 1 that quantileSorted reads, found by selection instead
-  // of a full sort: the same values, so the same quantiles. Positions already in place (`fixed`,
-  // ascending) bound later selections.
-  const n = v.length;
-  const fixed: number[] = [];
-  const place = (k: number): void => {
+  const stats = new OrderStats(v);
+  return qs.map((p) => (p >= 0 && p <= 1 ? interpolate(v.length, p, (j) => stats.at(j)) : quantileSorted(v, p)));
+}
+
+function allFinite(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) return false;
+  return true;
+}
+
+/**
+ * `quantileSorted`'s formula on order statistics given by `at(j)` (the j-th smallest of n
+ * values): h = (n − 1) p, Q = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
+ */
+function interpolate(n: number, p: number, at: (j: number) => number): number {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = at(lo);
+  if (lo + 1 >= n) return a;
+  const b = at(lo + 1);
+  return a === b ? a : a + (h - lo) * (b - a);
+}
+
+/**
+ * Order statistics of finite values found by selection as they are asked for, instead of a full
+ * sort: `at(j)` is the value a sort would put at position j. The array is reordered in place;
+ * positions already placed bound later selections.
+ */
+class OrderStats {
+  private readonly fixed: number[] = [];
+  constructor(private readonly v: Float64Array) {}
+  at(k: number): number {
     let left = 0;
-    let right = n - 1;
-    for (const f of fixed) {
-      if (f === k) return;
+    let right = this.v.length - 1;
+    for (const f of this.fixed) {
+      if (f === k) return this.v[k]!;
       if (f < k) left = f + 1;
       else {
         right = f - 1;
         break;
       }
     }
-    select(v, k, left, right);
-    fixed.push(k);
-    fixed.sort((p, q) => p - q);
-  };
-  return qs.map((p) => {
-    if (!(p >= 0 && p <= 1)) return quantileSorted(v, p);
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    place(lo);
-    const a = v[lo]!;
-    if (lo + 1 >= n) return a;
-    place(lo + 1);
-    const b = v[lo + 1]!;
-    return a === b ? a : a + (h - lo) * (b - a);
-  });
+    select(this.v, k, left, right);
+    this.fixed.push(k);
+    this.fixed.sort((p, q) => p - q);
+    return this.v[k]!;
+  }
 }
 
 /**
  * Reorders v[left..right] so that v[k] is the value a sort would put there, smaller or equal
- * values before it and greater or equal after it (Hoare's selection with a median-of-three
- * pivot). Finite values only; every value outside [left, right] must already be ≤ (before) or
- * ≥ (after) the values inside.
+ * values before it and greater or equal after it: Floyd & Rivest's selection (1975, "Algorithm
+ * 489: SELECT", CACM 18(3)), which narrows to a sampled range around k first. Finite values only;
+ * every value outside [left, right] must already be ≤ (before) or ≥ (after) the values inside.
  */
 function select(v: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
-    if (right - left === 1) {
-      if (v[right]! < v[left]!) swap(v, left, right);
-      return;
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      select(v, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
     }
-    const mid = (left + right) >> 1;
-    // Median of three to v[mid].
-    if (v[mid]! < v[left]!) swap(v, mid, left);
-    if (v[right]! < v[left]!) swap(v, right, left);
-    if (v[right]! < v[mid]!) swap(v, right, mid);
-    const pivot = v[mid]!;
+    const t = v[k]!;
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (v[i]! < pivot) i++;
-      while (v[j]! > pivot) j--;
-      if (i <= j) {
-        swap(v, i, j);
-        i++;
-        j--;
-      }
+    swap(v, left, k);
+    if (v[right]! > t) swap(v, left, right);
+    while (i < j) {
+      swap(v, i, j);
+      i++;
+      j--;
+      while (v[i]! < t) i++;
+      while (v[j]! > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    if (v[left] === t) swap(v, left, j);
+    else {
+      j++;
+      swap(v, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
 }
 
