@@ -441,6 +441,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const sur = new Float64Array(D);
     stages.forEach((st, si) => {
       const band = eliminateFrom(system, st.id, options.classBand ?? "large");
+      const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
       for (let h = 1; h <= H; h++) {
         const k = si * H + h - 1;
         let sum = 0;
@@ -469,9 +470,15 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
             sur[d] = p - n;
             if (n > p) short++;
             if (band !== undefined) {
-              const whole = Math.round(n);
               const c = cls[d * SH + k]!;
-              if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+              // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
+              // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
+              if (c > 0 && c < 2 ** 31 && wholeBand && Number.isInteger(c)) {
+                if (n >= (band - 1) * c + 0.5) large++;
+              } else {
+                const whole = Math.round(n);
+                if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+              }
             }
           }
           row = {
