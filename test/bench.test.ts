@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, fitModel, forecast, parseDataset, simulate } from "../src/index.js";
+import { chinaSchoolSystem, fitModel, forecast, parseDataset, safeParseDataset, simulate } from "../src/index.js";
 import { MODEL_OPTIONS } from "../bench/config.js";
 import { naiveDifference, naiveForecast } from "../bench/naive.js";
 import { syntheticNational } from "../bench/synthetic.js";
@@ -38,5 +38,30 @@ describe("benchmark reference", () => {
     expect(parts[0]!.rows.every((r) => areas.slice(0, 2).includes(r.area))).toBe(true);
     expect([...parts[0]!.rows, ...parts[1]!.rows]).toEqual(full.rows);
     expect(simulate(model, { ...opts, areas: ["no-such-area"] }).rows).toEqual([]);
+  });
+
+  it("bad records at benchmark scale still give the same located issues (duplicates, unknown area, grade not taught, bad values)", () => {
+    const enrolment = [...(input.enrolment as Record<string, unknown>[])];
+    const births = [...(input.births as Record<string, unknown>[])];
+    const e5 = enrolment[5]!;
+    const b3 = births[3]!;
+    enrolment.push({ ...e5 }, { ...e5, area: "nowhere" }, { ...e5, pupils: -4 }, { ...e5, grade: "X1" });
+    births.push({ ...b3 }, { ...b3, area: "zz" });
+    const areas = [...input.areas, { id: "p", grades: ["P1"] }];
+    enrolment.push({ area: "p", year: 2020, grade: "K1", pupils: 3 });
+    const r = safeParseDataset({ ...input, areas, enrolment, births }, chinaSchoolSystem);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const n = input.enrolment.length;
+    const nb = input.births.length;
+    const where = `(area ${e5.area}, grade ${e5.grade}, year ${e5.year})`;
+    const byPath = new Map(r.issues.map((i) => [JSON.stringify(i.path), i]));
+    expect(byPath.get(JSON.stringify(["enrolment", n + 2, "pupils"]))?.message).toBe(`enrolment[${n + 2}] ${where}: pupils must be a non-negative integer, or null when the figure is missing, got -4`);
+    expect(byPath.get(JSON.stringify(["enrolment", n]))).toMatchObject({ code: "duplicate", message: `enrolment[${n}] ${where}: duplicates enrolment[5]; give one record per area, year and grade` });
+    expect(byPath.get(JSON.stringify(["enrolment", n + 1, "area"]))).toMatchObject({ code: "unknown_area", message: `enrolment[${n + 1}] (area nowhere, grade ${e5.grade}, year ${e5.year}): area "nowhere" is not in areas; add it there or correct the id` });
+    expect(byPath.get(JSON.stringify(["enrolment", n + 3, "grade"]))?.code).toBe("unknown_grade");
+    expect(byPath.get(JSON.stringify(["enrolment", n + 4, "grade"]))).toMatchObject({ code: "grade_not_offered", message: `enrolment[${n + 4}] (area p, grade K1, year 2020): area p does not teach K1 (its grades are P1); add K1 to the area's grades or drop the record` });
+    expect(byPath.get(JSON.stringify(["births", nb]))).toMatchObject({ code: "duplicate", message: `births[${nb}] (area ${b3.area}, year ${b3.year}): duplicates births[3]; give one record per area and year` });
+    expect(byPath.get(JSON.stringify(["births", nb + 1, "area"]))?.code).toBe("unknown_area");
   });
 });
