@@ -53,7 +53,7 @@ describe("benchmark reference", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     const n = input.enrolment.length;
-    const nb = input.births.length;
+    const nb = births.length - 2;
     const where = `(area ${e5.area}, grade ${e5.grade}, year ${e5.year})`;
     const byPath = new Map(r.issues.map((i) => [JSON.stringify(i.path), i]));
     expect(byPath.get(JSON.stringify(["enrolment", n + 2, "pupils"]))?.message).toBe(`enrolment[${n + 2}] ${where}: pupils must be a non-negative integer, or null when the figure is missing, got -4`);
