@@ -115,16 +115,24 @@ switch (name) {
       const t0 = performance.now();
       const pool = await startPool(threads, input, MODEL_OPTIONS, model.cube.areas, fixed);
       out.poolStartMs = performance.now() - t0;
+      let last: Awaited<ReturnType<typeof pool.run>> | undefined;
       for (let i = 0; i < runs; i++) {
         collect();
         const c0 = process.cpuUsage();
         const t1 = performance.now();
-        rows = (await pool.run(opts)).rows.length;
+        last = await pool.run(opts);
         t.push(performance.now() - t1);
         const c = process.cpuUsage(c0);
         cpu.push((c.user + c.system) / 1000);
+        rows = last.rows.length;
       }
       await pool.close();
+      // The split run must equal a one-thread run: compare areas from both shares.
+      const sample = [...model.cube.areas.slice(0, 5), ...model.cube.areas.slice(-5)];
+      const one = lib.simulate(model, { ...fixed, ...opts, areas: sample }).rows;
+      const split = last!.rows.filter((r) => sample.includes(r.area));
+      if (JSON.stringify(one) !== JSON.stringify(split)) throw new Error("the threaded simulation differs from the one-thread run");
+      out.checkedRows = one.length;
     }
     out.rows = rows;
     out.time = summarise(t, cpu);

@@ -2,11 +2,12 @@
  * Simulation across worker threads: areas are independent (each area's random streams are keyed
  * by its id), so the areas are split into contiguous shares, one per thread, each simulated with
  * `simulate(…, { areas })` on a model fitted to the whole dataset (pooled fallbacks and parent
- * births need every area), and the rows concatenated in area order. The result equals a
- * one-thread run.
+ * births need every area), and the rows concatenated in area order (sent back packed in typed
+ * arrays, see pack.ts). The result equals a one-thread run (checked by the bench's thread case).
  */
 import { Worker } from "node:worker_threads";
 import type { DatasetInput, ModelOptions, Simulation, SimulateOptions } from "../src/index.js";
+import { unpackRows, type PackedSimulation } from "./pack.js";
 
 export interface SimulationPool {
   /** Simulates every area, split across the threads. */
@@ -21,9 +22,9 @@ export interface SimulationPool {
  */
 export async function startPool(threads: number, input: DatasetInput, modelOptions: ModelOptions, areas: readonly string[], fixed: Partial<SimulateOptions> = {}): Promise<SimulationPool> {
   const workers = Array.from({ length: threads }, () => new Worker(new URL("./simulate-worker.mjs", import.meta.url)));
-  const next = (w: Worker): Promise<{ kind: string; sim?: Simulation }> =>
+  const next = (w: Worker): Promise<{ kind: string; packed?: PackedSimulation }> =>
     new Promise((resolve, reject) => {
-      const onMsg = (m: { kind: string; sim?: Simulation }): void => {
+      const onMsg = (m: { kind: string; packed?: PackedSimulation }): void => {
         w.off("error", onErr);
         resolve(m);
       };
@@ -51,8 +52,8 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
           return p;
         }),
       );
-      const sims = parts.map((p) => p.sim!);
-      return { ...sims[0]!, rows: sims.flatMap((s) => s.rows) };
+      const packs = parts.map((p) => p.packed!);
+      return { ...packs[0]!.meta, rows: packs.flatMap(unpackRows) };
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

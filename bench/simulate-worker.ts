@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import type { CohortModel, DatasetInput, ModelOptions, SimulateOptions } from "../src/index.js";
 import { loadLib } from "./measure.js";
+import { packSimulation } from "./pack.js";
 
 const lib = await loadLib();
 let model: CohortModel | undefined;
@@ -21,6 +22,6 @@ parentPort!.on("message", (m: Message) => {
     parentPort!.postMessage({ kind: "ready" });
     return;
   }
-  const sim = lib.simulate(model!, { ...fixed, ...m.options });
-  parentPort!.postMessage({ kind: "done", sim });
+  const packed = packSimulation(lib.simulate(model!, { ...fixed, ...m.options }));
+  parentPort!.postMessage({ kind: "done", packed }, [packed.ints.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
 });
