@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// DESIGN.md: layers, imports only point downwards; the core imports nothing from Node.
+// Each layer lists the layers it may import from.
+const allowed: Record<string, readonly string[]> = {
+  domain: [],
+  data: ["domain"],
+  cohort: ["domain", "data"],
+  housing: ["domain", "data", "cohort"],
+  capacity: ["domain", "data", "cohort"],
+  uncertainty: ["domain", "data", "cohort", "capacity"],
+  evaluate: ["domain", "data", "cohort", "uncertainty"],
+  report: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate"],
+  seeds: ["domain", "data"],
+  io: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "report", "seeds"],
+  render: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "report"],
+  cli: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "report", "seeds", "io", "render"],
+};
+const nodeLayers = new Set(["io", "render", "cli"]);
+const NODE_BUILTINS = /^(node:|fs$|path$|os$|url$|util$|child_process$|worker_threads$|stream$|crypto$)/;
+
+const root = new URL("../src/", import.meta.url).pathname;
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+function imports(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+}
+
+describe("layering (DESIGN.md)", () => {
+  const all = files(root);
+
+  it("every source file belongs to a known layer or is an entry point", () => {
+    for (const f of all) {
+      const rel = relative(root, f);
+      const layer = rel.split("/")[0]!;
+      expect(rel.includes("/") ? Object.keys(allowed) : ["index.ts", "node.ts"], rel).toContain(rel.includes("/") ? layer : rel);
+    }
+  });
+
+  it("imports point only to the same or lower layers", () => {
+    const bad: string[] = [];
+    for (const f of all) {
+      const rel = relative(root, f);
+      if (!rel.includes("/")) continue;
+      const layer = rel.split("/")[0]!;
+      for (const spec of imports(f)) {
+        const m = /^\.\.\/([a-z]+)\//.exec(spec);
+        if (m && m[1] !== layer && !allowed[layer]!.includes(m[1]!)) bad.push(`${rel} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("the core (everything but io, render and cli, and the index) imports nothing from Node", () => {
+    const bad: string[] = [];
+    for (const f of all) {
+      const rel = relative(root, f);
+      if (nodeLayers.has(rel.split("/")[0]!) || rel === "node.ts") continue;
+      for (const spec of imports(f)) if (NODE_BUILTINS.test(spec)) bad.push(`${rel} imports ${spec}`);
+      if (rel === "index.ts") for (const spec of imports(f)) if (/\/(io|render|cli)\//.test(spec)) bad.push(`index.ts re-exports ${spec}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
