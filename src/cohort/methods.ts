@@ -95,7 +95,7 @@ export type RatioFit =
  * ```ts
  * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions({ method: "mean" })) // { kind: "constant", value: 1, n: 3 }
  * fitRatio([0.98, 1.0, 1.02], resolveRatioOptions())                    // ses: { kind: "constant", value: 1.005, n: 3 }
- * ratioAt(fitRatio([1, 1.1, 1.2], resolveRatioOptions({ method: "trend", clampMargin: 0.1 }))!, 1) // 1.3 clamped to 1.32 → 1.3
+ * ratioAt(fitRatio([1, 1.1, 1.2], resolveRatioOptions({ method: "trend" }))!, 1) // 1.26 (the line gives 1.3, clamped at 1.2 × 1.05)
  * ```
  */
 export function fitRatio(series: readonly number[], o: ResolvedRatioOptions): RatioFit | undefined {
