@@ -125,6 +125,7 @@ switch (name) {
         const c = process.cpuUsage(c0);
         cpu.push((c.user + c.system) / 1000);
         rows = last.rows.length;
+        out.parts = pool.times();
       }
       await pool.close();
       // The split run must equal a one-thread run: compare areas from both shares.

@@ -57,13 +57,21 @@ export function unpackRows(p: PackedSimulation): SimulationRow[] {
     const flags = p.ints[i * 4 + 3]!;
     const pupils: number[] = [];
     for (let q = 0; q < Q; q++) pupils.push(p.nums[o + 2 + q]!);
-    let row: SimulationRow = { area: p.areas[p.ints[i * 4]!]!, stage: p.stages[p.ints[i * 4 + 1]!]!, year: p.ints[i * 4 + 2]!, forecast: p.nums[o]!, mean: p.nums[o + 1]!, pupils };
+    const area = p.areas[p.ints[i * 4]!]!;
+    const stage = p.stages[p.ints[i * 4 + 1]!]!;
+    const year = p.ints[i * 4 + 2]!;
+    const forecast = p.nums[o]!;
+    const mean = p.nums[o + 1]!;
+    // Object literals of the three shapes (no spreads): the same keys in the same order as simulate's rows.
     if (flags & 1) {
       const surplus: number[] = [];
       for (let q = 0; q < Q; q++) surplus.push(p.nums[o + 3 + Q + q]!);
-      row = { ...row, places: p.nums[o + 2 + Q]!, surplus, pShortfall: p.nums[o + 3 + 2 * Q]!, ...(flags & 2 ? { pLargeClasses: p.nums[o + 4 + 2 * Q]! } : {}) };
-    }
-    rows[i] = row;
+      const places = p.nums[o + 2 + Q]!;
+      const pShortfall = p.nums[o + 3 + 2 * Q]!;
+      rows[i] = flags & 2
+        ? { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall, pLargeClasses: p.nums[o + 4 + 2 * Q]! }
+        : { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall };
+    } else rows[i] = { area, stage, year, forecast, mean, pupils };
   }
   return rows;
 }

@@ -9,9 +9,16 @@ import { Worker } from "node:worker_threads";
 import type { DatasetInput, ModelOptions, Simulation, SimulateOptions } from "../src/index.js";
 import { unpackRows, type PackedSimulation } from "./pack.js";
 
+export interface RunTimes {
+  readonly workers: readonly { readonly simulate: number; readonly pack: number }[];
+  readonly unpack: number;
+}
+
 export interface SimulationPool {
   /** Simulates every area, split across the threads. */
   run(options: SimulateOptions): Promise<Simulation>;
+  /** Where the last run's time went: each worker's simulate and packing, and unpacking on the main thread (ms). */
+  times(): RunTimes | undefined;
   close(): Promise<void>;
 }
 
@@ -22,9 +29,9 @@ export interface SimulationPool {
  */
 export async function startPool(threads: number, input: DatasetInput, modelOptions: ModelOptions, areas: readonly string[], fixed: Partial<SimulateOptions> = {}): Promise<SimulationPool> {
   const workers = Array.from({ length: threads }, () => new Worker(new URL("./simulate-worker.mjs", import.meta.url)));
-  const next = (w: Worker): Promise<{ kind: string; packed?: PackedSimulation }> =>
+  const next = (w: Worker): Promise<{ kind: string; packed?: PackedSimulation; ms?: { simulate: number; pack: number } }> =>
     new Promise((resolve, reject) => {
-      const onMsg = (m: { kind: string; packed?: PackedSimulation }): void => {
+      const onMsg = (m: { kind: string; packed?: PackedSimulation; ms?: { simulate: number; pack: number } }): void => {
         w.off("error", onErr);
         resolve(m);
       };
@@ -42,6 +49,7 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
       return p;
     }),
   );
+  let lastTimes: RunTimes | undefined;
   const shares: string[][] = workers.map((_, i) => areas.slice(Math.floor((i * areas.length) / threads), Math.floor(((i + 1) * areas.length) / threads)));
   return {
     async run(options) {
@@ -53,7 +61,13 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
         }),
       );
       const packs = parts.map((p) => p.packed!);
-      return { ...packs[0]!.meta, rows: packs.flatMap(unpackRows) };
+      const t0 = performance.now();
+      const rows = packs.flatMap(unpackRows);
+      lastTimes = { workers: parts.map((p) => p.ms!), unpack: performance.now() - t0 };
+      return { ...packs[0]!.meta, rows };
+    },
+    times() {
+      return lastTimes;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -69,7 +69,9 @@ if (want("simulate")) {
 if (want("threads")) {
   const r = run("simulate-threads", NATIONAL_AREAS, DRAWS, n(3, 1));
   const speedup = sim1 ? sim1.time.median / r.time.median : NaN;
-  rows.push([`National simulation, ${DRAWS} draws, 2 worker threads (areas split)`, cell(r.time), "≈ 2× faster than one thread", sim1 ? (speedup >= 1.7 ? "yes" : "**no**") : "–", `${Number.isFinite(speedup) ? `${speedup.toFixed(2)}× ` : ""}(load ${r.load}; pool start ${fmtMs(r.poolStartMs as number)}, untimed; peak RSS ${(r.peakRssMiB as number).toFixed(0)} MiB main thread + workers)`]);
+  const parts = r.parts as { workers: { simulate: number; pack: number }[]; unpack: number } | undefined;
+  const split = parts ? `; last run: workers' simulate ${parts.workers.map((w) => fmtMs(w.simulate)).join(" and ")}, packing ${parts.workers.map((w) => fmtMs(w.pack)).join(" and ")}, unpacking ${fmtMs(parts.unpack)}` : "";
+  rows.push([`National simulation, ${DRAWS} draws, 2 worker threads (areas split)`, cell(r.time), "≈ 2× faster than one thread", sim1 ? (speedup >= 1.7 ? "yes" : "**no**") : "–", `${Number.isFinite(speedup) ? `${speedup.toFixed(2)}× ` : ""}(load ${r.load}; pool start ${fmtMs(r.poolStartMs as number)}, untimed; peak RSS ${(r.peakRssMiB as number).toFixed(0)} MiB main thread + workers${split})`]);
 }
 if (want("backtest")) {
   const r = run("backtest", NATIONAL_AREAS, 0, n(5, 1));

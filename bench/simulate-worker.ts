@@ -22,6 +22,10 @@ parentPort!.on("message", (m: Message) => {
     parentPort!.postMessage({ kind: "ready" });
     return;
   }
-  const packed = packSimulation(lib.simulate(model!, { ...fixed, ...m.options }));
-  parentPort!.postMessage({ kind: "done", packed }, [packed.ints.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
+  const t0 = performance.now();
+  const sim = lib.simulate(model!, { ...fixed, ...m.options });
+  const t1 = performance.now();
+  const packed = packSimulation(sim);
+  const ms = { simulate: t1 - t0, pack: performance.now() - t1 };
+  parentPort!.postMessage({ kind: "done", packed, ms }, [packed.ints.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
 });
