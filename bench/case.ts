@@ -75,7 +75,7 @@ switch (name) {
     const enrolment = input.enrolment as { area: string; year: number; grade: string; pupils: number }[];
     const births = input.births as { area: string; year: number; births: number }[];
     let nv: Map<string, number> | undefined;
-    out.naive = time(runs, 1, () => null, () => (nv = naiveForecast(enrolment, births, TO, MODEL_OPTIONS.progression.years)));
+    out.naive = time(runs, 1, () => null, () => (nv = naiveForecast(enrolment, births, TO, MODEL_OPTIONS.progression)));
     let fc: ReturnType<typeof lib.forecast> | undefined;
     out.typed = time(runs, 1, () => fresh(ds), (d) => (fc = lib.forecast(lib.fitModel(d, MODEL_OPTIONS), { to: TO })));
     // Same forecast: compare every 97th value (and fail loudly if they differ).

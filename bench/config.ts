@@ -11,8 +11,20 @@ export const TO = BASE_YEAR + 15;
 export const SEED = 2844;
 export const DRAWS = 1000;
 
-/** Mean of the last 3 ratios (progression and entry), births after the last known year held at the last value. */
+/**
+ * The library's defaults as of this writing (`fitModel` with no options): progression and entry
+ * ratios by simple exponential smoothing with alpha 0.5 over the whole history, births after the
+ * last known year held at the last value. Given explicitly so that a change of defaults cannot
+ * silently part the typed forecast from the naive one.
+ */
 export const MODEL_OPTIONS = {
+  progression: { method: "ses", alpha: 0.5 },
+  entry: { method: "ses", alpha: 0.5 },
+  births: { method: "last" },
+} as const;
+
+/** The earlier default, mean of the last 3 ratios; the naive reference computes it too. */
+export const MEAN_OPTIONS = {
   progression: { method: "mean", years: 3 },
   entry: { method: "mean", years: 3 },
   births: { method: "last" },

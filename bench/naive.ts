@@ -1,7 +1,8 @@
 /**
  * A naive reference for the benchmark: the same forecast as `fitModel` + `forecast` with the
- * benchmark's model options (`MODEL_OPTIONS`: mean of the last `years` ratios, entry from the
- * area's own births, births after the last known year held at the last value), written record by
+ * benchmark's model options (`MODEL_OPTIONS`: ratios by simple exponential smoothing, or
+ * `MEAN_OPTIONS`: mean of the last `years` ratios; entry from the area's own births, births after
+ * the last known year held at the last value), written record by
  * record with string-keyed maps, the way a spreadsheet-minded script would. Used to measure the
  * typed-array kernels' speed-up, and checked against them (test/bench.test.ts and every bench run).
  *
@@ -17,13 +18,18 @@ interface Rec {
   pupils: number | null;
 }
 
-export function naiveForecast(enrolment: readonly Rec[], births: readonly { area: string; year: number; births: number }[], to: number, years = 3): Map<string, number> {
+/** How the naive reference fits a ratio series: as `RatioOptions` `mean` (last `years`) or `ses` (`alpha`). */
+export type NaiveMethod = { readonly method: "mean"; readonly years: number } | { readonly method: "ses"; readonly alpha: number };
+
+export function naiveForecast(enrolment: readonly Rec[], births: readonly { area: string; year: number; births: number }[], to: number, fit: NaiveMethod): Map<string, number> {
   const ix = indexSystem(chinaSchoolSystem);
   const p = new Map<string, number>();
   let base = -Infinity;
+  let first = Infinity;
   for (const r of enrolment) {
     if (r.pupils !== null) p.set(`${r.area}|${r.grade}|${r.year}`, r.pupils);
     base = Math.max(base, r.year);
+    first = Math.min(first, r.year);
   }
   const b = new Map<string, number>();
   const lastBirth = new Map<string, { year: number; births: number }>();
@@ -38,12 +44,17 @@ export function naiveForecast(enrolment: readonly Rec[], births: readonly { area
     const ratio = new Map<string, number>();
     for (const g of ix.grades) {
       const rs: number[] = [];
-      for (let y = base - years + 1; y <= base; y++) {
+      for (let y = fit.method === "mean" ? base - fit.years + 1 : first; y <= base; y++) {
         const num = p.get(`${area}|${g.id}|${y}`);
         const den = g.stage.entry === "births" && g.indexInStage === 0 ? b.get(`${area}|${y - g.age}`) : g.index > 0 ? p.get(`${area}|${ix.grades[g.index - 1]!.id}|${y - 1}`) : undefined;
         if (num !== undefined && den !== undefined && den > 0) rs.push(num / den);
       }
-      ratio.set(g.id, rs.reduce((s, v) => s + v, 0) / rs.length);
+      if (fit.method === "mean") ratio.set(g.id, rs.reduce((s, v) => s + v, 0) / rs.length);
+      else {
+        let level = rs[0]!;
+        for (let i = 1; i < rs.length; i++) level = fit.alpha * rs[i]! + (1 - fit.alpha) * level;
+        ratio.set(g.id, level);
+      }
     }
     for (let y = base + 1; y <= to; y++) {
       for (const g of ix.grades) {

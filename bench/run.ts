@@ -8,8 +8,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { DRAWS, NATIONAL_AREAS } from "./config.js";
-import { loadAverage, machine, type Timing } from "./measure.js";
+import { DRAWS, MODEL_OPTIONS, NATIONAL_AREAS } from "./config.js";
+import { loadAverage, loadLib, machine, type Timing } from "./measure.js";
 
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -39,6 +39,10 @@ function fmtMs(ms: number): string {
 }
 const cell = (t: Timing): string => `${fmtMs(t.median)} (n ${t.n}, min ${fmtMs(t.min)}, max ${fmtMs(t.max)})`;
 
+// The model options of every case (and of the naive reference), against the library's defaults.
+const lib = await loadLib();
+const same = (o: Parameters<typeof lib.resolveRatioOptions>[0]): boolean => JSON.stringify(lib.resolveRatioOptions(o)) === JSON.stringify(lib.resolveRatioOptions());
+const defaults = same(MODEL_OPTIONS.progression) && same(MODEL_OPTIONS.entry) && JSON.stringify(lib.resolveBirthsOptions(MODEL_OPTIONS.births)) === JSON.stringify(lib.resolveBirthsOptions());
 const m = machine();
 const start = loadAverage();
 const n = (full: number, q: number): number => (quick ? q : full);
@@ -115,6 +119,7 @@ out.push(
   "",
   `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. Load average (1, 5, 15 min) at start ${start}, at end ${end}.`,
   `Command: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds dist/, then \`tsx bench/run.ts\`; each case runs in its own process with --expose-gc, a full GC before each timed run).`,
+  `Model options: ${JSON.stringify(MODEL_OPTIONS)} (${defaults ? "the library's defaults" : "not the library's current defaults"}).`,
   ...notes,
 );
 console.log(out.join("\n"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chinaSchoolSystem, fitModel, forecast, parseDataset, safeParseDataset, simulate } from "../src/index.js";
-import { MODEL_OPTIONS } from "../bench/config.js";
+import { MEAN_OPTIONS, MODEL_OPTIONS } from "../bench/config.js";
 import { naiveDifference, naiveForecast } from "../bench/naive.js";
 import { syntheticNational } from "../bench/synthetic.js";
 
@@ -17,10 +17,13 @@ describe("benchmark reference", () => {
     expect(ds.capacity?.length).toBeGreaterThan(0);
   });
 
-  it("the naive record-by-record forecast equals fitModel + forecast with the benchmark options", () => {
+  it.each([
+    ["the benchmark options (ses)", MODEL_OPTIONS],
+    ["mean of the last 3", MEAN_OPTIONS],
+  ] as const)("the naive record-by-record forecast equals fitModel + forecast with %s", (_, options) => {
     const to = ds.baseYear + 15;
-    const fc = forecast(fitModel(ds, MODEL_OPTIONS), { to });
-    const naive = naiveForecast(input.enrolment as never, input.births as never, to, MODEL_OPTIONS.progression.years);
+    const fc = forecast(fitModel(ds, options), { to });
+    const naive = naiveForecast(input.enrolment as never, input.births as never, to, options.progression);
     expect(naive.size).toBe(5 * 15 * 15);
     const d = naiveDifference(naive, fc);
     expect(d.compared).toBe(naive.size);
