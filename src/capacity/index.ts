@@ -3,3 +3,4 @@ export * from "./rules.js";
 export * from "./schedule.js";
 export * from "./assess.js";
 export * from "./planCheck.js";
+export * from "./kernel.js";
