@@ -15,7 +15,7 @@ const areas = Number(a1 ?? 2844);
 const draws = Number(a2 ?? DRAWS);
 const runs = Number(a3 ?? 5);
 
-/** A shallow copy: a new dataset object, so the per-dataset enrolment cube is built again (a cold fit). */
+/** A shallow copy: a new dataset object holding the same records (so the same enrolment cube). */
 const fresh = (ds: Dataset): Dataset => ({ ...ds });
 
 function deterministic(ds: Dataset): number {
@@ -47,8 +47,21 @@ switch (name) {
   }
   case "national": {
     const ds = lib.parseDataset(nationalInput(areas), lib.chinaSchoolSystem);
-    out.time = time(runs, 1, () => fresh(ds), deterministic);
-    // Stage by stage, for the profile of where the time goes (medians of `runs`).
+    // Places per area, stage and year depend on the data only: scheduled once per dataset.
+    let schedule = lib.capacitySchedule(ds, { from: BASE_YEAR, to: TO });
+    out.schedule = time(3, 0, () => ds, (d) => (schedule = lib.capacitySchedule(d, { from: BASE_YEAR, to: TO })));
+    // The typed path: fit + forecast + assessment cube (the enrolment cube is built once per
+    // dataset by the first fit, a warm-up run here; its cost is reported as `cube`).
+    const kernel = (d: Dataset): number => {
+      const model = lib.fitModel(d, MODEL_OPTIONS);
+      const fc = lib.forecast(model, { to: TO });
+      return lib.assessForecast(fc, lib.placesCube(schedule, fc.areas, fc.years)).flags.length;
+    };
+    out.time = time(runs, 2, () => fresh(ds), kernel);
+    out.warm = time(runs * 3, 2, () => fresh(ds), kernel, undefined, false);
+    out.cube = time(3, 0, () => ({ ...ds, enrolment: [...ds.enrolment] }), (d) => lib.enrolmentCube(d));
+    // The record path: housing component, tidy stage rows and assessment rows with reasons in words.
+    out.rows = time(runs, 1, () => fresh(ds), deterministic);
     const parts: Record<string, number[]> = { fit: [], forecastWithHousing: [], stageTotals: [], assess: [] };
     for (let i = 0; i < runs; i++) {
       const d = fresh(ds);

@@ -11,25 +11,11 @@ export function nationalInput(areas: number): DatasetInput {
 }
 
 /**
- * The Yangjiang seed with places for the assessment. The seed has no capacity records, so the
- * benchmark gives each county and stage base-year places of ⌈1.05 × base-year pupils⌉ (a
- * stand-in for timing only, not an estimate of Yangjiang's places).
+ * The Yangjiang seed with its estimated places and planned places (seeds/yangjiang/CAPACITY.md),
+ * as the main job uses it.
  */
 export function yangjiangWithPlaces(lib: Lib): Dataset {
-  const input = lib.yangjiangInput;
-  const ds = lib.parseDataset(input, lib.chinaSchoolSystem);
-  const ix = lib.indexSystem(lib.chinaSchoolSystem);
-  const totals = new Map<string, number>();
-  for (const r of ds.enrolment) {
-    if (r.year !== ds.baseYear || r.pupils === null) continue;
-    const stage = ix.gradeById.get(r.grade)!.stage.id;
-    totals.set(`${r.area}\u0000${stage}`, (totals.get(`${r.area}\u0000${stage}`) ?? 0) + r.pupils);
-  }
-  const capacity = [...totals].map(([k, pupils]) => {
-    const [area, stage] = k.split("\u0000") as [string, string];
-    return { area, stage, year: ds.baseYear, places: Math.ceil(1.05 * pupils) };
-  });
-  return lib.parseDataset({ ...input, capacity }, lib.chinaSchoolSystem);
+  return lib.parseDataset(lib.yangjiangInput, lib.chinaSchoolSystem);
 }
 
 /** Inputs of the national simulation: places, planned places and housing pupils (each area's pipeline slips as one project). */

@@ -42,12 +42,12 @@ export function collect(): void {
  * Times `fn` `runs` times after `warmup` untimed runs (ms, `performance.now`). `setup` runs
  * before each run, untimed, and its value is passed to `fn`.
  */
-export function time<S, R>(runs: number, warmup: number, setup: () => S, fn: (s: S) => R, check?: (r: R) => void): Timing {
+export function time<S, R>(runs: number, warmup: number, setup: () => S, fn: (s: S) => R, check?: (r: R) => void, gcFirst = true): Timing {
   const out: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const s = setup();
-    collect();
+    if (gcFirst) collect();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = fn(s);

@@ -139,25 +139,24 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
     }
   }
 
-  // Historical ratios.
+  // Historical ratios: r = P[g][t] / d(a, g, t), d the denominator of the grade's fill.
+  const ages = ix.grades.map((g) => g.age);
+  const denominator = (a: number, g: number, y: number): number => {
+    const f = fill[a * G + g];
+    if (f === Fill.progression) return y > 0 ? cube.data[(a * G + g - 1) * Y + y - 1]! : NaN;
+    if (f === Fill.births) return birthsAt(births, birthSource[a]!, cube.years[y]! - ages[g]!);
+    return f === Fill.level ? 1 : NaN;
+  };
   const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
-  const den = new Float64Array(A * G * Y).fill(NaN);
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
-      const f = fill[a * G + g];
-      const age = ix.grades[g]!.age;
+      if (fill[a * G + g] === Fill.none) continue;
       for (let y = 0; y < Y; y++) {
-        const p = cube.data[(a * G + g) * Y + y]!;
+        const k = (a * G + g) * Y + y;
+        const p = cube.data[k]!;
         if (!Number.isFinite(p)) continue;
-        let d = NaN;
-        if (f === Fill.progression && y > 0) d = cube.data[(a * G + g - 1) * Y + y - 1]!;
-        else if (f === Fill.births) d = birthsAt(births, birthSource[a]!, cube.years[y]! - age);
-        else if (f === Fill.level) d = 1;
-        if (Number.isFinite(d) && d > 0) {
-          const k = (a * G + g) * Y + y;
-          ratioHistory[k] = p / d;
-          den[k] = d;
-        }
+        const d = denominator(a, g, y);
+        if (Number.isFinite(d) && d > 0) ratioHistory[k] = p / d;
       }
     }
   }
@@ -167,6 +166,7 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
   const methods: (ResolvedRatioOptions | undefined)[] = new Array(A * G).fill(undefined);
   const notes: FitNote[] = [];
   const resolved = new Map<RatioOptions | undefined, ResolvedRatioOptions>();
+  const series: number[] = [];
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g];
@@ -176,14 +176,14 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
       let o = resolved.get(chosen);
       if (!o) resolved.set(chosen, (o = resolveRatioOptions(chosen)));
       methods[a * G + g] = o;
-      const series: number[] = [];
+      series.length = 0;
       for (let y = 0; y < Y; y++) {
         const r = ratioHistory[(a * G + g) * Y + y]!;
         if (Number.isFinite(r)) series.push(r);
       }
       let fit = fitRatio(series, o);
       if (!fit) {
-        fit = pooledFit(cube, fill, den, g, f!, o.years);
+        fit = pooledFit(cube, fill, ratioHistory, denominator, g, f!, o.years);
         notes.push({
           area: cube.areas[a]!,
           grade: info.id,
@@ -287,7 +287,15 @@ function birthsAt(b: BirthTable, bi: number, year: number): number {
   return b.data[bi * b.years + y]!;
 }
 
-function pooledFit(cube: EnrolmentCube, fill: Uint8Array, den: Float64Array, g: number, f: number, years: number): RatioFit {
+function pooledFit(
+  cube: EnrolmentCube,
+  fill: Uint8Array,
+  ratioHistory: Float64Array,
+  denominator: (a: number, g: number, y: number) => number,
+  g: number,
+  f: number,
+  years: number,
+): RatioFit {
   const G = cube.grades.length;
   const Y = cube.years.length;
   let sn = 0;
@@ -297,9 +305,9 @@ function pooledFit(cube: EnrolmentCube, fill: Uint8Array, den: Float64Array, g: 
     if (fill[a * G + g] !== f) continue;
     for (let y = Math.max(0, Y - years); y < Y; y++) {
       const k = (a * G + g) * Y + y;
-      if (Number.isFinite(den[k]!)) {
+      if (Number.isFinite(ratioHistory[k]!)) {
         sn += cube.data[k]!;
-        sd += den[k]!;
+        sd += denominator(a, g, y);
         n++;
       }
     }

@@ -1,5 +1,6 @@
 import { indexSystem } from "../domain/systemIndex.js";
 import type { Dataset } from "./dataset.js";
+import type { EnrolmentRecord } from "./records/enrolment.js";
 import { offeredGrades } from "./dataset.js";
 
 /**
@@ -47,8 +48,8 @@ export function cubeIndex(_areas: number, grades: number, years: number, a: numb
  * ```
  */
 export function enrolmentCube(ds: Dataset): EnrolmentCube {
-  const hit = cubeCache.get(ds);
-  if (hit) return hit;
+  const hit = cubeCache.get(ds.enrolment);
+  if (hit && hit.areas === ds.areas && hit.system === ds.system) return hit.cube;
   const ix = indexSystem(ds.system);
   const withData = new Set(ds.enrolment.map((r) => r.area));
   const areaRecs = ds.areas.filter((a) => withData.has(a.id));
@@ -78,12 +79,14 @@ export function enrolmentCube(ds: Dataset): EnrolmentCube {
     if (r.provenance === "estimate") estimated[k] = 1;
   }
   const cube: EnrolmentCube = { areas, grades: ix.gradeIds, years, data, offered, estimated };
-  cubeCache.set(ds, cube);
+  cubeCache.set(ds.enrolment, { areas: ds.areas, system: ds.system, cube });
   return cube;
 }
 
-// A dataset is immutable by contract, so its cube is built once and shared (read-only).
-const cubeCache = new WeakMap<Dataset, EnrolmentCube>();
+// A dataset is immutable by contract, so its cube is built once per (areas, enrolment, system)
+// and shared, read-only, by every dataset object that holds those same records (a copy made with
+// `{ ...ds, births: … }`, a backtest's truncated dataset with the same enrolment, …).
+const cubeCache = new WeakMap<readonly EnrolmentRecord[], { areas: Dataset["areas"]; system: Dataset["system"]; cube: EnrolmentCube }>();
 
 /** Births per area over consecutive years; `NaN` where unknown. */
 export interface BirthTable {
