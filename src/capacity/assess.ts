@@ -4,6 +4,7 @@ import type { ClassSizeBand } from "../domain/schoolSystem.js";
 import { sourced, type Label, type Sourced } from "../domain/sourced.js";
 import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
 import { organiseClasses, type EvenSpread } from "./classes.js";
+import { AssessBit, placeFlagBits } from "./flags.js";
 import { eliminateFrom, stageStandard, type StandardClassSizes } from "./rules.js";
 import { capacitySchedule, type CapacityInput, type CapacitySchedule, type PlacesTotal, type SectorKey } from "./schedule.js";
 
@@ -309,7 +310,8 @@ function pct(x: number): string {
 function placeFlags(pupils: number, places: number, rules: Required<CapacityRules>): CapacityFlag[] {
   const flags: CapacityFlag[] = [];
   const surplus = places - pupils;
-  if (surplus < 0) {
+  const bits = placeFlagBits(pupils, places, rules.headroomMargin.value, rules.utilisationFloor.value);
+  if (bits & AssessBit.shortfall) {
     flags.push({
       code: "shortfall",
       kind: "places",
@@ -319,7 +321,7 @@ function placeFlags(pupils: number, places: number, rules: Required<CapacityRule
       },
       source: "surplus = places − pupils < 0",
     });
-  } else if (places > 0 && surplus / places < rules.headroomMargin.value) {
+  } else if (bits & AssessBit.lowHeadroom) {
     flags.push({
       code: "low-headroom",
       kind: "places",
@@ -330,7 +332,7 @@ function placeFlags(pupils: number, places: number, rules: Required<CapacityRule
       source: rules.headroomMargin.source,
     });
   }
-  if (places > 0 && pupils / places < rules.utilisationFloor.value) {
+  if (bits & AssessBit.surplusRisk) {
     flags.push({
       code: "surplus-risk",
       kind: "places",

@@ -2,6 +2,7 @@ import type { Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { defaultCapacityRules, type CapacityRules } from "./assess.js";
+import { bandBit, placeFlagBits } from "./flags.js";
 import { stageStandard, type StandardClassSizes } from "./rules.js";
 import type { CapacitySchedule } from "./schedule.js";
 
@@ -48,25 +49,6 @@ export function placesCube(schedule: CapacitySchedule, areas: readonly string[],
     known[k] = 1;
   }
   return { areas, stages, years, places, classes, known };
-}
-
-/** Bits of `AssessmentCube.flags`; class-size bands take the bits from `bandBit(0)` on. */
-export const AssessBit = {
-  shortfall: 1,
-  lowHeadroom: 2,
-  surplusRisk: 4,
-} as const;
-
-/**
- * The flag bit of the i-th band of `AssessmentCube.bands`.
- *
- * @example
- * ```ts
- * bandBit(0) // 8
- * ```
- */
-export function bandBit(i: number): number {
-  return 8 << i;
 }
 
 /**
@@ -180,15 +162,12 @@ export function assessForecast(fc: Forecast, places: PlacesCube, options: Assess
         const c = places.classes[k]!;
         const whole = Math.round(n);
         const largest = c > 0 ? Math.ceil(whole / c) : 0;
-        let f = 0;
+        let f = placeFlagBits(n, P, margin, floor);
         const sp = P - n;
-        if (sp < 0) f |= AssessBit.shortfall;
-        else if (P > 0 && sp / P < margin) f |= AssessBit.lowHeadroom;
-        if (P > 0 && n / P < floor) f |= AssessBit.surplusRisk;
         const homeless = c === 0 && whole > 0;
         for (let b = 0; b < B; b++) {
           const min = bandMin[s * B + b]!;
-          if (min !== Infinity && (homeless || (c > 0 && largest >= min))) f |= 8 << b;
+          if (min !== Infinity && (homeless || (c > 0 && largest >= min))) f |= bandBit(b);
         }
         pupils[k] = n;
         surplus[k] = sp;
