@@ -5,25 +5,30 @@
  *
  * Run: npx tsx examples/report.ts   (writes out/report-en/ and out/report-zh/)
  */
-import { assessCapacity, buildReport, fitModel, forecast, simulate, stageTotals, yangjiangDataset, type Assessment } from "../src/index.js";
+import { assessCapacity, buildReport, componentStageTotals, fitModel, forecastWithHousing, simulate, yangjiangDataset, type Assessment } from "../src/index.js";
 import { writeReport } from "../src/node.js";
 
 const TO = 2035;
 const ds = yangjiangDataset();
-const model = fitModel(ds);
-const fc = forecast(model, { to: TO });
-const simulation = simulate(model, {
+// As the main job: the cohort baseline plus new housing (default remedy), against places.
+const hf = forecastWithHousing(fitModel(ds), { to: TO });
+const fc = hf.baseline;
+const components = componentStageTotals(hf);
+const pupils = components.filter((r) => r.component === "total");
+const housing = components.filter((r) => r.component === "housing" && r.year > ds.baseYear);
+const simulation = simulate(fc.model, {
   draws: 500,
   seed: 20260101,
   to: TO,
+  housing: housing.map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils })),
   ...(ds.capacity?.length ? { places: ds.capacity } : {}),
   ...(ds.plannedPlaces?.length ? { planned: ds.plannedPlaces } : {}),
 });
 let assessment: Assessment[] | undefined;
-if (ds.capacity?.length) assessment = assessCapacity(stageTotals(fc), ds, { missingPlaces: "skip" });
+if (ds.capacity?.length) assessment = assessCapacity(pupils, ds, { missingPlaces: "skip" });
 
 for (const lang of ["en", "zh-CN"] as const) {
-  const doc = buildReport({ dataset: ds, forecast: fc, simulation, ...(assessment ? { assessment } : {}) }, { lang });
+  const doc = buildReport({ dataset: ds, forecast: fc, pupils, simulation, ...(assessment ? { assessment } : {}) }, { lang });
   const dir = `out/report-${lang === "en" ? "en" : "zh"}`;
   const written = await writeReport(doc, dir);
   console.log(`${lang}: ${written.html}, ${written.markdown}, ${written.charts.length} chart files`);

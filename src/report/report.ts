@@ -15,6 +15,12 @@ export interface ReportInput {
   readonly dataset: Dataset;
   readonly forecast: Forecast;
   /**
+   * Pupils per area, stage and year to report, when they are not the forecast's own: e.g. the
+   * total with new housing (`componentStageTotals(forecastWithHousing(…))` rows of component
+   * `"total"`). Births and entry cohorts still come from `forecast`. @defaultValue `stageTotals(forecast)`
+   */
+  readonly pupils?: readonly StageRecord[];
+  /**
    * The capacity assessment of the forecast's areas (`assessCapacity(stageTotals(fc), ds)`).
    * Without it the flags compare the forecast with the base-year enrolment, and the report says so.
    */
@@ -130,7 +136,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const years = (options.years ?? defaultYears(fc.baseYear, fc.to)).filter((y) => y >= fc.baseYear && y <= fc.to);
   const total = options.total === null ? undefined : options.total ?? totalArea(ds, fc.areas);
 
-  const byStage = stageTotals(fc);
+  const byStage = input.pupils ?? stageTotals(fc);
   const pupils = pupilRecords(fc);
   const history = historyStageTotals(ds);
   const est = estimatedAreas(fc);
