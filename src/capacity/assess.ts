@@ -3,7 +3,7 @@ import { DatasetError, issue, show, type DataIssue } from "../data/issues.js";
 import type { ClassSizeBand } from "../domain/schoolSystem.js";
 import { sourced, type Label, type Sourced } from "../domain/sourced.js";
 import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
-import { organiseClasses, type EvenSpread } from "./classes.js";
+import { organiseClasses, type ClassOrganisation, type EvenSpread } from "./classes.js";
 import { AssessBit, placeFlagBits } from "./flags.js";
 import { eliminateFrom, stageStandard, type StandardClassSizes } from "./rules.js";
 import { capacitySchedule, type CapacityInput, type CapacitySchedule, type PlacesTotal, type SectorKey } from "./schedule.js";
@@ -70,8 +70,30 @@ export interface CapacityFlag {
   readonly band?: { readonly min: number; readonly label: Label };
 }
 
-/** Places against pupils for one stage of one area in one school year. */
-export interface Assessment {
+/** The class-organisation figures an assessment row carries, as `organiseClasses` gives them. */
+type AssessedClasses = Pick<
+  ClassOrganisation,
+  | "classesAvailable"
+  | "standardClassSize"
+  | "spread"
+  | "averageClassSize"
+  | "largestClassSize"
+  | "bandCounts"
+  | "atOrAbove"
+  | "classesNeeded"
+  | "extraClassesForStandard"
+  | "placesForStandard"
+  | "classesToEliminate"
+  | "extraClassesNoLarge"
+  | "placesNoLarge"
+>;
+
+/**
+ * Places against pupils for one stage of one area in one school year, with the class
+ * organisation of `organiseClasses` (on an aggregate row from `sumAssessments`, `spread` is null
+ * and `largestClassSize` is the largest of the parts).
+ */
+export interface Assessment extends AssessedClasses {
   readonly area: string;
   readonly stage: string;
   readonly year: number;
@@ -89,31 +111,10 @@ export interface Assessment {
   readonly headroom: number | null;
   /** Whole pupils used for class counts (`wholePupils`). */
   readonly pupilsOrganised: number;
-  readonly classesAvailable: number;
   /** True when some classes were derived from places (⌊places / standard⌋). */
   readonly classesDerived: boolean;
-  readonly standardClassSize: number;
-  /** The even spread of pupils over the classes; null with no classes or on an aggregate row. */
-  readonly spread: EvenSpread | null;
-  /** pupilsOrganised / classesAvailable; null with no classes. */
-  readonly averageClassSize: number | null;
-  /** Largest class under the even spread (on aggregates, the largest of the parts); null with no classes. */
-  readonly largestClassSize: number | null;
-  /** Classes in each band's own range, by band id (46–55, 56–65, 66+). */
-  readonly bandCounts: Readonly<Record<string, number>>;
-  /** Classes at or above each band's minimum, by band id (46+, 56+, 66+). */
-  readonly atOrAbove: Readonly<Record<string, number>>;
-  /** Classes needed at the standard size: ⌈n / standard⌉. */
-  readonly classesNeeded: number;
-  /** Classes (and places, at the standard size) to add so that no class is above the standard. */
-  readonly extraClassesForStandard: number;
-  readonly placesForStandard: number;
-  /** The smallest class size to eliminate (56) and the classes of that size or more now; null without the rule. */
+  /** The smallest class size to eliminate (56); null without the rule. */
   readonly eliminateFrom: number | null;
-  readonly classesToEliminate: number | null;
-  /** Classes (and places, at the standard size) to add so that no class has `eliminateFrom` or more. */
-  readonly extraClassesNoLarge: number | null;
-  readonly placesNoLarge: number | null;
   /** The class-organisation assumption behind the class counts, stated per row. */
   readonly assumption: { readonly en: string; readonly zh: string };
   readonly flags: readonly CapacityFlag[];

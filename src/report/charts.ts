@@ -301,6 +301,20 @@ export function forecastChart(data: ForecastChartData, options: ChartOptions): C
   };
 }
 
+/** Cell sizes and the year × area encoding shared by the heat maps (areas in the order of the rows). */
+function areaYearGrid(c: Ctx, rows: readonly { readonly area: string }[]): JsonObject {
+  const areaOrder: string[] = [];
+  for (const r of rows) if (!areaOrder.includes(r.area)) areaOrder.push(r.area);
+  return {
+    width: { step: 26 },
+    height: { step: 18 },
+    encoding: {
+      x: { field: "year", type: "ordinal", title: c.L.schoolYear, axis: { labelAngle: -90 } },
+      y: { field: "areaLabel", type: "nominal", title: null, sort: areaOrder.map(c.areaLabel) },
+    },
+  };
+}
+
 /**
  * A county × year heat map of surplus (places − pupils): red for a shortfall, blue for places
  * standing empty, centred on zero, with the value in each cell; one panel per stage. The title
@@ -317,19 +331,12 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
   const c = ctx(options);
   const { L } = c;
   const stages = stagesOf(rows, c);
-  const areaOrder: string[] = [];
-  for (const r of rows) if (!areaOrder.includes(r.area)) areaOrder.push(r.area);
   const values: ChartRow[] = rows
     .filter((r) => stages.includes(r.stage))
     .map((r) => ({ area: r.area, areaLabel: c.areaLabel(r.area), stage: r.stage, stageLabel: c.stageLabel(r.stage), year: r.year, surplus: r.surplus, estimate: r.basis === "estimate" }));
   const estimate = rows.some((r) => r.basis === "estimate");
   const layered: JsonObject = {
-    width: { step: 26 },
-    height: { step: 18 },
-    encoding: {
-      x: { field: "year", type: "ordinal", title: L.schoolYear, axis: { labelAngle: -90 } },
-      y: { field: "areaLabel", type: "nominal", title: null, sort: areaOrder.map(c.areaLabel) },
-    },
+    ...areaYearGrid(c, rows),
     layer: [
       {
         mark: { type: "rect" },
@@ -381,8 +388,6 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
   if (!band) throw new RangeError(`classSizeChart: band ${JSON.stringify(bandId)} is not a class-size band of the ${options.system.id} system (${options.system.classSizeBands.map((b) => b.id).join(", ")})`);
   const mins = [...new Set(options.system.classSizeBands.map((b) => b.min))].sort((a, b) => a - b);
   const stages = stagesOf(rows, c);
-  const areaOrder: string[] = [];
-  for (const r of rows) if (!areaOrder.includes(r.area)) areaOrder.push(r.area);
   const values: ChartRow[] = rows
     .filter((r) => stages.includes(r.stage))
     .map((r) => ({
@@ -397,12 +402,7 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
     }));
   const palette = ["#e8f1e4", "#fde9a9", "#f4a259", "#d62728", "#7b0d0d"];
   const layered: JsonObject = {
-    width: { step: 26 },
-    height: { step: 18 },
-    encoding: {
-      x: { field: "year", type: "ordinal", title: L.schoolYear, axis: { labelAngle: -90 } },
-      y: { field: "areaLabel", type: "nominal", title: null, sort: areaOrder.map(c.areaLabel) },
-    },
+    ...areaYearGrid(c, rows),
     layer: [
       {
         transform: [{ filter: "datum.largest !== null" }],
