@@ -1,3 +1,5 @@
+import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
+
 /**
  * A small seeded pseudo-random generator: xoshiro128** (Blackman & Vigna 2018, "Scrambled
  * linear pseudorandom number generators", https://prng.di.unimi.it/xoshiro128starstar.c), a
@@ -8,7 +10,7 @@
 export interface Rng {
   /** A uniform number in [0, 1) with 32 random bits. */
   next(): number;
-  /** A standard normal draw (Box–Muller on two `next()` values). */
+  /** A standard normal draw: `normalQuantile` (AS 241) of one `next()` value, (x + ½) / 2³² for its 32 bits x. */
   normal(): number;
   /** A uniform integer in [0, n). */
   int(n: number): number;
@@ -34,17 +36,6 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
 /**
  * A seeded xoshiro128** generator. `key` selects an independent stream for the same seed (an
  * area id and a draw number, say), so results for one area do not depend on which others are
@@ -61,46 +52,22 @@ function splitmix32(seed: number): () => number {
  */
 export function rng(seed: number, key = ""): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const sm = splitmix32((Math.trunc(seed) >>> 0) ^ fnv1a(key));
-  let a = sm();
-  let b = sm();
-  let c = sm();
-  let d = sm();
-  if ((a | b | c | d) === 0) a = 1;
-  const nextU32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
-  const next = (): number => nextU32() / 4294967296;
-  let spare = NaN;
-  return {
-    next,
-    normal(): number {
-      if (!Number.isNaN(spare)) {
-        const s = spare;
-        spare = NaN;
-        return s;
-      }
-      let u = next();
-      while (u === 0) u = next();
-      const v = next();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
-    },
-    int(n: number): number {
-      return Math.floor(next() * n);
-    },
-  };
+  return new Xoshiro128((Math.trunc(seed) >>> 0) ^ fnv1a(key));
 }
 
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
+/**
+ * Streams `rng(seed, prefix + n)` for whole numbers n ≥ 0 (draw numbers), with the prefix hashed
+ * once: `streams(seed, p)(n)` gives the same numbers as `rng(seed, p + String(n))`.
+ *
+ * @throws RangeError when `seed` is not finite
+ * @example
+ * ```ts
+ * streams(42, "area\u0000a\u0000")(7).next() === rng(42, "area\u0000a\u00007").next() // true
+ * ```
+ */
+export function streams(seed: number, prefix: string): (n: number) => Rng {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  const s = Math.trunc(seed) >>> 0;
+  const h = fnv1a(prefix);
+  return (n: number) => new Xoshiro128(s ^ fnv1aDigits(h, n));
 }

@@ -3,8 +3,9 @@ import { indexSystem } from "../domain/systemIndex.js";
 import { fitRatio, ratioAt } from "../cohort/methods.js";
 import { forecast, type CohortModel } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
-import { rng, type Rng } from "./prng.js";
-import { quantileSorted } from "./quantile.js";
+import { fnv1a } from "./prng.js";
+import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
+import { allFinite, interpolate, quantileRanks, quantilesOf, RankSelector } from "./select.js";
 
 /** Sources of uncertainty, each on (`true`) unless switched off. */
 export interface SimulationSources {
@@ -164,9 +165,9 @@ function resolveSlip(s: SlipOptions | undefined, what: string): { probability: n
   return r;
 }
 
-function slipYears(u: () => number, s: { probability: number; maxYears: number }): number {
+function slipYears(r: Xoshiro128, s: { probability: number; maxYears: number }): number {
   let k = 0;
-  while (k < s.maxYears && u() < s.probability) k++;
+  while (k < s.maxYears && r.next() < s.probability) k++;
   return k;
 }
 
@@ -196,6 +197,7 @@ function slipYears(u: () => number, s: { probability: number; maxYears: number }
 export function simulate(model: CohortModel, options: SimulateOptions): Simulation {
   const { draws: D, seed, to } = options;
   if (!Number.isInteger(D) || D < 1) throw new RangeError(`simulate: draws must be an integer ≥ 1, got ${D}`);
+  if (!Number.isFinite(seed)) throw new RangeError(`simulate: seed must be a finite number, got ${seed}`);
   const qs = [...(options.quantiles ?? [0.1, 0.5, 0.9])];
   for (const p of qs) if (!(p >= 0 && p <= 1)) throw new RangeError(`simulate: quantiles must be in [0, 1], got ${p}`);
   const src: Required<SimulationSources> = {
@@ -234,11 +236,11 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const plannedBy = byArea(options.planned);
   const housingBy = byArea(options.housing);
 
-  // Births paths: σ per births area, log multipliers per draw and year past the last known one.
-  const birthSigma = new Map<number, number>();
+  // σ per births area: the sd of the year-on-year log changes of its known births.
+  const sigmaCache = new Map<number, number>();
   const births = model.births;
-  const birthsPath = (bi: number, d: number, kMax: number): Float64Array => {
-    let sigma = birthSigma.get(bi);
+  const birthSigma = (bi: number): number => {
+    let sigma = sigmaCache.get(bi);
     if (sigma === undefined) {
       const ch: number[] = [];
       for (let y = 1; y < births.years; y++) {
@@ -247,12 +249,9 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         if (p > 0 && c > 0) ch.push(Math.log(c / p));
       }
       sigma = ch.length >= 2 ? sampleSd(ch) : 0;
-      birthSigma.set(bi, sigma);
+      sigmaCache.set(bi, sigma);
     }
-    const out = new Float64Array(kMax + 1);
-    const r = rng(seed, `births\u0000${births.areas[bi]}\u0000${d}`);
-    for (let k = 1; k <= kMax; k++) out[k] = out[k - 1]! + sigma * r.normal();
-    return out;
+    return sigma;
   };
   const lastKnownBirthYear = (bi: number): number => {
     for (let y = births.years - 1; y >= 0; y--) if (Number.isFinite(births.data[bi * births.years + y]!)) return births.firstYear + y;
@@ -274,8 +273,10 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   };
 
   const rows: SimulationRow[] = [];
-  const ratioA = new Float64Array(G * H);
-  const driverA = new Float64Array(G * H);
+  const seed32 = Math.trunc(seed) >>> 0;
+  const gen = new Xoshiro128(0);
+  const selector = new RankSelector(D);
+  const genB = new Xoshiro128(0);
   const outA = new Float64Array(G * W);
   const baseVals = new Float64Array(G);
   const fillA = new Uint8Array(G);
@@ -363,114 +364,178 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const plannedStage = planned.map((pr) => sIndex.get(pr.stage)!);
     const plannedClasses = planned.map((pr) => pr.classes ?? Math.trunc(pr.places / stageStandard(system, pr.stage).value));
     const stageGrades = stages.map((st) => Int32Array.from(st.gs));
-    const p = new Float64Array(S * H);
-    const c = new Float64Array(S * H);
     const hKeys = keyIndex(housingKeys);
     const pKeys = keyIndex(plannedKeys);
-    const slipH = new Int32Array(hKeys.count);
-    const slipP = new Int32Array(pKeys.count);
     const errN = Int32Array.from(errs, (e) => e.length);
-    const us = new Float64Array(H);
-    const expPath = new Float64Array(kMax + 1);
-    // The cells whose births are projected (kOf > 0): a few entry grades, not all G × H.
-    const bornCells = Int32Array.from(kOf.keys()).filter((k) => kOf[k]! > 0);
     const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
     const driverBase = fc.drivers.subarray(a * G * H, (a + 1) * G * H);
-
-    // Draw-major: draw d's S × H values are contiguous (tot[d * SH + k]), so each path writes one
-    // short block instead of S × H cache lines D values apart.
     const SH = S * H;
-    const tot = new Float64Array(S * H * D);
-    const plc = anyPlaces ? new Float64Array(S * H * D) : undefined;
-    const cls = anyPlaces ? new Float64Array(S * H * D) : undefined;
-    const det = new Float64Array(S * H);
-    const detPlaces = new Float64Array(S * H);
-    for (let d = -1; d < D; d++) {
-      // d = −1 is the deterministic path (every source off, nothing slips).
-      const r = d >= 0 ? rng(seed, `area\u0000${area}\u0000${d}`) : undefined;
-      // fc.ratios and fc.drivers are laid out (a * G + g) * H + h − 1: one area is one block.
-      ratioA.set(ratioBase);
-      driverA.set(driverBase);
-      if (r && src.ratios) perturbRatios(ratioA, G, H, errN, expPair, r, us);
-      if (d >= 0 && kMax > 0) {
-        const path = birthsPath(bi, d, kMax);
-        for (let k = 1; k <= kMax; k++) expPath[k] = Math.exp(path[k]!);
-        for (let j = 0; j < bornCells.length; j++) {
-          const k = bornCells[j]!;
-          driverA[k] = driverA[k]! * expPath[kOf[k]!]!;
+
+    // The deterministic path (every source off, nothing slips): the forecast's own kernel.
+    const det = new Float64Array(SH);
+    const detPlaces = new Float64Array(SH);
+    projectArea(G, H, baseVals, 0, fillA, 0, ratioBase, driverBase, outA);
+    stageSums(outA, W, H, stageGrades, det);
+    for (let i = 0; i < housing.length; i++) {
+      const h = housing[i]!.year - model.baseYear;
+      if (h < 1 || h > H) continue;
+      const k = housingStage[i]! * H + h - 1;
+      det[k] = det[k]! + housing[i]!.pupils;
+    }
+    if (anyPlaces) {
+      detPlaces.set(basePlaces);
+      for (let i = 0; i < planned.length; i++) {
+        const si = plannedStage[i]!;
+        for (let h = Math.max(1, planned[i]!.year - model.baseYear); h <= H; h++) detPlaces[si * H + h - 1] = detPlaces[si * H + h - 1]! + planned[i]!.places;
+      }
+    }
+
+    // The draws, a block of up to LANES at a time: every per-draw array is laid out value-major
+    // (x[i * B + l] for draw d0 + l), so each step of the kernel is one loop over the draws of the
+    // block. Each draw's arithmetic is the scalar kernel's (`projectArea`, `stageSums`), in the
+    // same order, so a draw's numbers do not depend on the block it falls in. Results are stored
+    // cell-major (tot[k * D + d], k = stage × year), so each cell's draws are contiguous.
+    const tot = new Float64Array(SH * D);
+    const plc = anyPlaces ? new Float64Array(SH * D) : undefined;
+    const cls = anyPlaces ? new Float64Array(SH * D) : undefined;
+    // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per area.
+    const areaKey = fnv1a(`area\u0000${area}\u0000`);
+    const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) : 0;
+    const sigma = kMax > 0 ? birthSigma(bi) : 0;
+    const B = Math.min(D, LANES);
+    const uP = new Float64Array(B);
+    const U = new Float64Array(H * B);
+    const off = new Int32Array(G * B);
+    const growth = new Float64Array((kMax + 1) * B);
+    const slipH = new Int32Array(hKeys.count * B);
+    const slipP = new Int32Array(pKeys.count * B);
+    const out = new Float64Array(G * W * B);
+    const acc = new Float64Array(B);
+    for (let d0 = 0; d0 < D; d0 += B) {
+      const n = Math.min(B, D - d0);
+      // Random numbers of each draw, in the order the scalar path consumes them: the ratio
+      // errors' uniforms (u_P, then one per year), then project delays; births on their own stream.
+      for (let l = 0; l < n; l++) {
+        const r = gen.reseed(seed32 ^ fnv1aDigits(areaKey, d0 + l));
+        if (src.ratios) {
+          uP[l] = r.next();
+          for (let h = 0; h < H; h++) U[h * B + l] = r.next();
         }
-      }
-      projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
-      if (r) {
-        // One delay per project, drawn in order of first appearance.
-        for (let i = 0; i < hKeys.count; i++) slipH[i] = src.housing ? slipYears(r.next, housingSlip) : 0;
-        for (let i = 0; i < pKeys.count; i++) slipP[i] = src.places ? slipYears(r.next, placesSlip) : 0;
-      }
-      if (d < 0) stageSums(outA, W, H, stageGrades, det, 1, 0);
-      else stageSums(outA, W, H, stageGrades, tot, 1, d * SH);
-      for (let i = 0; i < housing.length; i++) {
-        const hr = housing[i]!;
-        const delay = d < 0 ? 0 : slipH[hKeys.index[i]!]!;
-        const h = hr.year + delay - model.baseYear;
-        if (h < 1 || h > H) continue;
-        const k = housingStage[i]! * H + h - 1;
-        if (d < 0) det[k] = det[k]! + hr.pupils;
-        else tot[d * SH + k] = tot[d * SH + k]! + hr.pupils;
-      }
-      if (anyPlaces) {
-        p.set(basePlaces);
-        c.set(baseClasses);
-        for (let i = 0; i < planned.length; i++) {
-          const pr = planned[i]!;
-          const si = plannedStage[i]!;
-          const delay = d < 0 || pr.places <= 0 ? 0 : slipP[pKeys.index[i]!]!;
-          for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
-            p[si * H + h - 1] = p[si * H + h - 1]! + pr.places;
-            c[si * H + h - 1] = c[si * H + h - 1]! + plannedClasses[i]!;
+        for (let i = 0; i < hKeys.count; i++) slipH[i * B + l] = src.housing ? slipYears(r, housingSlip) : 0;
+        for (let i = 0; i < pKeys.count; i++) slipP[i * B + l] = src.places ? slipYears(r, placesSlip) : 0;
+        if (kMax > 0) {
+          const rb = genB.reseed(seed32 ^ fnv1aDigits(birthKey, d0 + l));
+          let s = 0;
+          for (let k = 1; k <= kMax; k++) {
+            s += sigma * rb.normal();
+            growth[k * B + l] = Math.exp(s);
           }
         }
-        if (d < 0) detPlaces.set(p);
-        else {
-          plc!.set(p, d * SH);
-          cls!.set(c, d * SH);
+      }
+      for (let g = 0; g < G; g++) {
+        const m = errN[g]!;
+        for (let l = 0; l < n; l++) off[g * B + l] = Math.floor(uP[l]! * m) * m;
+        out.fill(baseVals[g]!, g * W * B, g * W * B + n);
+      }
+      // Projection: ratio(h) · exp(e_P + e_h) times the grade below a year earlier, the
+      // (perturbed) births, or as a level.
+      for (let h = 1; h <= H; h++) {
+        for (let g = 0; g < G; g++) {
+          const f = fillA[g];
+          const o = (g * W + h) * B;
+          const r0 = ratioBase[g * H + h - 1]!;
+          const m = errN[g]!;
+          const t = expPair[g]!;
+          const ug = (h - 1) * B;
+          const og = g * B;
+          if (f === Fill.progression) {
+            const prev = ((g - 1) * W + h - 1) * B;
+            if (m > 0) for (let l = 0; l < n; l++) out[o + l] = r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]! * out[prev + l]!;
+            else for (let l = 0; l < n; l++) out[o + l] = r0 * out[prev + l]!;
+          } else if (f === Fill.births) {
+            const drv = driverBase[g * H + h - 1]!;
+            const k = kOf[g * H + h - 1]!;
+            for (let l = 0; l < n; l++) {
+              const r = m > 0 ? r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]! : r0;
+              out[o + l] = r * (k > 0 ? drv * growth[k * B + l]! : drv);
+            }
+          } else if (f === Fill.level) {
+            if (m > 0) for (let l = 0; l < n; l++) out[o + l] = r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]!;
+            else out.fill(r0, o, o + n);
+          } else out.fill(0, o, o + n);
+        }
+      }
+      for (let si = 0; si < S; si++) {
+        const gs = stageGrades[si]!;
+        for (let h = 1; h <= H; h++) {
+          acc.fill(0);
+          for (let j = 0; j < gs.length; j++) {
+            const o = (gs[j]! * W + h) * B;
+            for (let l = 0; l < n; l++) acc[l] = acc[l]! + out[o + l]!;
+          }
+          tot.set(n === B ? acc : acc.subarray(0, n), (si * H + h - 1) * D + d0);
+        }
+      }
+      for (let i = 0; i < housing.length; i++) {
+        const sl = hKeys.index[i]! * B;
+        const h0 = housing[i]!.year - model.baseYear;
+        const row = housingStage[i]! * H;
+        const pupils = housing[i]!.pupils;
+        for (let l = 0; l < n; l++) {
+          const h = h0 + slipH[sl + l]!;
+          if (h < 1 || h > H) continue;
+          const k = (row + h - 1) * D + d0 + l;
+          tot[k] = tot[k]! + pupils;
+        }
+      }
+      if (plc && cls) {
+        for (let k = 0; k < SH; k++) {
+          plc.fill(basePlaces[k]!, k * D + d0, k * D + d0 + n);
+          cls.fill(baseClasses[k]!, k * D + d0, k * D + d0 + n);
+        }
+        for (let i = 0; i < planned.length; i++) {
+          const pr = planned[i]!;
+          const row = plannedStage[i]! * H;
+          const sl = pKeys.index[i]! * B;
+          for (let l = 0; l < n; l++) {
+            const delay = pr.places <= 0 ? 0 : slipP[sl + l]!;
+            for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
+              const k = (row + h - 1) * D + d0 + l;
+              plc[k] = plc[k]! + pr.places;
+              cls[k] = cls[k]! + plannedClasses[i]!;
+            }
+          }
         }
       }
     }
 
-    const col = new Float64Array(D);
     const sur = new Float64Array(D);
+    const rankValues = new Float64Array(4 * qs.length);
     stages.forEach((st, si) => {
       const band = eliminateFrom(system, st.id, options.classBand ?? "large");
       const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
       for (let h = 1; h <= H; h++) {
         const k = si * H + h - 1;
+        // This cell's draws; reordered in place by the selection below (after the loops that need them in draw order).
+        const col = tot.subarray(k * D, (k + 1) * D);
         let sum = 0;
-        for (let d = 0; d < D; d++) {
-          col[d] = tot[d * SH + k]!;
-          sum += col[d]!;
-        }
-        const stats = allFinite(col) ? new OrderStats(col) : undefined;
-        let row: SimulationRow = {
-          area,
-          stage: st.id,
-          year: model.baseYear + h,
-          forecast: det[k]!,
-          mean: sum / D,
-          pupils: stats ? qs.map((p) => interpolate(D, p, (j) => stats.at(j))) : quantilesOf(col, qs),
-        };
+        for (let d = 0; d < D; d++) sum += col[d]!;
+        let places: Pick<SimulationRow, "places" | "pShortfall" | "pLargeClasses"> | undefined;
+        let sameP = false;
+        let p0 = NaN;
         if (plc && cls && hasPlaces[si]) {
           let short = 0;
           let large = 0;
-          const p0 = plc[k]!;
-          let sameP = Number.isFinite(p0);
+          p0 = plc[k * D]!;
+          sameP = Number.isFinite(p0);
           for (let d = 0; d < D; d++) {
-            const n = tot[d * SH + k]!;
-            const p = plc[d * SH + k]!;
+            const n = col[d]!;
+            const p = plc[k * D + d]!;
             if (p !== p0) sameP = false;
             sur[d] = p - n;
             if (n > p) short++;
             if (band !== undefined) {
-              const c = cls[d * SH + k]!;
+              const c = cls[k * D + d]!;
               // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
               // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
               if (c > 0 && c < 2 ** 31 && wholeBand && Number.isInteger(c)) {
@@ -481,17 +546,33 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
               }
             }
           }
-          row = {
-            ...row,
-            places: detPlaces[k]!,
-            // With the same places in every draw, the j-th smallest surplus is places − the
-            // (D − 1 − j)-th smallest pupils (x ↦ P − x is non-increasing in floating point too),
-            // so the pupils' order statistics give it without another selection.
-            surplus: stats && sameP ? qs.map((p) => interpolate(D, p, (j) => p0 - stats.at(D - 1 - j))) : quantilesOf(sur, qs),
-            pShortfall: short / D,
-            ...(band !== undefined ? { pLargeClasses: large / D } : {}),
-          };
+          places = { places: detPlaces[k]!, pShortfall: short / D, ...(band !== undefined ? { pLargeClasses: large / D } : {}) };
         }
+        // Pupils' order statistics at the ranks the quantiles need (and, with the same places in
+        // every draw, at the mirrored ranks: the j-th smallest surplus is places − the (D − 1 − j)-th
+        // smallest pupils, as x ↦ P − x is non-increasing in floating point too).
+        const finite = allFinite(col);
+        const mirror = finite && sameP;
+        const ranks = quantileRanks(D, qs, mirror);
+        if (finite) selector.select(col, ranks, rankValues);
+        const at = (j: number): number => rankValues[ranks.indexOf(j)]!;
+        const pupils = finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector);
+        const row: SimulationRow = {
+          area,
+          stage: st.id,
+          year: model.baseYear + h,
+          forecast: det[k]!,
+          mean: sum / D,
+          pupils,
+          ...(places
+            ? {
+                places: places.places,
+                surplus: mirror ? qs.map((p) => interpolate(D, p, (j) => p0 - at(D - 1 - j))) : quantilesOf(sur, qs, selector),
+                pShortfall: places.pShortfall,
+                ...(places.pLargeClasses !== undefined ? { pLargeClasses: places.pLargeClasses } : {}),
+              }
+            : {}),
+        };
         rows.push(row);
       }
     });
@@ -511,133 +592,22 @@ function keyIndex(keys: readonly string[]): { index: Int32Array; count: number }
   return { index, count: seen.size };
 }
 
-/**
- * Multiplies the ratios of one path by their resampled errors: one uniform uP for the persistent
- * history year, then one u per year ahead (drawn in that order); grade g with n errors takes
- * exp(e[⌊uP n⌋] + e[⌊u n⌋]) from its table `expPair[g]`.
- */
-function perturbRatios(ratioA: Float64Array, G: number, H: number, errN: Int32Array, expPair: readonly Float64Array[], r: Rng, us: Float64Array): void {
-  const uP = r.next();
-  for (let h = 0; h < H; h++) us[h] = r.next();
-  for (let g = 0; g < G; g++) {
-    const n = errN[g]!;
-    if (n === 0) continue;
-    const t = expPair[g]!;
-    const off = Math.floor(uP * n) * n;
-    const row = g * H;
-    for (let h = 0; h < H; h++) ratioA[row + h] = ratioA[row + h]! * t[off + Math.floor(us[h]! * n)]!;
-  }
-}
-
-/** Stage sums of one projected path into `target[(si * H + h − 1) * stride + offset]`, h = 1..H. */
-function stageSums(out: Float64Array, W: number, H: number, stageGrades: readonly Int32Array[], target: Float64Array, stride: number, offset: number): void {
+/** Stage sums of one projected path: target[si * H + h − 1] = Σ over the stage's grades of out[g * W + h], h = 1..H. */
+function stageSums(out: Float64Array, W: number, H: number, stageGrades: readonly Int32Array[], target: Float64Array): void {
   for (let si = 0; si < stageGrades.length; si++) {
     const gs = stageGrades[si]!;
     for (let h = 1; h <= H; h++) {
       let s = 0;
       for (let j = 0; j < gs.length; j++) s += out[gs[j]! * W + h]!;
-      target[(si * H + h - 1) * stride + offset] = s;
+      target[si * H + h - 1] = s;
     }
   }
 }
 
-/** Quantiles of the values (sorted in place). */
-function quantilesOf(v: Float64Array, qs: readonly number[]): number[] {
-  if (!allFinite(v)) {
-    v.sort();
-    return qs.map((p) => quantileSorted(v, p));
-  }
-  const stats = new OrderStats(v);
-  return qs.map((p) => (p >= 0 && p <= 1 ? interpolate(v.length, p, (j) => stats.at(j)) : quantileSorted(v, p)));
-}
+/** Draws simulated together in one block (value-major buffers of G × (H + 1) × LANES values). */
+const LANES = 128;
 
-function allFinite(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) return false;
-  return true;
-}
 
-/**
- * `quantileSorted`'s formula on order statistics given by `at(j)` (the j-th smallest of n
- * values): h = (n − 1) p, Q = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
- */
-function interpolate(n: number, p: number, at: (j: number) => number): number {
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const a = at(lo);
-  if (lo + 1 >= n) return a;
-  const b = at(lo + 1);
-  return a === b ? a : a + (h - lo) * (b - a);
-}
-
-/**
- * Order statistics of finite values found by selection as they are asked for, instead of a full
- * sort: `at(j)` is the value a sort would put at position j. The array is reordered in place;
- * positions already placed bound later selections.
- */
-class OrderStats {
-  private readonly fixed: number[] = [];
-  constructor(private readonly v: Float64Array) {}
-  at(k: number): number {
-    let left = 0;
-    let right = this.v.length - 1;
-    for (const f of this.fixed) {
-      if (f === k) return this.v[k]!;
-      if (f < k) left = f + 1;
-      else {
-        right = f - 1;
-        break;
-      }
-    }
-    select(this.v, k, left, right);
-    this.fixed.push(k);
-    this.fixed.sort((p, q) => p - q);
-    return this.v[k]!;
-  }
-}
-
-/**
- * Reorders v[left..right] so that v[k] is the value a sort would put there, smaller or equal
- * values before it and greater or equal after it: Floyd & Rivest's selection (1975, "Algorithm
- * 489: SELECT", CACM 18(3)), which narrows to a sampled range around k first. Finite values only;
- * every value outside [left, right] must already be ≤ (before) or ≥ (after) the values inside.
- */
-function select(v: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    if (right - left > 600) {
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      select(v, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
-    }
-    const t = v[k]!;
-    let i = left;
-    let j = right;
-    swap(v, left, k);
-    if (v[right]! > t) swap(v, left, right);
-    while (i < j) {
-      swap(v, i, j);
-      i++;
-      j--;
-      while (v[i]! < t) i++;
-      while (v[j]! > t) j--;
-    }
-    if (v[left] === t) swap(v, left, j);
-    else {
-      j++;
-      swap(v, j, right);
-    }
-    if (j <= k) left = j + 1;
-    if (k <= j) right = j - 1;
-  }
-}
-
-function swap(v: Float64Array, i: number, j: number): void {
-  const t = v[i]!;
-  v[i] = v[j]!;
-  v[j] = t;
-}
 
 function sampleSd(x: readonly number[]): number {
   let m = 0;
