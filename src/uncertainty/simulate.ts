@@ -405,88 +405,40 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const B = Math.min(D, LANES);
     const uP = new Float64Array(B);
     const U = new Float64Array(H * B);
-    const off = new Int32Array(G * B);
     const growth = new Float64Array((kMax + 1) * B);
     const slipH = new Int32Array(hKeys.count * B);
     const slipP = new Int32Array(pKeys.count * B);
-    const out = new Float64Array(G * W * B);
-    const acc = new Float64Array(B);
+    // Grades with the same number of errors m share their resampled positions: per distinct m,
+    // errIx[(h − 1) * B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋, the entry of exp(e[u_P] + e[u_h]) in expPair[g].
+    const ms = [...new Set(errN)].filter((m) => m > 0);
+    const mSlot = Int32Array.from(errN, (m) => ms.indexOf(m));
+    const errIx = new Int32Array(Math.max(1, ms.length) * H * B);
+    // A grade's stage row (−1 for none) and whether it is the first of its stage's grades: stage
+    // sums are added up as the grades are projected, in the stage's grade order, as stageSums does.
+    const stageOf = new Int32Array(G).fill(-1);
+    const firstOf = new Uint8Array(G);
+    stageGrades.forEach((gs, si) => gs.forEach((g, j) => {
+      stageOf[g] = si;
+      firstOf[g] = j === 0 ? 1 : 0;
+    }));
+    const draws: BlockDraws = {
+      gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, slipH, slipP,
+      hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
+    };
+    const kernel: BlockKernel = {
+      G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
+      ms: Int32Array.from(ms), mSlot, errIx, uP, U, growth, stageOf, firstOf, tot,
+      prev: new Float64Array(G * B), cur: new Float64Array(G * B),
+    };
     for (let d0 = 0; d0 < D; d0 += B) {
       const n = Math.min(B, D - d0);
       // Random numbers of each draw, in the order the scalar path consumes them: the ratio
       // errors' uniforms (u_P, then one per year), then project delays; births on their own stream.
-      for (let l = 0; l < n; l++) {
-        const r = gen.reseed(seed32 ^ fnv1aDigits(areaKey, d0 + l));
-        if (src.ratios) {
-          uP[l] = r.next();
-          for (let h = 0; h < H; h++) U[h * B + l] = r.next();
-        }
-        for (let i = 0; i < hKeys.count; i++) slipH[i * B + l] = src.housing ? slipYears(r, housingSlip) : 0;
-        for (let i = 0; i < pKeys.count; i++) slipP[i * B + l] = src.places ? slipYears(r, placesSlip) : 0;
-        if (kMax > 0) {
-          const rb = genB.reseed(seed32 ^ fnv1aDigits(birthKey, d0 + l));
-          let s = 0;
-          for (let k = 1; k <= kMax; k++) {
-            s += sigma * rb.normal();
-            growth[k * B + l] = Math.exp(s);
-          }
-        }
-      }
-      for (let g = 0; g < G; g++) {
-        const m = errN[g]!;
-        for (let l = 0; l < n; l++) off[g * B + l] = Math.floor(uP[l]! * m) * m;
-        out.fill(baseVals[g]!, g * W * B, g * W * B + n);
-      }
-      // Projection: ratio(h) · exp(e_P + e_h) times the grade below a year earlier, the
-      // (perturbed) births, or as a level.
-      for (let h = 1; h <= H; h++) {
-        for (let g = 0; g < G; g++) {
-          const f = fillA[g];
-          const o = (g * W + h) * B;
-          const r0 = ratioBase[g * H + h - 1]!;
-          const m = errN[g]!;
-          const t = expPair[g]!;
-          const ug = (h - 1) * B;
-          const og = g * B;
-          if (f === Fill.progression) {
-            const prev = ((g - 1) * W + h - 1) * B;
-            if (m > 0) for (let l = 0; l < n; l++) out[o + l] = r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]! * out[prev + l]!;
-            else for (let l = 0; l < n; l++) out[o + l] = r0 * out[prev + l]!;
-          } else if (f === Fill.births) {
-            const drv = driverBase[g * H + h - 1]!;
-            const k = kOf[g * H + h - 1]!;
-            for (let l = 0; l < n; l++) {
-              const r = m > 0 ? r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]! : r0;
-              out[o + l] = r * (k > 0 ? drv * growth[k * B + l]! : drv);
-            }
-          } else if (f === Fill.level) {
-            if (m > 0) for (let l = 0; l < n; l++) out[o + l] = r0 * t[off[og + l]! + Math.floor(U[ug + l]! * m)]!;
-            else out.fill(r0, o, o + n);
-          } else out.fill(0, o, o + n);
-        }
-      }
-      for (let si = 0; si < S; si++) {
-        const gs = stageGrades[si]!;
-        for (let h = 1; h <= H; h++) {
-          acc.fill(0);
-          for (let j = 0; j < gs.length; j++) {
-            const o = (gs[j]! * W + h) * B;
-            for (let l = 0; l < n; l++) acc[l] = acc[l]! + out[o + l]!;
-          }
-          tot.set(n === B ? acc : acc.subarray(0, n), (si * H + h - 1) * D + d0);
-        }
-      }
+      drawBlock(draws, d0, n);
+      projectBlock(kernel, d0, n);
+      // Housing pupils in their (delayed) years, then places.
       for (let i = 0; i < housing.length; i++) {
-        const sl = hKeys.index[i]! * B;
-        const h0 = housing[i]!.year - model.baseYear;
-        const row = housingStage[i]! * H;
-        const pupils = housing[i]!.pupils;
-        for (let l = 0; l < n; l++) {
-          const h = h0 + slipH[sl + l]!;
-          if (h < 1 || h > H) continue;
-          const k = (row + h - 1) * D + d0 + l;
-          tot[k] = tot[k]! + pupils;
-        }
+        addDelayed(tot, D, d0, n, housing[i]!.pupils, housingStage[i]! * H, housing[i]!.year - model.baseYear, H, slipH, hKeys.index[i]! * B, false);
       }
       if (plc && cls) {
         for (let k = 0; k < SH; k++) {
@@ -497,14 +449,9 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           const pr = planned[i]!;
           const row = plannedStage[i]! * H;
           const sl = pKeys.index[i]! * B;
-          for (let l = 0; l < n; l++) {
-            const delay = pr.places <= 0 ? 0 : slipP[sl + l]!;
-            for (let h = Math.max(1, pr.year + delay - model.baseYear); h <= H; h++) {
-              const k = (row + h - 1) * D + d0 + l;
-              plc[k] = plc[k]! + pr.places;
-              cls[k] = cls[k]! + plannedClasses[i]!;
-            }
-          }
+          const slips = pr.places > 0;
+          addDelayed(plc, D, d0, n, pr.places, row, pr.year - model.baseYear, H, slipP, sl, true, slips);
+          addDelayed(cls, D, d0, n, plannedClasses[i]!, row, pr.year - model.baseYear, H, slipP, sl, true, slips);
         }
       }
     }
@@ -524,28 +471,9 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         let sameP = false;
         let p0 = NaN;
         if (plc && cls && hasPlaces[si]) {
-          let short = 0;
-          let large = 0;
           p0 = plc[k * D]!;
-          sameP = Number.isFinite(p0);
-          for (let d = 0; d < D; d++) {
-            const n = col[d]!;
-            const p = plc[k * D + d]!;
-            if (p !== p0) sameP = false;
-            sur[d] = p - n;
-            if (n > p) short++;
-            if (band !== undefined) {
-              const c = cls[k * D + d]!;
-              // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
-              // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
-              if (c > 0 && c < 2 ** 31 && wholeBand && Number.isInteger(c)) {
-                if (n >= (band - 1) * c + 0.5) large++;
-              } else {
-                const whole = Math.round(n);
-                if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
-              }
-            }
-          }
+          const { short, large, sameP: same } = cellCounts(col, plc, cls, k * D, sur, band, wholeBand);
+          sameP = same;
           places = { places: detPlaces[k]!, pShortfall: short / D, ...(band !== undefined ? { pLargeClasses: large / D } : {}) };
         }
         // Pupils' order statistics at the ranks the quantiles need (and, with the same places in
@@ -580,6 +508,206 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
 }
 
+/** The random inputs of one area's blocks of draws (`drawBlock`). */
+interface BlockDraws {
+  readonly gen: Xoshiro128;
+  readonly genB: Xoshiro128;
+  readonly seed32: number;
+  /** FNV-1a of "area␀<id>␀" and "births␀<births area>␀": a draw's stream key adds its number. */
+  readonly areaKey: number;
+  readonly birthKey: number;
+  readonly H: number;
+  readonly B: number;
+  readonly kMax: number;
+  readonly sigma: number;
+  readonly uP: Float64Array;
+  readonly U: Float64Array;
+  readonly growth: Float64Array;
+  readonly slipH: Int32Array;
+  readonly slipP: Int32Array;
+  readonly hCount: number;
+  readonly pCount: number;
+  readonly ratios: boolean;
+  readonly housing: boolean;
+  readonly places: boolean;
+  readonly housingSlip: { probability: number; maxYears: number };
+  readonly placesSlip: { probability: number; maxYears: number };
+}
+
+/**
+ * Random numbers of draws d0 … d0 + n − 1, each from its own stream (`rng(seed, "area␀<id>␀<d>")`)
+ * in this order: u_P and one uniform per year for the ratio errors (when ratios are a source),
+ * then one delay per housing project and per planned project; births from the births area's
+ * stream: growth[k B + l] = exp(σ (z₁ + … + z_k)).
+ */
+function drawBlock(r: BlockDraws, d0: number, n: number): void {
+  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma } = r;
+  for (let l = 0; l < n; l++) {
+    const g = r.gen.reseed(r.seed32 ^ fnv1aDigits(r.areaKey, d0 + l));
+    if (r.ratios) {
+      uP[l] = g.next();
+      for (let h = 0; h < H; h++) U[h * B + l] = g.next();
+    }
+    for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;
+    for (let i = 0; i < r.pCount; i++) slipP[i * B + l] = r.places ? slipYears(g, r.placesSlip) : 0;
+    if (kMax > 0) {
+      const gb = r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l));
+      let z = 0;
+      for (let k = 1; k <= kMax; k++) {
+        z += sigma * gb.normal();
+        growth[k * B + l] = Math.exp(z);
+      }
+    }
+  }
+}
+
+/**
+ * Adds `value` to target[(row + h − 1) D + d0 + l] for draw l of the block, at year h = h0 + its
+ * delay (slip[sl + l], or 0 when `slips` is false): in that year only, or (`onward`) from
+ * max(1, h) to H.
+ */
+function addDelayed(target: Float64Array, D: number, d0: number, n: number, value: number, row: number, h0: number, H: number, slip: Int32Array, sl: number, onward: boolean, slips = true): void {
+  for (let l = 0; l < n; l++) {
+    const h = h0 + (slips ? slip[sl + l]! : 0);
+    if (onward) {
+      for (let y = Math.max(1, h); y <= H; y++) {
+        const k = (row + y - 1) * D + d0 + l;
+        target[k] = target[k]! + value;
+      }
+    } else if (h >= 1 && h <= H) {
+      const k = (row + h - 1) * D + d0 + l;
+      target[k] = target[k]! + value;
+    }
+  }
+}
+
+/**
+ * The buffers and inputs of one area's block kernel (`projectBlock`): per-draw values are stored
+ * value-major, x[i * B + l] for draw d0 + l of the block.
+ */
+interface BlockKernel {
+  readonly G: number;
+  readonly H: number;
+  readonly D: number;
+  readonly B: number;
+  readonly fill: Uint8Array;
+  /** Base-year pupils per grade. */
+  readonly base: Float64Array;
+  /** The deterministic ratios and drivers, [g * H + h − 1]. */
+  readonly ratio: Float64Array;
+  readonly driver: Float64Array;
+  /** Years past the last known births of each entry cell (0: known). */
+  readonly kOf: Int32Array;
+  readonly expPair: readonly Float64Array[];
+  /** Distinct error counts m > 0, and each grade's index among them (−1: no errors). */
+  readonly ms: Int32Array;
+  readonly mSlot: Int32Array;
+  readonly errIx: Int32Array;
+  readonly uP: Float64Array;
+  readonly U: Float64Array;
+  readonly growth: Float64Array;
+  readonly stageOf: Int32Array;
+  readonly firstOf: Uint8Array;
+  /** Stage sums, cell-major: tot[(si * H + h − 1) * D + d]. */
+  readonly tot: Float64Array;
+  prev: Float64Array;
+  cur: Float64Array;
+}
+
+/**
+ * Projects draws d0 … d0 + n − 1 of one area (`projectArea`'s arithmetic per draw, in the same
+ * order) and adds each grade to its stage's sum in `tot` (as `stageSums`, grade by grade).
+ * Ratio errors: per distinct error count m, errIx[(q H + h − 1) B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋,
+ * the entry of exp(e[u_P] + e[u_h]) in expPair[g]; births past the known years × growth[k B + l].
+ */
+function projectBlock(kn: BlockKernel, d0: number, n: number): void {
+  const { G, H, D, B, fill, ratio, driver, kOf, expPair, ms, mSlot, errIx, uP, U, growth, stageOf, firstOf, tot, base } = kn;
+  for (let q = 0; q < ms.length; q++) {
+    const m = ms[q]!;
+    for (let h = 0; h < H; h++) {
+      const o = (q * H + h) * B;
+      const uo = h * B;
+      for (let l = 0; l < n; l++) errIx[o + l] = Math.floor(uP[l]! * m) * m + Math.floor(U[uo + l]! * m);
+    }
+  }
+  let prev = kn.prev;
+  let cur = kn.cur;
+  for (let g = 0; g < G; g++) prev.fill(base[g]!, g * B, g * B + n);
+  for (let h = 1; h <= H; h++) {
+    for (let g = 0; g < G; g++) {
+      const f = fill[g];
+      const o = g * B;
+      const r0 = ratio[g * H + h - 1]!;
+      const t = expPair[g]!;
+      const q = mSlot[g]!;
+      const io = (q * H + h - 1) * B;
+      if (f === Fill.progression) {
+        const pg = (g - 1) * B;
+        if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
+        else for (let l = 0; l < n; l++) cur[o + l] = r0 * prev[pg + l]!;
+      } else if (f === Fill.births) {
+        const drv = driver[g * H + h - 1]!;
+        const k = kOf[g * H + h - 1]!;
+        const gk = k * B;
+        if (q >= 0 && k > 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * (drv * growth[gk + l]!);
+        else if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * drv;
+        else if (k > 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * (drv * growth[gk + l]!);
+        else cur.fill(r0 * drv, o, o + n);
+      } else if (f === Fill.level) {
+        if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]!;
+        else cur.fill(r0, o, o + n);
+      } else cur.fill(0, o, o + n);
+      const si = stageOf[g]!;
+      if (si >= 0) {
+        const to = (si * H + h - 1) * D + d0;
+        if (firstOf[g] === 1) for (let l = 0; l < n; l++) tot[to + l] = 0 + cur[o + l]!;
+        else for (let l = 0; l < n; l++) tot[to + l] = tot[to + l]! + cur[o + l]!;
+      }
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  kn.prev = prev;
+  kn.cur = cur;
+}
+
+/**
+ * Over the draws of one cell (pupils col[d], places plc[at + d], classes cls[at + d]): surplus
+ * sur[d] = places − pupils, the count of shortfalls (pupils > places), of large classes (⌈n / c⌉ ≥
+ * band under an even spread, n the pupils rounded), and whether the places are the same finite
+ * value in every draw.
+ */
+function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, sur: Float64Array, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
+  const D = col.length;
+  const p0 = plc[at]!;
+  let sameP = Number.isFinite(p0);
+  let short = 0;
+  let large = 0;
+  for (let d = 0; d < D; d++) {
+    const n = col[d]!;
+    const p = plc[at + d]!;
+    if (p !== p0) sameP = false;
+    sur[d] = p - n;
+    if (n > p) short++;
+  }
+  if (band !== undefined) {
+    for (let d = 0; d < D; d++) {
+      const n = col[d]!;
+      const c = cls[at + d]!;
+      // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
+      // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
+      if (c > 0 && c < 2 ** 31 && wholeBand && Number.isInteger(c)) {
+        if (n >= (band - 1) * c + 0.5) large++;
+      } else {
+        const whole = Math.round(n);
+        if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+      }
+    }
+  }
+  return { short, large, sameP };
+}
+
 /** For each key, the index of its first appearance among the distinct keys (project ids → slots). */
 function keyIndex(keys: readonly string[]): { index: Int32Array; count: number } {
   const seen = new Map<string, number>();
@@ -604,7 +732,7 @@ function stageSums(out: Float64Array, W: number, H: number, stageGrades: readonl
   }
 }
 
-/** Draws simulated together in one block (value-major buffers of G × (H + 1) × LANES values). */
+/** Draws simulated together in one block (value-major buffers of G × LANES values per year). */
 const LANES = 128;
 
 
