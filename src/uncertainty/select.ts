@@ -17,6 +17,10 @@ export class RankSelector {
   private readonly bucket: Uint16Array;
   private readonly slotOf: Int32Array;
   private buf: Float64Array;
+  private rb = new Int32Array(0);
+  private below = new Int32Array(0);
+  private slotStart = new Int32Array(0);
+  private fillTo = new Int32Array(0);
   constructor(capacity: number) {
     this.K = Math.max(16, Math.min(1024, Math.ceil(capacity / 2)));
     this.counts = new Int32Array(this.K);
@@ -54,29 +58,35 @@ export class RankSelector {
       counts[b] = counts[b]! + 1;
     }
     // The bucket of each rank and the count below it; one gather slot per distinct bucket.
-    const rb: number[] = [];
-    const below: number[] = [];
-    const slotStart: number[] = [];
+    if (this.rb.length < ranks.length) {
+      this.rb = new Int32Array(ranks.length);
+      this.below = new Int32Array(ranks.length);
+      this.slotStart = new Int32Array(ranks.length);
+      this.fillTo = new Int32Array(ranks.length);
+    }
+    const { rb, below, slotStart, fillTo } = this;
     let cum = 0;
     let r = 0;
     let used = 0;
+    let slots = 0;
     for (let b = 0; b < this.K && r < ranks.length; b++) {
       const c = counts[b]!;
       while (r < ranks.length && ranks[r]! < cum + c) {
         if (slotOf[b]! < 0) {
-          slotOf[b] = slotStart.length;
-          slotStart.push(used);
+          slotOf[b] = slots;
+          slotStart[slots] = used;
+          fillTo[slots] = used;
+          slots++;
           used += c;
         }
-        rb.push(b);
-        below.push(cum);
+        rb[r] = b;
+        below[r] = cum;
         r++;
       }
       cum += c;
     }
     if (this.buf.length < used) this.buf = new Float64Array(Math.max(used, 2 * this.buf.length));
     const buf = this.buf;
-    const fillTo = Int32Array.from(slotStart);
     for (let i = 0; i < n; i++) {
       const s = slotOf[bucket[i]!]!;
       if (s >= 0) buf[fillTo[s]!++] = v[i]!;
@@ -88,7 +98,7 @@ export class RankSelector {
       select(buf, k, start, start + counts[rb[i]!]! - 1);
       out[i] = buf[k]!;
     }
-    for (const b of rb) slotOf[b] = -1;
+    for (let i = 0; i < ranks.length; i++) slotOf[rb[i]!] = -1;
   }
 }
 

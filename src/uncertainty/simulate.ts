@@ -276,6 +276,12 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const seed32 = Math.trunc(seed) >>> 0;
   const gen = new Xoshiro128(0);
   const selector = new RankSelector(D);
+  const pool = new BufferPool();
+  const sur = new Float64Array(D);
+  const rankValues = new Float64Array(4 * qs.length);
+  // The ranks each quantile reads, without and with the mirrored ranks for the surplus.
+  const plainRanks = quantileRanks(D, qs, false);
+  const mirrorRanks = quantileRanks(D, qs, true);
   const genB = new Xoshiro128(0);
   const outA = new Float64Array(G * W);
   const baseVals = new Float64Array(G);
@@ -395,9 +401,10 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     // block. Each draw's arithmetic is the scalar kernel's (`projectArea`, `stageSums`), in the
     // same order, so a draw's numbers do not depend on the block it falls in. Results are stored
     // cell-major (tot[k * D + d], k = stage × year), so each cell's draws are contiguous.
-    const tot = new Float64Array(SH * D);
-    const plc = anyPlaces ? new Float64Array(SH * D) : undefined;
-    const cls = anyPlaces ? new Float64Array(SH * D) : undefined;
+    // Buffers shared by the areas, one after another (every value read is written first).
+    const tot = pool.get("tot", SH * D);
+    const plc = anyPlaces ? pool.get("plc", SH * D) : undefined;
+    const cls = anyPlaces ? pool.get("cls", SH * D) : undefined;
     // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per area.
     const areaKey = fnv1a(`area\u0000${area}\u0000`);
     const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) : 0;
@@ -456,56 +463,74 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       }
     }
 
-    const sur = new Float64Array(D);
-    const rankValues = new Float64Array(4 * qs.length);
+
     stages.forEach((st, si) => {
       const band = eliminateFrom(system, st.id, options.classBand ?? "large");
       const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
       for (let h = 1; h <= H; h++) {
         const k = si * H + h - 1;
-        // This cell's draws; reordered in place by the selection below (after the loops that need them in draw order).
+        // This cell's draws (in draw order: `cellCounts` pairs them with places).
         const col = tot.subarray(k * D, (k + 1) * D);
-        let sum = 0;
-        for (let d = 0; d < D; d++) sum += col[d]!;
-        let places: Pick<SimulationRow, "places" | "pShortfall" | "pLargeClasses"> | undefined;
-        let sameP = false;
-        let p0 = NaN;
+        const sum = sumOf(col);
+        const finite = Number.isFinite(sum) || allFinite(col);
+        let row: SimulationRow;
         if (plc && cls && hasPlaces[si]) {
-          p0 = plc[k * D]!;
-          const { short, large, sameP: same } = cellCounts(col, plc, cls, k * D, sur, band, wholeBand);
-          sameP = same;
-          places = { places: detPlaces[k]!, pShortfall: short / D, ...(band !== undefined ? { pLargeClasses: large / D } : {}) };
+          const c = cellCounts(col, plc, cls, k * D, band, wholeBand);
+          // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
+          // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils'
+          // order statistics at the mirrored ranks give it without another selection.
+          const mirror = finite && c.sameP;
+          const ranks = mirror ? mirrorRanks : plainRanks;
+          const surplus = mirror ? undefined : quantilesOf(surplusOf(col, plc, k * D, sur), qs, selector);
+          if (finite) selector.select(col, ranks, rankValues);
+          const at = (j: number): number => rankValues[ranks.indexOf(j)]!;
+          const p0 = plc[k * D]!;
+          const common = {
+            area,
+            stage: st.id,
+            year: model.baseYear + h,
+            forecast: det[k]!,
+            mean: sum / D,
+            pupils: finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector),
+            places: detPlaces[k]!,
+            surplus: surplus ?? qs.map((p) => interpolate(D, p, (j) => p0 - at(D - 1 - j))),
+            pShortfall: c.short / D,
+          };
+          row = band !== undefined ? { ...common, pLargeClasses: c.large / D } : common;
+        } else {
+          if (finite) selector.select(col, plainRanks, rankValues);
+          const at = (j: number): number => rankValues[plainRanks.indexOf(j)]!;
+          row = {
+            area,
+            stage: st.id,
+            year: model.baseYear + h,
+            forecast: det[k]!,
+            mean: sum / D,
+            pupils: finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector),
+          };
         }
-        // Pupils' order statistics at the ranks the quantiles need (and, with the same places in
-        // every draw, at the mirrored ranks: the j-th smallest surplus is places − the (D − 1 − j)-th
-        // smallest pupils, as x ↦ P − x is non-increasing in floating point too).
-        const finite = allFinite(col);
-        const mirror = finite && sameP;
-        const ranks = quantileRanks(D, qs, mirror);
-        if (finite) selector.select(col, ranks, rankValues);
-        const at = (j: number): number => rankValues[ranks.indexOf(j)]!;
-        const pupils = finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector);
-        const row: SimulationRow = {
-          area,
-          stage: st.id,
-          year: model.baseYear + h,
-          forecast: det[k]!,
-          mean: sum / D,
-          pupils,
-          ...(places
-            ? {
-                places: places.places,
-                surplus: mirror ? qs.map((p) => interpolate(D, p, (j) => p0 - at(D - 1 - j))) : quantilesOf(sur, qs, selector),
-                pShortfall: places.pShortfall,
-                ...(places.pLargeClasses !== undefined ? { pLargeClasses: places.pLargeClasses } : {}),
-              }
-            : {}),
-        };
         rows.push(row);
       }
     });
   }
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
+}
+
+/** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
+class BufferPool {
+  private readonly buffers = new Map<string, Float64Array>();
+  get(name: string, length: number): Float64Array {
+    let b = this.buffers.get(name);
+    if (!b || b.length < length) this.buffers.set(name, (b = new Float64Array(length)));
+    return b.subarray(0, length);
+  }
+}
+
+/** Sum in index order. */
+function sumOf(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s;
 }
 
 /** The random inputs of one area's blocks of draws (`drawBlock`). */
@@ -641,6 +666,18 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       const t = expPair[g]!;
       const q = mSlot[g]!;
       const io = (q * H + h - 1) * B;
+      const si = stageOf[g]!;
+      const to = (si * H + h - 1) * D + d0;
+      if (f === Fill.progression && q >= 0 && si >= 0 && firstOf[g] === 0) {
+        // The common case in one loop: a perturbed progression added to its stage's sum.
+        const pg = (g - 1) * B;
+        for (let l = 0; l < n; l++) {
+          const v = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
+          cur[o + l] = v;
+          tot[to + l] = tot[to + l]! + v;
+        }
+        continue;
+      }
       if (f === Fill.progression) {
         const pg = (g - 1) * B;
         if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
@@ -657,9 +694,7 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
         if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]!;
         else cur.fill(r0, o, o + n);
       } else cur.fill(0, o, o + n);
-      const si = stageOf[g]!;
       if (si >= 0) {
-        const to = (si * H + h - 1) * D + d0;
         if (firstOf[g] === 1) for (let l = 0; l < n; l++) tot[to + l] = 0 + cur[o + l]!;
         else for (let l = 0; l < n; l++) tot[to + l] = tot[to + l]! + cur[o + l]!;
       }
@@ -673,39 +708,54 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
 }
 
 /**
- * Over the draws of one cell (pupils col[d], places plc[at + d], classes cls[at + d]): surplus
- * sur[d] = places − pupils, the count of shortfalls (pupils > places), of large classes (⌈n / c⌉ ≥
- * band under an even spread, n the pupils rounded), and whether the places are the same finite
- * value in every draw.
+ * Over the draws of one cell (pupils col[d], places plc[at + d], classes cls[at + d]): the count
+ * of shortfalls (pupils > places), of large classes (⌈n / c⌉ ≥ band under an even spread, n the
+ * pupils rounded to whole pupils), and whether the places are the same finite value in every draw.
+ * Places and classes are usually the same in every draw (they vary only while a planned opening
+ * may slip), and the counts then compare each draw with one threshold.
  */
-function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, sur: Float64Array, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
+function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
   const D = col.length;
   const p0 = plc[at]!;
-  let sameP = Number.isFinite(p0);
-  let short = 0;
-  let large = 0;
-  for (let d = 0; d < D; d++) {
-    const n = col[d]!;
-    const p = plc[at + d]!;
-    if (p !== p0) sameP = false;
-    sur[d] = p - n;
-    if (n > p) short++;
+  const c0 = cls[at]!;
+  let sameP = true;
+  let sameC = true;
+  for (let d = 1; d < D; d++) {
+    if (plc[at + d] !== p0) sameP = false;
+    if (cls[at + d] !== c0) sameC = false;
   }
+  let short = 0;
+  if (sameP) {
+    for (let d = 0; d < D; d++) if (col[d]! > p0) short++;
+  } else for (let d = 0; d < D; d++) if (col[d]! > plc[at + d]!) short++;
+  let large = 0;
   if (band !== undefined) {
-    for (let d = 0; d < D; d++) {
-      const n = col[d]!;
-      const c = cls[at + d]!;
-      // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
-      // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
-      if (c > 0 && c < 2 ** 31 && wholeBand && Number.isInteger(c)) {
-        if (n >= (band - 1) * c + 0.5) large++;
-      } else {
-        const whole = Math.round(n);
-        if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+    // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
+    // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
+    const simple = (c: number): boolean => wholeBand && c > 0 && c < 2 ** 31 && Number.isInteger(c);
+    if (sameC && simple(c0)) {
+      const t = (band - 1) * c0 + 0.5;
+      for (let d = 0; d < D; d++) if (col[d]! >= t) large++;
+    } else {
+      for (let d = 0; d < D; d++) {
+        const n = col[d]!;
+        const c = cls[at + d]!;
+        if (simple(c)) {
+          if (n >= (band - 1) * c + 0.5) large++;
+        } else {
+          const whole = Math.round(n);
+          if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+        }
       }
     }
   }
-  return { short, large, sameP };
+  return { short, large, sameP: sameP && Number.isFinite(p0) };
+}
+
+/** Surplus of each draw of a cell: sur[d] = plc[at + d] − col[d]. */
+function surplusOf(col: Float64Array, plc: Float64Array, at: number, sur: Float64Array): Float64Array {
+  for (let d = 0; d < col.length; d++) sur[d] = plc[at + d]! - col[d]!;
+  return sur;
 }
 
 /** For each key, the index of its first appearance among the distinct keys (project ids → slots). */
