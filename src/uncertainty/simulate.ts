@@ -382,17 +382,39 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     const detPlaces = new Float64Array(SH);
     projectArea(G, H, baseVals, 0, fillA, 0, ratioBase, driverBase, outA);
     stageSums(outA, W, H, stageGrades, det);
+    // Housing pupils by project: contrib[j][δ SH + k], project j's pupils in cell k when it is δ
+    // years late (its rows in order), and the cells any delay reaches. Every path adds whole
+    // projects in project order, the deterministic one with δ = 0.
+    const maxSlipH = src.housing ? housingSlip.maxYears : 0;
+    const contrib = Array.from({ length: hKeys.count }, () => new Float64Array((maxSlipH + 1) * SH));
+    const reached = Array.from({ length: hKeys.count }, () => new Set<number>());
     for (let i = 0; i < housing.length; i++) {
-      const h = housing[i]!.year - model.baseYear;
-      if (h < 1 || h > H) continue;
-      const k = housingStage[i]! * H + h - 1;
-      det[k] = det[k]! + housing[i]!.pupils;
+      const j = hKeys.index[i]!;
+      for (let delay = 0; delay <= maxSlipH; delay++) {
+        const h = housing[i]!.year + delay - model.baseYear;
+        if (h < 1 || h > H) continue;
+        const k = housingStage[i]! * H + h - 1;
+        contrib[j]![delay * SH + k] = contrib[j]![delay * SH + k]! + housing[i]!.pupils;
+        reached[j]!.add(k);
+      }
     }
+    const reachedCells = reached.map((r) => Int32Array.from([...r].sort((x, y) => x - y)));
+    for (let j = 0; j < hKeys.count; j++) for (const k of reachedCells[j]!) det[k] = det[k]! + contrib[j]![k]!;
+    // Places: a cell varies by draw only from the first year an opening that may slip reaches in
+    // its stage (varyFrom[si], H + 1 for none); before it every draw has the scheduled places.
+    const varyFrom = new Int32Array(S).fill(H + 1);
+    const detClasses = new Float64Array(SH);
     if (anyPlaces) {
       detPlaces.set(basePlaces);
+      detClasses.set(baseClasses);
       for (let i = 0; i < planned.length; i++) {
         const si = plannedStage[i]!;
-        for (let h = Math.max(1, planned[i]!.year - model.baseYear); h <= H; h++) detPlaces[si * H + h - 1] = detPlaces[si * H + h - 1]! + planned[i]!.places;
+        const h0 = Math.max(1, planned[i]!.year - model.baseYear);
+        if (src.places && planned[i]!.places > 0 && placesSlip.maxYears > 0) varyFrom[si] = Math.min(varyFrom[si]!, h0);
+        for (let h = h0; h <= H; h++) {
+          detPlaces[si * H + h - 1] = detPlaces[si * H + h - 1]! + planned[i]!.places;
+          detClasses[si * H + h - 1] = detClasses[si * H + h - 1]! + plannedClasses[i]!;
+        }
       }
     }
 
@@ -444,21 +466,25 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       drawBlock(draws, d0, n);
       projectBlock(kernel, d0, n);
       // Housing pupils in their (delayed) years, then places.
-      for (let i = 0; i < housing.length; i++) {
-        addDelayed(tot, D, d0, n, housing[i]!.pupils, housingStage[i]! * H, housing[i]!.year - model.baseYear, H, slipH, hKeys.index[i]! * B, false);
-      }
+      for (let j = 0; j < hKeys.count; j++) addProject(tot, D, d0, n, contrib[j]!, SH, reachedCells[j]!, slipH, j * B);
       if (plc && cls) {
-        for (let k = 0; k < SH; k++) {
-          plc.fill(basePlaces[k]!, k * D + d0, k * D + d0 + n);
-          cls.fill(baseClasses[k]!, k * D + d0, k * D + d0 + n);
+        // Only the cells that vary by draw are stored per draw (from varyFrom[si] on).
+        for (let si = 0; si < S; si++) {
+          for (let h = varyFrom[si]!; h <= H; h++) {
+            const k = si * H + h - 1;
+            plc.fill(basePlaces[k]!, k * D + d0, k * D + d0 + n);
+            cls.fill(baseClasses[k]!, k * D + d0, k * D + d0 + n);
+          }
         }
         for (let i = 0; i < planned.length; i++) {
           const pr = planned[i]!;
-          const row = plannedStage[i]! * H;
+          const si = plannedStage[i]!;
           const sl = pKeys.index[i]! * B;
           const slips = pr.places > 0;
-          addDelayed(plc, D, d0, n, pr.places, row, pr.year - model.baseYear, H, slipP, sl, true, slips);
-          addDelayed(cls, D, d0, n, plannedClasses[i]!, row, pr.year - model.baseYear, H, slipP, sl, true, slips);
+          const h0 = pr.year - model.baseYear;
+          const from = varyFrom[si]!;
+          addOnward(plc, D, d0, n, pr.places, si * H, h0, from, H, slipP, sl, slips);
+          addOnward(cls, D, d0, n, plannedClasses[i]!, si * H, h0, from, H, slipP, sl, slips);
         }
       }
     }
@@ -475,16 +501,17 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         const finite = Number.isFinite(sum) || allFinite(col);
         let row: SimulationRow;
         if (plc && cls && hasPlaces[si]) {
-          const c = cellCounts(col, plc, cls, k * D, band, wholeBand);
+          const varies = h >= varyFrom[si]!;
+          const c = varies ? cellCounts(col, plc, cls, k * D, band, wholeBand) : countsAt(col, detPlaces[k]!, detClasses[k]!, band, wholeBand);
           // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
           // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils'
           // order statistics at the mirrored ranks give it without another selection.
           const mirror = finite && c.sameP;
           const ranks = mirror ? mirrorRanks : plainRanks;
-          const surplus = mirror ? undefined : quantilesOf(surplusOf(col, plc, k * D, sur), qs, selector);
+          const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
           if (finite) selector.select(col, ranks, rankValues);
           const at = (j: number): number => rankValues[ranks.indexOf(j)]!;
-          const p0 = plc[k * D]!;
+          const p0 = varies ? plc[k * D]! : detPlaces[k]!;
           const common = {
             area,
             stage: st.id,
@@ -587,20 +614,26 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
 }
 
 /**
- * Adds `value` to target[(row + h − 1) D + d0 + l] for draw l of the block, at year h = h0 + its
- * delay (slip[sl + l], or 0 when `slips` is false): in that year only, or (`onward`) from
- * max(1, h) to H.
+ * Adds one housing project to the stage sums of draws d0 … d0 + n − 1: cell k of draw l gets
+ * contrib[δ SH + k], δ = slip[sl + l] its delay, for every cell k the project reaches.
  */
-function addDelayed(target: Float64Array, D: number, d0: number, n: number, value: number, row: number, h0: number, H: number, slip: Int32Array, sl: number, onward: boolean, slips = true): void {
+function addProject(tot: Float64Array, D: number, d0: number, n: number, contrib: Float64Array, SH: number, cells: Int32Array, slip: Int32Array, sl: number): void {
+  for (let c = 0; c < cells.length; c++) {
+    const k = cells[c]!;
+    const o = k * D + d0;
+    for (let l = 0; l < n; l++) tot[o + l] = tot[o + l]! + contrib[slip[sl + l]! * SH + k]!;
+  }
+}
+
+/**
+ * Adds `value` from year h = h0 + delay on (delay slip[sl + l] of draw l, or 0 when `slips` is
+ * false) to target[(row + y − 1) D + d0 + l], for the stored years y ≥ max(1, h, from).
+ */
+function addOnward(target: Float64Array, D: number, d0: number, n: number, value: number, row: number, h0: number, from: number, H: number, slip: Int32Array, sl: number, slips: boolean): void {
   for (let l = 0; l < n; l++) {
     const h = h0 + (slips ? slip[sl + l]! : 0);
-    if (onward) {
-      for (let y = Math.max(1, h); y <= H; y++) {
-        const k = (row + y - 1) * D + d0 + l;
-        target[k] = target[k]! + value;
-      }
-    } else if (h >= 1 && h <= H) {
-      const k = (row + h - 1) * D + d0 + l;
+    for (let y = Math.max(1, h, from); y <= H; y++) {
+      const k = (row + y - 1) * D + d0 + l;
       target[k] = target[k]! + value;
     }
   }
@@ -724,32 +757,52 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
     if (plc[at + d] !== p0) sameP = false;
     if (cls[at + d] !== c0) sameC = false;
   }
+  if (sameP && sameC) return countsAt(col, p0, c0, band, wholeBand);
+  // Counted as Number(comparison), which compiles without a branch: draws near the threshold
+  // would make a branch mispredict about half the time.
   let short = 0;
-  if (sameP) {
-    for (let d = 0; d < D; d++) if (col[d]! > p0) short++;
-  } else for (let d = 0; d < D; d++) if (col[d]! > plc[at + d]!) short++;
+  for (let d = 0; d < D; d++) short += Number(col[d]! > plc[at + d]!);
   let large = 0;
   if (band !== undefined) {
-    // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
-    // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
-    const simple = (c: number): boolean => wholeBand && c > 0 && c < 2 ** 31 && Number.isInteger(c);
-    if (sameC && simple(c0)) {
-      const t = (band - 1) * c0 + 0.5;
-      for (let d = 0; d < D; d++) if (col[d]! >= t) large++;
-    } else {
-      for (let d = 0; d < D; d++) {
-        const n = col[d]!;
-        const c = cls[at + d]!;
-        if (simple(c)) {
-          if (n >= (band - 1) * c + 0.5) large++;
-        } else {
-          const whole = Math.round(n);
-          if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
-        }
+    for (let d = 0; d < D; d++) {
+      const n = col[d]!;
+      const c = cls[at + d]!;
+      if (wholeBand && c > 0 && c < 2 ** 31 && Number.isInteger(c)) large += Number(n >= (band - 1) * c + 0.5);
+      else {
+        const whole = Math.round(n);
+        if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
       }
     }
   }
   return { short, large, sameP: sameP && Number.isFinite(p0) };
+}
+
+/** `cellCounts` with the same places p and classes c in every draw. */
+function countsAt(col: Float64Array, p: number, c: number, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
+  const D = col.length;
+  let short = 0;
+  for (let d = 0; d < D; d++) short += Number(col[d]! > p);
+  let large = 0;
+  if (band !== undefined) {
+    // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
+    // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
+    if (wholeBand && c > 0 && c < 2 ** 31 && Number.isInteger(c)) {
+      const t = (band - 1) * c + 0.5;
+      for (let d = 0; d < D; d++) large += Number(col[d]! >= t);
+    } else {
+      for (let d = 0; d < D; d++) {
+        const whole = Math.round(col[d]!);
+        if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
+      }
+    }
+  }
+  return { short, large, sameP: Number.isFinite(p) };
+}
+
+/** Surplus of each draw of a cell with the same places p in every draw: sur[d] = p − col[d]. */
+function surplusAt(col: Float64Array, p: number, sur: Float64Array): Float64Array {
+  for (let d = 0; d < col.length; d++) sur[d] = p - col[d]!;
+  return sur;
 }
 
 /** Surplus of each draw of a cell: sur[d] = plc[at + d] − col[d]. */
