@@ -450,13 +450,14 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       stageOf[g] = si;
       firstOf[g] = j === 0 ? 1 : 0;
     }));
+    const slipAt = new Int32Array(B);
     const draws: BlockDraws = {
-      gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, slipH, slipP,
+      gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, z: new Float64Array(kMax + 1), slipH, slipP,
       hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
     };
     const kernel: BlockKernel = {
       G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
-      ms: Int32Array.from(ms), mSlot, errIx, uP, U, growth, stageOf, firstOf, tot,
+      ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
       prev: new Float64Array(G * B), cur: new Float64Array(G * B),
     };
     for (let d0 = 0; d0 < D; d0 += B) {
@@ -466,7 +467,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       drawBlock(draws, d0, n);
       projectBlock(kernel, d0, n);
       // Housing pupils in their (delayed) years, then places.
-      for (let j = 0; j < hKeys.count; j++) addProject(tot, D, d0, n, contrib[j]!, SH, reachedCells[j]!, slipH, j * B);
+      for (let j = 0; j < hKeys.count; j++) addProject(tot, D, d0, n, contrib[j]!, SH, reachedCells[j]!, slipH, j * B, slipAt);
       if (plc && cls) {
         // Only the cells that vary by draw are stored per draw (from varyFrom[si] on).
         for (let si = 0; si < S; si++) {
@@ -575,6 +576,8 @@ interface BlockDraws {
   readonly uP: Float64Array;
   readonly U: Float64Array;
   readonly growth: Float64Array;
+  /** Scratch for one draw's births normals z[1 … kMax]. */
+  readonly z: Float64Array;
   readonly slipH: Int32Array;
   readonly slipP: Int32Array;
   readonly hCount: number;
@@ -593,21 +596,21 @@ interface BlockDraws {
  * stream: growth[k B + l] = exp(σ (z₁ + … + z_k)).
  */
 function drawBlock(r: BlockDraws, d0: number, n: number): void {
-  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma } = r;
+  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma, z } = r;
   for (let l = 0; l < n; l++) {
     const g = r.gen.reseed(r.seed32 ^ fnv1aDigits(r.areaKey, d0 + l));
     if (r.ratios) {
       uP[l] = g.next();
-      for (let h = 0; h < H; h++) U[h * B + l] = g.next();
+      g.fillUniform(U, l, B, H);
     }
     for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;
     for (let i = 0; i < r.pCount; i++) slipP[i * B + l] = r.places ? slipYears(g, r.placesSlip) : 0;
     if (kMax > 0) {
-      const gb = r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l));
-      let z = 0;
+      r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l)).fillNormal(z, 1, kMax);
+      let walk = 0;
       for (let k = 1; k <= kMax; k++) {
-        z += sigma * gb.normal();
-        growth[k * B + l] = Math.exp(z);
+        walk += sigma * z[k]!;
+        growth[k * B + l] = Math.exp(walk);
       }
     }
   }
@@ -615,13 +618,15 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
 
 /**
  * Adds one housing project to the stage sums of draws d0 … d0 + n − 1: cell k of draw l gets
- * contrib[δ SH + k], δ = slip[sl + l] its delay, for every cell k the project reaches.
+ * contrib[δ SH + k], δ = slip[sl + l] its delay, for every cell k the project reaches (`at`:
+ * scratch for δ SH per draw).
  */
-function addProject(tot: Float64Array, D: number, d0: number, n: number, contrib: Float64Array, SH: number, cells: Int32Array, slip: Int32Array, sl: number): void {
+function addProject(tot: Float64Array, D: number, d0: number, n: number, contrib: Float64Array, SH: number, cells: Int32Array, slip: Int32Array, sl: number, at: Int32Array): void {
+  for (let l = 0; l < n; l++) at[l] = slip[sl + l]! * SH;
   for (let c = 0; c < cells.length; c++) {
     const k = cells[c]!;
     const o = k * D + d0;
-    for (let l = 0; l < n; l++) tot[o + l] = tot[o + l]! + contrib[slip[sl + l]! * SH + k]!;
+    for (let l = 0; l < n; l++) tot[o + l] = tot[o + l]! + contrib[at[l]! + k]!;
   }
 }
 
@@ -661,6 +666,8 @@ interface BlockKernel {
   readonly ms: Int32Array;
   readonly mSlot: Int32Array;
   readonly errIx: Int32Array;
+  /** Scratch: ⌊u_P m⌋ m of each draw of the block. */
+  readonly rowP: Int32Array;
   readonly uP: Float64Array;
   readonly U: Float64Array;
   readonly growth: Float64Array;
@@ -680,12 +687,14 @@ interface BlockKernel {
  */
 function projectBlock(kn: BlockKernel, d0: number, n: number): void {
   const { G, H, D, B, fill, ratio, driver, kOf, expPair, ms, mSlot, errIx, uP, U, growth, stageOf, firstOf, tot, base } = kn;
+  const rowP = kn.rowP;
   for (let q = 0; q < ms.length; q++) {
     const m = ms[q]!;
+    for (let l = 0; l < n; l++) rowP[l] = Math.floor(uP[l]! * m) * m;
     for (let h = 0; h < H; h++) {
       const o = (q * H + h) * B;
       const uo = h * B;
-      for (let l = 0; l < n; l++) errIx[o + l] = Math.floor(uP[l]! * m) * m + Math.floor(U[uo + l]! * m);
+      for (let l = 0; l < n; l++) errIx[o + l] = rowP[l]! + Math.floor(U[uo + l]! * m);
     }
   }
   let prev = kn.prev;

@@ -64,6 +64,47 @@ export class Xoshiro128 {
   next(): number {
     return this.nextU32() * TWO_M32;
   }
+  /**
+   * `count` values of `next()` into out[offset], out[offset + stride], …, with the state held in
+   * locals (the same numbers as `count` calls of `next()`, faster in a hot loop).
+   */
+  fillUniform(out: Float64Array, offset: number, stride: number, count: number): void {
+    let { a, b, c, d } = this;
+    for (let i = 0; i < count; i++) {
+      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      out[offset + i * stride] = result * TWO_M32;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+  /** `count` values of `normal()` into out[offset + i], i = 0 … count − 1 (state in locals, as `fillUniform`). */
+  fillNormal(out: Float64Array, offset: number, count: number): void {
+    let { a, b, c, d } = this;
+    for (let i = 0; i < count; i++) {
+      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      out[offset + i] = normalQuantile((result + 0.5) * TWO_M32);
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
   /** Φ⁻¹((x + ½) / 2³²) for the next 32 bits x: one value per normal, never 0 or 1 inside Φ⁻¹. */
   normal(): number {
     return normalQuantile((this.nextU32() + 0.5) * TWO_M32);
