@@ -279,6 +279,8 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const pool = new BufferPool();
   const sur = new Float64Array(D);
   const rankValues = new Float64Array(4 * qs.length);
+  /** Shortfalls, large classes, and 1 when the places are the same finite value in every draw (`cellCounts`). */
+  const counts = new Int32Array(3);
   // The ranks each quantile reads, without and with the mirrored ranks for the surplus.
   const plainRanks = quantileRanks(D, qs, false);
   const mirrorRanks = quantileRanks(D, qs, true);
@@ -503,38 +505,37 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         let row: SimulationRow;
         if (plc && cls && hasPlaces[si]) {
           const varies = h >= varyFrom[si]!;
-          const c = varies ? cellCounts(col, plc, cls, k * D, band, wholeBand) : countsAt(col, detPlaces[k]!, detClasses[k]!, band, wholeBand);
+          if (varies) cellCounts(col, plc, cls, k * D, band, wholeBand, counts);
+          else countsAt(col, detPlaces[k]!, detClasses[k]!, band, wholeBand, counts);
           // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
           // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils'
           // order statistics at the mirrored ranks give it without another selection.
-          const mirror = finite && c.sameP;
+          const mirror = finite && counts[2] === 1;
           const ranks = mirror ? mirrorRanks : plainRanks;
           const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
           if (finite) selector.select(col, ranks, rankValues);
-          const at = (j: number): number => rankValues[ranks.indexOf(j)]!;
-          const p0 = varies ? plc[k * D]! : detPlaces[k]!;
+          const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
           const common = {
             area,
             stage: st.id,
             year: model.baseYear + h,
             forecast: det[k]!,
             mean: sum / D,
-            pupils: finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector),
+            pupils,
             places: detPlaces[k]!,
-            surplus: surplus ?? qs.map((p) => interpolate(D, p, (j) => p0 - at(D - 1 - j))),
-            pShortfall: c.short / D,
+            surplus: surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!),
+            pShortfall: counts[0]! / D,
           };
-          row = band !== undefined ? { ...common, pLargeClasses: c.large / D } : common;
+          row = band !== undefined ? { ...common, pLargeClasses: counts[1]! / D } : common;
         } else {
           if (finite) selector.select(col, plainRanks, rankValues);
-          const at = (j: number): number => rankValues[plainRanks.indexOf(j)]!;
           row = {
             area,
             stage: st.id,
             year: model.baseYear + h,
             forecast: det[k]!,
             mean: sum / D,
-            pupils: finite ? qs.map((p) => interpolate(D, p, at)) : quantilesOf(col, qs, selector),
+            pupils: finite ? fromRanks(D, qs, plainRanks, rankValues, NaN) : quantilesOf(col, qs, selector),
           };
         }
         rows.push(row);
@@ -542,6 +543,18 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     });
   }
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
+}
+
+/**
+ * Quantiles by `interpolate` from order statistics found at `ranks` (values[i] at ranks[i]); with
+ * a finite `mirrorOf` P, the quantiles of P − x instead: its j-th smallest is P − the (n − 1 − j)-th
+ * smallest x.
+ */
+function fromRanks(n: number, qs: readonly number[], ranks: readonly number[], values: Float64Array, mirrorOf: number): number[] {
+  const out = new Array<number>(qs.length);
+  const at = (j: number): number => (Number.isNaN(mirrorOf) ? values[ranks.indexOf(j)]! : mirrorOf - values[ranks.indexOf(n - 1 - j)]!);
+  for (let i = 0; i < qs.length; i++) out[i] = interpolate(n, qs[i]!, at);
+  return out;
 }
 
 /** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
@@ -750,13 +763,14 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
 }
 
 /**
- * Over the draws of one cell (pupils col[d], places plc[at + d], classes cls[at + d]): the count
- * of shortfalls (pupils > places), of large classes (⌈n / c⌉ ≥ band under an even spread, n the
- * pupils rounded to whole pupils), and whether the places are the same finite value in every draw.
+ * Over the draws of one cell (pupils col[d], places plc[at + d], classes cls[at + d]): out[0] the
+ * count of shortfalls (pupils > places), out[1] of large classes (⌈n / c⌉ ≥ band under an even
+ * spread, n the pupils rounded to whole pupils), out[2] 1 when the places are the same finite
+ * value in every draw, else 0.
  * Places and classes are usually the same in every draw (they vary only while a planned opening
  * may slip), and the counts then compare each draw with one threshold.
  */
-function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
+function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, band: number | undefined, wholeBand: boolean, out: Int32Array): void {
   const D = col.length;
   const p0 = plc[at]!;
   const c0 = cls[at]!;
@@ -766,7 +780,7 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
     if (plc[at + d] !== p0) sameP = false;
     if (cls[at + d] !== c0) sameC = false;
   }
-  if (sameP && sameC) return countsAt(col, p0, c0, band, wholeBand);
+  if (sameP && sameC) return countsAt(col, p0, c0, band, wholeBand, out);
   // Counted as Number(comparison), which compiles without a branch: draws near the threshold
   // would make a branch mispredict about half the time.
   let short = 0;
@@ -783,11 +797,13 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
       }
     }
   }
-  return { short, large, sameP: sameP && Number.isFinite(p0) };
+  out[0] = short;
+  out[1] = large;
+  out[2] = sameP && Number.isFinite(p0) ? 1 : 0;
 }
 
 /** `cellCounts` with the same places p and classes c in every draw. */
-function countsAt(col: Float64Array, p: number, c: number, band: number | undefined, wholeBand: boolean): { short: number; large: number; sameP: boolean } {
+function countsAt(col: Float64Array, p: number, c: number, band: number | undefined, wholeBand: boolean, out: Int32Array): void {
   const D = col.length;
   let short = 0;
   for (let d = 0; d < D; d++) short += Number(col[d]! > p);
@@ -805,7 +821,9 @@ function countsAt(col: Float64Array, p: number, c: number, band: number | undefi
       }
     }
   }
-  return { short, large, sameP: Number.isFinite(p) };
+  out[0] = short;
+  out[1] = large;
+  out[2] = Number.isFinite(p) ? 1 : 0;
 }
 
 /** Surplus of each draw of a cell with the same places p in every draw: sur[d] = p − col[d]. */
