@@ -62,7 +62,7 @@ export interface CohortModel {
   /** Per cube area: index (in `births.areas`) of the area whose births drive entry, −1 for none. */
   readonly birthSource: Int32Array;
   readonly birthsOptions: ResolvedBirthsOptions;
-  /** Ratios that fell back to pooled values, and other fitting notes. */
+  /** Ratios that fell back to pooled values, grades filled as a level because the grade below was empty, and other fitting notes. */
   readonly notes: readonly FitNote[];
 }
 
@@ -86,6 +86,10 @@ function choose(o: ModelOptions, area: string, stage: string, kind: "progression
  *   births);
  * - level (no births up the chain for the birth years of the history): r_t = P[g][t];
  *   an entry grade with no usable ratio in any area carries its last known count.
+ * A grade whose previous grade has no pupils (0 or missing) in every history year is a level too,
+ * r_t = P[g][t] fitted with the entry options, not progression: its ratio series would be empty
+ * and any ratio × 0 pupils below forecasts 0 (a district recorded as teaching a grade before it
+ * opened it, the grade above then zeroing the whole stage). Recorded in `notes`.
  * Pairs with a missing figure or a zero denominator are skipped. The series is fitted by the
  * chosen method (`RatioMethod`). An area with no usable ratio for a grade takes the pooled ratio
  * of all areas (Σ numerators / Σ denominators over the window), recorded in `notes`.
@@ -128,13 +132,22 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
   });
 
   const fill = new Uint8Array(A * G);
+  const notes: FitNote[] = [];
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
       if (!cube.offered[a * G + g]) continue;
       const info = ix.grades[g]!;
       const stageEntry = info.indexInStage === 0 && info.stage.entry === "births";
       const prevTaught = g > 0 && cube.offered[a * G + g - 1] === 1;
-      if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
+      if (!stageEntry && prevTaught && emptyInHistory(cube, a * G + g - 1)) {
+        // ratio × 0 pupils below would forecast 0 whatever the ratio: an entry level of its own.
+        fill[a * G + g] = Fill.level;
+        notes.push({
+          area: cube.areas[a]!,
+          grade: info.id,
+          message: `${cube.grades[g - 1]} in ${cube.areas[a]} has no pupils in any year of the history (${cube.years[0]}–${cube.years[Y - 1]}), so ${info.id} is not progressed from it; ${info.id} is forecast as an entry level (its own counts, fitted like entry)`,
+        });
+      } else if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
       else fill[a * G + g] = birthsCoverHistory(births, birthSource[a]!, cube.years, info.age) ? Fill.births : Fill.level;
     }
   }
@@ -164,7 +177,6 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
   // Fits.
   const fits: (RatioFit | undefined)[] = new Array(A * G).fill(undefined);
   const methods: (ResolvedRatioOptions | undefined)[] = new Array(A * G).fill(undefined);
-  const notes: FitNote[] = [];
   const resolved = new Map<RatioOptions | undefined, ResolvedRatioOptions>();
   const series: number[] = [];
   for (let a = 0; a < A; a++) {
@@ -272,6 +284,20 @@ function imputeBase(
     }
   }
   return base;
+}
+
+/**
+ * Whether cell `ag` (= a · G + g) of the cube has no pupils in any history year: every figure is 0
+ * or missing, i.e. Σₜ P[g][t] over the finite figures is 0 (e.g. a grade a district is recorded
+ * as teaching before it opened it).
+ */
+function emptyInHistory(cube: EnrolmentCube, ag: number): boolean {
+  const Y = cube.years.length;
+  for (let y = 0; y < Y; y++) {
+    const v = cube.data[ag * Y + y]!;
+    if (Number.isFinite(v) && v !== 0) return false;
+  }
+  return true;
 }
 
 /** Whether the births source has a figure for the birth year of at least one history year. */

@@ -6,7 +6,7 @@ export const Fill = {
   progression: 1,
   /** ratio × births `age` years earlier (entry from births; the ratio is a share when the births are a parent area's). */
   births: 2,
-  /** a level: the fitted count itself (no births known for the area or its parents). */
+  /** a level: the fitted count itself (no births known for the area or its parents, or the grade below has no pupils in any history year). */
   level: 3,
 } as const;
 /** One of the `Fill` codes. */

@@ -102,7 +102,9 @@ describe("parents, levels and fallbacks", () => {
   it("a zero cohort gives no ratio; the pooled ratio of other areas is used and noted", () => {
     const two = {
       areas: [{ id: "x" }, { id: "y" }],
-      enrolment: [...input.enrolment, ...input.enrolment.map((r) => ({ ...r, area: "y", pupils: r.grade === "G2" ? 0 : r.pupils }))],
+      // y's G2 is 0 in 2019, the denominator of its only G2 → G3 ratio (2020); not 0 in every year (that would make
+      // G3 an entry level: see emptyBelow.test.ts).
+      enrolment: [...input.enrolment, ...input.enrolment.map((r) => ({ ...r, area: "y", pupils: r.grade === "G2" && r.year === 2019 ? 0 : r.pupils }))],
       births: [...input.births, ...input.births.map((b) => ({ ...b, area: "y" }))],
     };
     const m = fitModel(parseDataset(two, toySystem));
