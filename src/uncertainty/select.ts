@@ -28,15 +28,20 @@ export class RankSelector {
     this.slotOf = new Int32Array(this.K).fill(-1);
     this.buf = new Float64Array(0);
   }
-  /** out[i] = the value of rank ranks[i] of v (ranks ascending, distinct, in [0, v.length)); v is not changed. */
-  select(v: Float64Array, ranks: readonly number[], out: Float64Array): void {
+  /**
+   * out[i] = the value of rank ranks[i] of v (ranks ascending, distinct, in [0, v.length)); v is
+   * not changed. `min` and `max`, when the caller has them, must be v's smallest and largest values.
+   */
+  select(v: Float64Array, ranks: readonly number[], out: Float64Array, min?: number, max?: number): void {
     const n = v.length;
-    let lo = v[0]!;
-    let hi = v[0]!;
-    for (let i = 1; i < n; i++) {
-      const x = v[i]!;
-      if (x < lo) lo = x;
-      else if (x > hi) hi = x;
+    let lo = min ?? v[0]!;
+    let hi = max ?? v[0]!;
+    if (min === undefined || max === undefined) {
+      for (let i = 1; i < n; i++) {
+        const x = v[i]!;
+        if (x < lo) lo = x;
+        else if (x > hi) hi = x;
+      }
     }
     const scale = (this.K - 1) / (hi - lo);
     if (!(hi > lo) || !Number.isFinite(hi - lo) || !(scale > 0 && Number.isFinite(scale)) || n > this.bucket.length) {

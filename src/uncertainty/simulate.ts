@@ -281,6 +281,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const rankValues = new Float64Array(4 * qs.length);
   /** Shortfalls, large classes, and 1 when the places are the same finite value in every draw (`cellCounts`). */
   const counts = new Int32Array(3);
+  const mm = new Float64Array(3);
   // The ranks each quantile reads, without and with the mirrored ranks for the surplus.
   const plainRanks = quantileRanks(D, qs, false);
   const mirrorRanks = quantileRanks(D, qs, true);
@@ -500,7 +501,8 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
         const k = si * H + h - 1;
         // This cell's draws (in draw order: `cellCounts` pairs them with places).
         const col = tot.subarray(k * D, (k + 1) * D);
-        const sum = sumOf(col);
+        sumMinMax(col, mm);
+        const sum = mm[0]!;
         const finite = Number.isFinite(sum) || allFinite(col);
         let row: SimulationRow;
         if (plc && cls && hasPlaces[si]) {
@@ -513,7 +515,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           const mirror = finite && counts[2] === 1;
           const ranks = mirror ? mirrorRanks : plainRanks;
           const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
-          if (finite) selector.select(col, ranks, rankValues);
+          if (finite) selector.select(col, ranks, rankValues, mm[1], mm[2]);
           const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
           const common = {
             area,
@@ -528,7 +530,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
           };
           row = band !== undefined ? { ...common, pLargeClasses: counts[1]! / D } : common;
         } else {
-          if (finite) selector.select(col, plainRanks, rankValues);
+          if (finite) selector.select(col, plainRanks, rankValues, mm[1], mm[2]);
           row = {
             area,
             stage: st.id,
@@ -567,11 +569,20 @@ class BufferPool {
   }
 }
 
-/** Sum in index order. */
-function sumOf(v: Float64Array): number {
+/** out = [sum in index order, smallest, largest] of v (non-empty). */
+function sumMinMax(v: Float64Array, out: Float64Array): void {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]!;
-  return s;
+  let lo = v[0]!;
+  let hi = v[0]!;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    s += x;
+    lo = x < lo ? x : lo;
+    hi = x > hi ? x : hi;
+  }
+  out[0] = s;
+  out[1] = lo;
+  out[2] = hi;
 }
 
 /** The random inputs of one area's blocks of draws (`drawBlock`). */
@@ -806,15 +817,21 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
 function countsAt(col: Float64Array, p: number, c: number, band: number | undefined, wholeBand: boolean, out: Int32Array): void {
   const D = col.length;
   let short = 0;
-  for (let d = 0; d < D; d++) short += Number(col[d]! > p);
   let large = 0;
-  if (band !== undefined) {
+  if (band === undefined) {
+    for (let d = 0; d < D; d++) short += Number(col[d]! > p);
+  } else {
     // For whole c > 0 and a whole band, ⌈round(n) / c⌉ ≥ band ⟺ round(n) > (band − 1) c
     // ⟺ n ≥ (band − 1) c + ½ (Math.round takes halves up): no division per draw.
     if (wholeBand && c > 0 && c < 2 ** 31 && Number.isInteger(c)) {
       const t = (band - 1) * c + 0.5;
-      for (let d = 0; d < D; d++) large += Number(col[d]! >= t);
+      for (let d = 0; d < D; d++) {
+        const n = col[d]!;
+        short += Number(n > p);
+        large += Number(n >= t);
+      }
     } else {
+      for (let d = 0; d < D; d++) short += Number(col[d]! > p);
       for (let d = 0; d < D; d++) {
         const whole = Math.round(col[d]!);
         if (c > 0 ? Math.ceil(whole / c) >= band : whole > 0) large++;
