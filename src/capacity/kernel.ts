@@ -38,9 +38,14 @@ export function placesCube(schedule: CapacitySchedule, areas: readonly string[],
   const aIndex = new Map(areas.map((id, i) => [id, i]));
   const sIndex = new Map(stages.map((id, i) => [id, i]));
   const y0 = years[0] ?? 0;
+  // Totals come grouped by area: look an id up only when it changes from the row before.
+  let lastArea: string | undefined;
+  let a: number | undefined;
+  let lastStage: string | undefined;
+  let s: number | undefined;
   for (const t of schedule.totals) {
-    const a = aIndex.get(t.area);
-    const s = sIndex.get(t.stage);
+    if (t.area !== lastArea) a = aIndex.get((lastArea = t.area));
+    if (t.stage !== lastStage) s = sIndex.get((lastStage = t.stage));
     const y = t.year - y0;
     if (a === undefined || s === undefined || y < 0 || y >= Y) continue;
     const k = (a * S + s) * Y + y;

@@ -161,67 +161,100 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
     return f === Fill.level ? 1 : NaN;
   };
   const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
-  for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      if (fill[a * G + g] === Fill.none) continue;
-      for (let y = 0; y < Y; y++) {
-        const k = (a * G + g) * Y + y;
-        const p = cube.data[k]!;
-        if (!Number.isFinite(p)) continue;
-        const d = denominator(a, g, y);
-        if (Number.isFinite(d) && d > 0) ratioHistory[k] = p / d;
-      }
-    }
-  }
+  // One call per area: the loops are compiled once as a function (kept across calls), not
+  // on-stack inside a function that runs once per fit.
+  for (let a = 0; a < A; a++) areaRatioHistory(cube, fill, births, birthSource[a]!, ages, a, ratioHistory);
 
   // Fits.
   const fits: (RatioFit | undefined)[] = new Array(A * G).fill(undefined);
   const methods: (ResolvedRatioOptions | undefined)[] = new Array(A * G).fill(undefined);
   const resolved = new Map<RatioOptions | undefined, ResolvedRatioOptions>();
   const series: number[] = [];
-  for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      const f = fill[a * G + g];
-      if (f === Fill.none) continue;
-      const info = ix.grades[g]!;
-      const chosen = choose(options, cube.areas[a]!, info.stage.id, f === Fill.progression ? "progression" : "entry");
-      let o = resolved.get(chosen);
-      if (!o) resolved.set(chosen, (o = resolveRatioOptions(chosen)));
-      methods[a * G + g] = o;
-      series.length = 0;
-      for (let y = 0; y < Y; y++) {
-        const r = ratioHistory[(a * G + g) * Y + y]!;
-        if (Number.isFinite(r)) series.push(r);
-      }
-      let fit = fitRatio(series, o);
-      if (!fit) {
-        fit = pooledFit(cube, fill, ratioHistory, denominator, g, f!, o.years);
-        notes.push({
-          area: cube.areas[a]!,
-          grade: info.id,
-          message: fit.kind === "constant" && fit.n > 0
-            ? `no usable history for ${info.id} in ${cube.areas[a]}; used the ratio pooled over all areas (${fit.value.toFixed(4)})`
-            : `no usable history for ${info.id} in any area; assumed ${f === Fill.progression ? "a ratio of 1" : "the last known count as a level"}`,
-        });
-        if (fit.kind === "constant" && fit.n === 0 && f !== Fill.progression) {
-          // No entry ratio anywhere: carry the grade's last known count as a level.
-          let last = 0;
-          for (let y = Y - 1; y >= 0; y--) {
-            const v = cube.data[(a * G + g) * Y + y]!;
-            if (Number.isFinite(v)) {
-              last = v;
-              break;
-            }
-          }
-          fill[a * G + g] = Fill.level;
-          fit = { kind: "constant", value: last, n: 0 };
-        }
-      }
-      fits[a * G + g] = fit;
-    }
-  }
+  const ctx: FitContext = { ix, options, cube, fill, ratioHistory, denominator, resolved, series, fits, methods, notes };
+  for (let a = 0; a < A; a++) fitArea(ctx, a);
   const base = imputeBase(cube, fill, fits, births, birthSource, ix.grades.map((g) => g.age), notes);
   return { dataset, options, cube, baseYear, fill, base, ratioHistory, fits, methods, births, birthSource, birthsOptions, notes };
+}
+
+interface FitContext {
+  readonly ix: ReturnType<typeof indexSystem>;
+  readonly options: ModelOptions;
+  readonly cube: EnrolmentCube;
+  readonly fill: Uint8Array;
+  readonly ratioHistory: Float64Array;
+  readonly denominator: (a: number, g: number, y: number) => number;
+  readonly resolved: Map<RatioOptions | undefined, ResolvedRatioOptions>;
+  readonly series: number[];
+  readonly fits: (RatioFit | undefined)[];
+  readonly methods: (ResolvedRatioOptions | undefined)[];
+  readonly notes: FitNote[];
+}
+
+/**
+ * Fits the ratio method of every grade of area a (`fitModel`): the grade's own ratios, else the
+ * ratio pooled over areas, else (entry with no ratio anywhere) its last known count as a level.
+ */
+function fitArea(ctx: FitContext, a: number): void {
+  const { ix, options, cube, fill, ratioHistory, denominator, resolved, series, fits, methods, notes } = ctx;
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  for (let g = 0; g < G; g++) {
+    const f = fill[a * G + g];
+    if (f === Fill.none) continue;
+    const info = ix.grades[g]!;
+    const chosen = choose(options, cube.areas[a]!, info.stage.id, f === Fill.progression ? "progression" : "entry");
+    let o = resolved.get(chosen);
+    if (!o) resolved.set(chosen, (o = resolveRatioOptions(chosen)));
+    methods[a * G + g] = o;
+    series.length = 0;
+    for (let y = 0; y < Y; y++) {
+      const r = ratioHistory[(a * G + g) * Y + y]!;
+      if (Number.isFinite(r)) series.push(r);
+    }
+    let fit = fitRatio(series, o);
+    if (!fit) {
+      fit = pooledFit(cube, fill, ratioHistory, denominator, g, f!, o.years);
+      notes.push({
+        area: cube.areas[a]!,
+        grade: info.id,
+        message: fit.kind === "constant" && fit.n > 0
+          ? `no usable history for ${info.id} in ${cube.areas[a]}; used the ratio pooled over all areas (${fit.value.toFixed(4)})`
+          : `no usable history for ${info.id} in any area; assumed ${f === Fill.progression ? "a ratio of 1" : "the last known count as a level"}`,
+      });
+      if (fit.kind === "constant" && fit.n === 0 && f !== Fill.progression) {
+        // No entry ratio anywhere: carry the grade's last known count as a level.
+        let last = 0;
+        for (let y = Y - 1; y >= 0; y--) {
+          const v = cube.data[(a * G + g) * Y + y]!;
+          if (Number.isFinite(v)) {
+            last = v;
+            break;
+          }
+        }
+        fill[a * G + g] = Fill.level;
+        fit = { kind: "constant", value: last, n: 0 };
+      }
+    }
+    fits[a * G + g] = fit;
+  }
+}
+
+/** Historical ratios of area a: r = P[g][t] / d(a, g, t) (`fitModel`'s denominator) into out. */
+function areaRatioHistory(cube: EnrolmentCube, fill: Uint8Array, births: BirthTable, bi: number, ages: readonly number[], a: number, out: Float64Array): void {
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  for (let g = 0; g < G; g++) {
+    const f = fill[a * G + g];
+    if (f === Fill.none) continue;
+    for (let y = 0; y < Y; y++) {
+      const k = (a * G + g) * Y + y;
+      const p = cube.data[k]!;
+      if (!Number.isFinite(p)) continue;
+      const d =
+        f === Fill.progression ? (y > 0 ? cube.data[(a * G + g - 1) * Y + y - 1]! : NaN) : f === Fill.births ? birthsAt(births, bi, cube.years[y]! - ages[g]!) : f === Fill.level ? 1 : NaN;
+      if (Number.isFinite(d) && d > 0) out[k] = p / d;
+    }
+  }
 }
 
 /**
@@ -450,35 +483,70 @@ export function forecast(model: CohortModel, options: ForecastOptions): Forecast
     birthCache.set(bi, (c = { value, status }));
     return c;
   };
+  const out: ForecastArrays = { pupils, ratios, drivers, driverProjected };
+  const scratch: AreaScratch = { baseVals, ratioA, driverA, outA, fillA };
   for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      const f = fill[a * G + g]!;
-      fillA[g] = f;
-      baseVals[g] = model.base[a * G + g]!;
-      const fit = fits[a * G + g];
-      const bc = f === F_BIRTHS ? birthsOf(birthSource[a]!) : undefined;
-      const age = ages[g]!;
-      for (let h = 1; h <= H; h++) {
-        const r = fit ? ratioAtFit(fit, h) : 0;
-        const k = (a * G + g) * H + h - 1;
-        ratioA[g * H + h - 1] = r;
-        let d = NaN;
-        if (bc) {
-          const j = base + h - age - firstBirthYear;
-          d = bc.value[j]!;
-          driverProjected[k] = bc.status[j]!;
-          drivers[k] = d;
-        }
-        driverA[g * H + h - 1] = d;
-        if (f !== F_NONE) ratios[k] = r;
-      }
-    }
-    projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
-    pupils.set(outA, a * G * W);
+    let hasBirths = false;
+    for (let g = 0; g < G; g++) if (fill[a * G + g] === F_BIRTHS) hasBirths = true;
+    // One call per area (compiled once as a function, not on-stack in a function run once per forecast).
+    forecastArea(model, a, H, ages, firstBirthYear, hasBirths ? birthsOf(birthSource[a]!) : undefined, scratch, out);
   }
   const years: number[] = [];
   for (let y = base; y <= to; y++) years.push(y);
   return { model, baseYear: base, to, years, areas: cube.areas, grades: cube.grades, pupils, ratios, drivers, driverProjected };
+}
+
+interface ForecastArrays {
+  readonly pupils: Float64Array;
+  readonly ratios: Float64Array;
+  readonly drivers: Float64Array;
+  readonly driverProjected: Uint8Array;
+}
+
+interface AreaScratch {
+  readonly baseVals: Float64Array;
+  readonly ratioA: Float64Array;
+  readonly driverA: Float64Array;
+  readonly outA: Float64Array;
+  readonly fillA: Uint8Array;
+}
+
+/**
+ * `forecast` for area a: ratio(h) = `ratioAt(fit, h)` and, for entry grades, births of
+ * base + h − age (`bc`, the births of the area's births source from `firstBirthYear` on, with
+ * their status), projected by `projectArea` into out.pupils.
+ */
+function forecastArea(model: CohortModel, a: number, H: number, ages: readonly number[], firstBirthYear: number, bc: { value: Float64Array; status: Uint8Array } | undefined, s: AreaScratch, out: ForecastArrays): void {
+  const { fill, fits, cube } = model;
+  const G = cube.grades.length;
+  const W = H + 1;
+  const base = model.baseYear;
+  const { baseVals, ratioA, driverA, outA, fillA } = s;
+  const { ratios, drivers, driverProjected } = out;
+  for (let g = 0; g < G; g++) {
+    const f = fill[a * G + g]!;
+    fillA[g] = f;
+    baseVals[g] = model.base[a * G + g]!;
+    const fit = fits[a * G + g];
+    const births = f === F_BIRTHS ? bc : undefined;
+    const age = ages[g]!;
+    for (let h = 1; h <= H; h++) {
+      const r = fit ? ratioAtFit(fit, h) : 0;
+      const k = (a * G + g) * H + h - 1;
+      ratioA[g * H + h - 1] = r;
+      let d = NaN;
+      if (births) {
+        const j = base + h - age - firstBirthYear;
+        d = births.value[j]!;
+        driverProjected[k] = births.status[j]!;
+        drivers[k] = d;
+      }
+      driverA[g * H + h - 1] = d;
+      if (f !== F_NONE) ratios[k] = r;
+    }
+  }
+  projectArea(G, H, baseVals, 0, fillA, 0, ratioA, driverA, outA);
+  out.pupils.set(outA, a * G * W);
 }
 
 function scenarioTable(model: CohortModel): Map<string, number> {
