@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { CohortModel, DatasetInput, ModelOptions, SimulateOptions } from "../src/index.js";
-import { loadLib } from "./measure.js";
+import { collect, loadLib } from "./measure.js";
 import { packSimulation } from "./pack.js";
 
 const lib = await loadLib();
@@ -22,6 +22,8 @@ parentPort!.on("message", (m: Message) => {
     parentPort!.postMessage({ kind: "ready" });
     return;
   }
+  // A full GC first, as the one-thread case does before each run (the last run's rows are garbage).
+  collect();
   const t0 = performance.now();
   const sim = lib.simulate(model!, { ...fixed, ...m.options });
   const t1 = performance.now();

@@ -1,7 +1,7 @@
 import { eliminateFrom, stageStandard } from "../capacity/rules.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { fitRatio, ratioAt } from "../cohort/methods.js";
-import { forecast, type CohortModel } from "../cohort/model.js";
+import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
 import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
@@ -290,260 +290,8 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const baseVals = new Float64Array(G);
   const fillA = new Uint8Array(G);
   const only = options.areas ? new Set(options.areas) : undefined;
-  for (let a = 0; a < A; a++) {
-    const area = cube.areas[a]!;
-    if (only && !only.has(area)) continue;
-    const stages = ix.system.stages
-      .map((s) => ({ id: s.id, gs: (ix.gradesOfStage.get(s.id) ?? []).filter((g) => fill[a * G + g] !== Fill.none) }))
-      .filter((s) => s.gs.length > 0);
-    if (stages.length === 0 || H === 0) continue;
-    const S = stages.length;
-    for (let g = 0; g < G; g++) {
-      fillA[g] = fill[a * G + g]!;
-      baseVals[g] = fc.pupils[(a * G + g) * W]!;
-    }
-    // Ratio errors of each grade, in history-year order.
-    const errs: Float64Array[] = [];
-    for (let g = 0; g < G; g++) {
-      if (!src.ratios || fill[a * G + g] === Fill.none) {
-        errs.push(new Float64Array(0));
-        continue;
-      }
-      const own = ratioErrors(model, a, g, true);
-      errs.push(own.length >= MIN_OWN_ERRORS ? own : pooledErrors(g, fill[a * G + g]!));
-    }
-    // exp(e_i + e_j) for every pair of a grade's errors, computed once per area, not per draw
-    // and year (the same value: the same sum goes into Math.exp).
-    const expPair: Float64Array[] = errs.map((e) => {
-      const n = e.length;
-      const t = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.exp(e[i]! + e[j]!);
-      return t;
-    });
-    // Births: projected drivers and the years past the last known value.
-    const bi = model.birthSource[a]!;
-    const kOf = new Int32Array(G * H);
-    let kMax = 0;
-    if (src.births && bi >= 0) {
-      const last = lastKnownBirthYear(bi);
-      for (let g = 0; g < G; g++) {
-        if (fill[a * G + g] !== Fill.births) continue;
-        for (let h = 1; h <= H; h++) {
-          if (fc.driverProjected[(a * G + g) * H + h - 1] !== 1) continue;
-          const k = model.baseYear + h - ix.grades[g]!.age - last;
-          if (k > 0) {
-            kOf[g * H + h - 1] = k;
-            kMax = Math.max(kMax, k);
-          }
-        }
-      }
-    }
-    // Housing and places of this area.
-    const sIndex = new Map(stages.map((s, i) => [s.id, i]));
-    const housing = (housingBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
-    const planned = (plannedBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
-    const hasPlaces = stages.map((s) => (placesBy.get(area) ?? []).some((r) => r.stage === s.id) || planned.some((r) => r.stage === s.id));
-    const anyPlaces = hasPlaces.some(Boolean);
-    const basePlaces = new Float64Array(S * H);
-    const baseClasses = new Float64Array(S * H);
-    stages.forEach((s, si) => {
-      const recs = (placesBy.get(area) ?? []).filter((r) => r.stage === s.id);
-      const std = stageStandard(system, s.id).value;
-      for (let h = 1; h <= H; h++) {
-        const t = model.baseYear + h;
-        let latest = -Infinity;
-        for (const r of recs) if (r.year <= t && r.year > latest) latest = r.year;
-        let p = 0;
-        let c = 0;
-        for (const r of recs) {
-          if (r.year !== latest) continue;
-          p += r.places;
-          c += r.classes ?? Math.floor(r.places / std);
-        }
-        basePlaces[si * H + h - 1] = p;
-        baseClasses[si * H + h - 1] = c;
-      }
-    });
-    const projectKeys = (rs: readonly { project?: string }[]): string[] => rs.map((r, i) => (r.project !== undefined ? `p\u0000${r.project}` : `r\u0000${i}`));
-    const housingKeys = projectKeys(housing);
-    const plannedKeys = projectKeys(planned);
-    // Per area, once: the stage row of each housing and planned record, the planned classes, and
-    // buffers reused by every draw.
-    const housingStage = housing.map((hr) => sIndex.get(hr.stage)!);
-    const plannedStage = planned.map((pr) => sIndex.get(pr.stage)!);
-    const plannedClasses = planned.map((pr) => pr.classes ?? Math.trunc(pr.places / stageStandard(system, pr.stage).value));
-    const stageGrades = stages.map((st) => Int32Array.from(st.gs));
-    const hKeys = keyIndex(housingKeys);
-    const pKeys = keyIndex(plannedKeys);
-    const errN = Int32Array.from(errs, (e) => e.length);
-    const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
-    const driverBase = fc.drivers.subarray(a * G * H, (a + 1) * G * H);
-    const SH = S * H;
-
-    // The deterministic path (every source off, nothing slips): the forecast's own kernel.
-    const det = new Float64Array(SH);
-    const detPlaces = new Float64Array(SH);
-    projectArea(G, H, baseVals, 0, fillA, 0, ratioBase, driverBase, outA);
-    stageSums(outA, W, H, stageGrades, det);
-    // Housing pupils by project: contrib[j][δ SH + k], project j's pupils in cell k when it is δ
-    // years late (its rows in order), and the cells any delay reaches. Every path adds whole
-    // projects in project order, the deterministic one with δ = 0.
-    const maxSlipH = src.housing ? housingSlip.maxYears : 0;
-    const contrib = Array.from({ length: hKeys.count }, () => new Float64Array((maxSlipH + 1) * SH));
-    const reached = Array.from({ length: hKeys.count }, () => new Set<number>());
-    for (let i = 0; i < housing.length; i++) {
-      const j = hKeys.index[i]!;
-      for (let delay = 0; delay <= maxSlipH; delay++) {
-        const h = housing[i]!.year + delay - model.baseYear;
-        if (h < 1 || h > H) continue;
-        const k = housingStage[i]! * H + h - 1;
-        contrib[j]![delay * SH + k] = contrib[j]![delay * SH + k]! + housing[i]!.pupils;
-        reached[j]!.add(k);
-      }
-    }
-    const reachedCells = reached.map((r) => Int32Array.from([...r].sort((x, y) => x - y)));
-    for (let j = 0; j < hKeys.count; j++) for (const k of reachedCells[j]!) det[k] = det[k]! + contrib[j]![k]!;
-    // Places: a cell varies by draw only from the first year an opening that may slip reaches in
-    // its stage (varyFrom[si], H + 1 for none); before it every draw has the scheduled places.
-    const varyFrom = new Int32Array(S).fill(H + 1);
-    const detClasses = new Float64Array(SH);
-    if (anyPlaces) {
-      detPlaces.set(basePlaces);
-      detClasses.set(baseClasses);
-      for (let i = 0; i < planned.length; i++) {
-        const si = plannedStage[i]!;
-        const h0 = Math.max(1, planned[i]!.year - model.baseYear);
-        if (src.places && planned[i]!.places > 0 && placesSlip.maxYears > 0) varyFrom[si] = Math.min(varyFrom[si]!, h0);
-        for (let h = h0; h <= H; h++) {
-          detPlaces[si * H + h - 1] = detPlaces[si * H + h - 1]! + planned[i]!.places;
-          detClasses[si * H + h - 1] = detClasses[si * H + h - 1]! + plannedClasses[i]!;
-        }
-      }
-    }
-
-    // The draws, a block of up to LANES at a time: every per-draw array is laid out value-major
-    // (x[i * B + l] for draw d0 + l), so each step of the kernel is one loop over the draws of the
-    // block. Each draw's arithmetic is the scalar kernel's (`projectArea`, `stageSums`), in the
-    // same order, so a draw's numbers do not depend on the block it falls in. Results are stored
-    // cell-major (tot[k * D + d], k = stage × year), so each cell's draws are contiguous.
-    // Buffers shared by the areas, one after another (every value read is written first).
-    const tot = pool.get("tot", SH * D);
-    const plc = anyPlaces ? pool.get("plc", SH * D) : undefined;
-    const cls = anyPlaces ? pool.get("cls", SH * D) : undefined;
-    // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per area.
-    const areaKey = fnv1a(`area\u0000${area}\u0000`);
-    const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) : 0;
-    const sigma = kMax > 0 ? birthSigma(bi) : 0;
-    const B = Math.min(D, LANES);
-    const uP = new Float64Array(B);
-    const U = new Float64Array(H * B);
-    const growth = new Float64Array((kMax + 1) * B);
-    const slipH = new Int32Array(hKeys.count * B);
-    const slipP = new Int32Array(pKeys.count * B);
-    // Grades with the same number of errors m share their resampled positions: per distinct m,
-    // errIx[(h − 1) * B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋, the entry of exp(e[u_P] + e[u_h]) in expPair[g].
-    const ms = [...new Set(errN)].filter((m) => m > 0);
-    const mSlot = Int32Array.from(errN, (m) => ms.indexOf(m));
-    const errIx = new Int32Array(Math.max(1, ms.length) * H * B);
-    // A grade's stage row (−1 for none) and whether it is the first of its stage's grades: stage
-    // sums are added up as the grades are projected, in the stage's grade order, as stageSums does.
-    const stageOf = new Int32Array(G).fill(-1);
-    const firstOf = new Uint8Array(G);
-    stageGrades.forEach((gs, si) => gs.forEach((g, j) => {
-      stageOf[g] = si;
-      firstOf[g] = j === 0 ? 1 : 0;
-    }));
-    const slipAt = new Int32Array(B);
-    const draws: BlockDraws = {
-      gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, z: new Float64Array(kMax + 1), slipH, slipP,
-      hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
-    };
-    const kernel: BlockKernel = {
-      G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
-      ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
-      prev: new Float64Array(G * B), cur: new Float64Array(G * B),
-    };
-    for (let d0 = 0; d0 < D; d0 += B) {
-      const n = Math.min(B, D - d0);
-      // Random numbers of each draw, in the order the scalar path consumes them: the ratio
-      // errors' uniforms (u_P, then one per year), then project delays; births on their own stream.
-      drawBlock(draws, d0, n);
-      projectBlock(kernel, d0, n);
-      // Housing pupils in their (delayed) years, then places.
-      for (let j = 0; j < hKeys.count; j++) addProject(tot, D, d0, n, contrib[j]!, SH, reachedCells[j]!, slipH, j * B, slipAt);
-      if (plc && cls) {
-        // Only the cells that vary by draw are stored per draw (from varyFrom[si] on).
-        for (let si = 0; si < S; si++) {
-          for (let h = varyFrom[si]!; h <= H; h++) {
-            const k = si * H + h - 1;
-            plc.fill(basePlaces[k]!, k * D + d0, k * D + d0 + n);
-            cls.fill(baseClasses[k]!, k * D + d0, k * D + d0 + n);
-          }
-        }
-        for (let i = 0; i < planned.length; i++) {
-          const pr = planned[i]!;
-          const si = plannedStage[i]!;
-          const sl = pKeys.index[i]! * B;
-          const slips = pr.places > 0;
-          const h0 = pr.year - model.baseYear;
-          const from = varyFrom[si]!;
-          addOnward(plc, D, d0, n, pr.places, si * H, h0, from, H, slipP, sl, slips);
-          addOnward(cls, D, d0, n, plannedClasses[i]!, si * H, h0, from, H, slipP, sl, slips);
-        }
-      }
-    }
-
-
-    stages.forEach((st, si) => {
-      const band = eliminateFrom(system, st.id, options.classBand ?? "large");
-      const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
-      for (let h = 1; h <= H; h++) {
-        const k = si * H + h - 1;
-        // This cell's draws (in draw order: `cellCounts` pairs them with places).
-        const col = tot.subarray(k * D, (k + 1) * D);
-        sumMinMax(col, mm);
-        const sum = mm[0]!;
-        const finite = Number.isFinite(sum) || allFinite(col);
-        let row: SimulationRow;
-        if (plc && cls && hasPlaces[si]) {
-          const varies = h >= varyFrom[si]!;
-          if (varies) cellCounts(col, plc, cls, k * D, band, wholeBand, counts);
-          else countsAt(col, detPlaces[k]!, detClasses[k]!, band, wholeBand, counts);
-          // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
-          // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils'
-          // order statistics at the mirrored ranks give it without another selection.
-          const mirror = finite && counts[2] === 1;
-          const ranks = mirror ? mirrorRanks : plainRanks;
-          const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
-          if (finite) selector.select(col, ranks, rankValues, mm[1], mm[2]);
-          const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
-          const common = {
-            area,
-            stage: st.id,
-            year: model.baseYear + h,
-            forecast: det[k]!,
-            mean: sum / D,
-            pupils,
-            places: detPlaces[k]!,
-            surplus: surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!),
-            pShortfall: counts[0]! / D,
-          };
-          row = band !== undefined ? { ...common, pLargeClasses: counts[1]! / D } : common;
-        } else {
-          if (finite) selector.select(col, plainRanks, rankValues, mm[1], mm[2]);
-          row = {
-            area,
-            stage: st.id,
-            year: model.baseYear + h,
-            forecast: det[k]!,
-            mean: sum / D,
-            pupils: finite ? fromRanks(D, qs, plainRanks, rankValues, NaN) : quantilesOf(col, qs, selector),
-          };
-        }
-        rows.push(row);
-      }
-    });
-  }
+  const ctx: AreaContext = { options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
+  for (let a = 0; a < A; a++) simulateArea(ctx, a);
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
 }
 
@@ -853,6 +601,308 @@ function surplusAt(col: Float64Array, p: number, sur: Float64Array): Float64Arra
 function surplusOf(col: Float64Array, plc: Float64Array, at: number, sur: Float64Array): Float64Array {
   for (let d = 0; d < col.length; d++) sur[d] = plc[at + d]! - col[d]!;
   return sur;
+}
+
+/** What `simulateArea` shares with `simulate`: the options, the forecast, and buffers reused from area to area. */
+interface AreaContext {
+  readonly options: SimulateOptions;
+  readonly src: Required<SimulationSources>;
+  readonly D: number;
+  readonly qs: readonly number[];
+  readonly H: number;
+  readonly W: number;
+  readonly G: number;
+  readonly model: CohortModel;
+  readonly fc: Forecast;
+  readonly ix: ReturnType<typeof indexSystem>;
+  readonly system: CohortModel["dataset"]["system"];
+  readonly fill: Uint8Array;
+  readonly cube: CohortModel["cube"];
+  readonly placesBy: ReadonlyMap<string, readonly PlacesInput[]>;
+  readonly plannedBy: ReadonlyMap<string, readonly PlannedInput[]>;
+  readonly housingBy: ReadonlyMap<string, readonly HousingPupilsInput[]>;
+  readonly birthSigma: (bi: number) => number;
+  readonly pooledErrors: (g: number, f: number) => Float64Array;
+  readonly rows: SimulationRow[];
+  readonly seed32: number;
+  readonly gen: Xoshiro128;
+  readonly genB: Xoshiro128;
+  readonly selector: RankSelector;
+  readonly pool: BufferPool;
+  readonly sur: Float64Array;
+  readonly rankValues: Float64Array;
+  readonly counts: Int32Array;
+  readonly mm: Float64Array;
+  readonly plainRanks: readonly number[];
+  readonly mirrorRanks: readonly number[];
+  readonly outA: Float64Array;
+  readonly baseVals: Float64Array;
+  readonly fillA: Uint8Array;
+  readonly only: ReadonlySet<string> | undefined;
+  readonly housingSlip: { probability: number; maxYears: number };
+  readonly placesSlip: { probability: number; maxYears: number };
+  readonly births: CohortModel["births"];
+  readonly lastKnownBirthYear: (bi: number) => number;
+}
+
+/**
+ * One area of `simulate`: its draws in blocks, then one row per taught stage and forecast year.
+ * A function of its own, called once per area, so the JIT compiles it once and keeps the code.
+ */
+function simulateArea(ctx: AreaContext, a: number): void {
+  const { options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear } = ctx;
+  const area = cube.areas[a]!;
+  if (only && !only.has(area)) return;
+  const stages = ix.system.stages
+    .map((s) => ({ id: s.id, gs: (ix.gradesOfStage.get(s.id) ?? []).filter((g) => fill[a * G + g] !== Fill.none) }))
+    .filter((s) => s.gs.length > 0);
+  if (stages.length === 0 || H === 0) return;
+  const S = stages.length;
+  for (let g = 0; g < G; g++) {
+    fillA[g] = fill[a * G + g]!;
+    baseVals[g] = fc.pupils[(a * G + g) * W]!;
+  }
+  // Ratio errors of each grade, in history-year order.
+  const errs: Float64Array[] = [];
+  for (let g = 0; g < G; g++) {
+    if (!src.ratios || fill[a * G + g] === Fill.none) {
+      errs.push(new Float64Array(0));
+      continue;
+    }
+    const own = ratioErrors(model, a, g, true);
+    errs.push(own.length >= MIN_OWN_ERRORS ? own : pooledErrors(g, fill[a * G + g]!));
+  }
+  // exp(e_i + e_j) for every pair of a grade's errors, computed once per area, not per draw
+  // and year (the same value: the same sum goes into Math.exp).
+  const expPair: Float64Array[] = errs.map((e) => {
+    const n = e.length;
+    const t = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.exp(e[i]! + e[j]!);
+    return t;
+  });
+  // Births: projected drivers and the years past the last known value.
+  const bi = model.birthSource[a]!;
+  const kOf = new Int32Array(G * H);
+  let kMax = 0;
+  if (src.births && bi >= 0) {
+    const last = lastKnownBirthYear(bi);
+    for (let g = 0; g < G; g++) {
+      if (fill[a * G + g] !== Fill.births) continue;
+      for (let h = 1; h <= H; h++) {
+        if (fc.driverProjected[(a * G + g) * H + h - 1] !== 1) continue;
+        const k = model.baseYear + h - ix.grades[g]!.age - last;
+        if (k > 0) {
+          kOf[g * H + h - 1] = k;
+          kMax = Math.max(kMax, k);
+        }
+      }
+    }
+  }
+  // Housing and places of this area.
+  const sIndex = new Map(stages.map((s, i) => [s.id, i]));
+  const housing = (housingBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
+  const planned = (plannedBy.get(area) ?? []).filter((r) => sIndex.has(r.stage));
+  const hasPlaces = stages.map((s) => (placesBy.get(area) ?? []).some((r) => r.stage === s.id) || planned.some((r) => r.stage === s.id));
+  const anyPlaces = hasPlaces.some(Boolean);
+  const basePlaces = new Float64Array(S * H);
+  const baseClasses = new Float64Array(S * H);
+  stages.forEach((s, si) => {
+    const recs = (placesBy.get(area) ?? []).filter((r) => r.stage === s.id);
+    const std = stageStandard(system, s.id).value;
+    for (let h = 1; h <= H; h++) {
+      const t = model.baseYear + h;
+      let latest = -Infinity;
+      for (const r of recs) if (r.year <= t && r.year > latest) latest = r.year;
+      let p = 0;
+      let c = 0;
+      for (const r of recs) {
+        if (r.year !== latest) continue;
+        p += r.places;
+        c += r.classes ?? Math.floor(r.places / std);
+      }
+      basePlaces[si * H + h - 1] = p;
+      baseClasses[si * H + h - 1] = c;
+    }
+  });
+  const projectKeys = (rs: readonly { project?: string }[]): string[] => rs.map((r, i) => (r.project !== undefined ? `p\u0000${r.project}` : `r\u0000${i}`));
+  const housingKeys = projectKeys(housing);
+  const plannedKeys = projectKeys(planned);
+  // Per area, once: the stage row of each housing and planned record, the planned classes, and
+  // buffers reused by every draw.
+  const housingStage = housing.map((hr) => sIndex.get(hr.stage)!);
+  const plannedStage = planned.map((pr) => sIndex.get(pr.stage)!);
+  const plannedClasses = planned.map((pr) => pr.classes ?? Math.trunc(pr.places / stageStandard(system, pr.stage).value));
+  const stageGrades = stages.map((st) => Int32Array.from(st.gs));
+  const hKeys = keyIndex(housingKeys);
+  const pKeys = keyIndex(plannedKeys);
+  const errN = Int32Array.from(errs, (e) => e.length);
+  const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
+  const driverBase = fc.drivers.subarray(a * G * H, (a + 1) * G * H);
+  const SH = S * H;
+
+  // The deterministic path (every source off, nothing slips): the forecast's own kernel.
+  const det = new Float64Array(SH);
+  const detPlaces = new Float64Array(SH);
+  projectArea(G, H, baseVals, 0, fillA, 0, ratioBase, driverBase, outA);
+  stageSums(outA, W, H, stageGrades, det);
+  // Housing pupils by project: contrib[j][δ SH + k], project j's pupils in cell k when it is δ
+  // years late (its rows in order), and the cells any delay reaches. Every path adds whole
+  // projects in project order, the deterministic one with δ = 0.
+  const maxSlipH = src.housing ? housingSlip.maxYears : 0;
+  const contrib = Array.from({ length: hKeys.count }, () => new Float64Array((maxSlipH + 1) * SH));
+  const reached = Array.from({ length: hKeys.count }, () => new Set<number>());
+  for (let i = 0; i < housing.length; i++) {
+    const j = hKeys.index[i]!;
+    for (let delay = 0; delay <= maxSlipH; delay++) {
+      const h = housing[i]!.year + delay - model.baseYear;
+      if (h < 1 || h > H) continue;
+      const k = housingStage[i]! * H + h - 1;
+      contrib[j]![delay * SH + k] = contrib[j]![delay * SH + k]! + housing[i]!.pupils;
+      reached[j]!.add(k);
+    }
+  }
+  const reachedCells = reached.map((r) => Int32Array.from([...r].sort((x, y) => x - y)));
+  for (let j = 0; j < hKeys.count; j++) for (const k of reachedCells[j]!) det[k] = det[k]! + contrib[j]![k]!;
+  // Places: a cell varies by draw only from the first year an opening that may slip reaches in
+  // its stage (varyFrom[si], H + 1 for none); before it every draw has the scheduled places.
+  const varyFrom = new Int32Array(S).fill(H + 1);
+  const detClasses = new Float64Array(SH);
+  if (anyPlaces) {
+    detPlaces.set(basePlaces);
+    detClasses.set(baseClasses);
+    for (let i = 0; i < planned.length; i++) {
+      const si = plannedStage[i]!;
+      const h0 = Math.max(1, planned[i]!.year - model.baseYear);
+      if (src.places && planned[i]!.places > 0 && placesSlip.maxYears > 0) varyFrom[si] = Math.min(varyFrom[si]!, h0);
+      for (let h = h0; h <= H; h++) {
+        detPlaces[si * H + h - 1] = detPlaces[si * H + h - 1]! + planned[i]!.places;
+        detClasses[si * H + h - 1] = detClasses[si * H + h - 1]! + plannedClasses[i]!;
+      }
+    }
+  }
+
+  // The draws, a block of up to LANES at a time: every per-draw array is laid out value-major
+  // (x[i * B + l] for draw d0 + l), so each step of the kernel is one loop over the draws of the
+  // block. Each draw's arithmetic is the scalar kernel's (`projectArea`, `stageSums`), in the
+  // same order, so a draw's numbers do not depend on the block it falls in. Results are stored
+  // cell-major (tot[k * D + d], k = stage × year), so each cell's draws are contiguous.
+  // Buffers shared by the areas, one after another (every value read is written first).
+  const tot = pool.get("tot", SH * D);
+  const plc = anyPlaces ? pool.get("plc", SH * D) : undefined;
+  const cls = anyPlaces ? pool.get("cls", SH * D) : undefined;
+  // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per area.
+  const areaKey = fnv1a(`area\u0000${area}\u0000`);
+  const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) : 0;
+  const sigma = kMax > 0 ? birthSigma(bi) : 0;
+  const B = Math.min(D, LANES);
+  const uP = new Float64Array(B);
+  const U = new Float64Array(H * B);
+  const growth = new Float64Array((kMax + 1) * B);
+  const slipH = new Int32Array(hKeys.count * B);
+  const slipP = new Int32Array(pKeys.count * B);
+  // Grades with the same number of errors m share their resampled positions: per distinct m,
+  // errIx[(h − 1) * B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋, the entry of exp(e[u_P] + e[u_h]) in expPair[g].
+  const ms = [...new Set(errN)].filter((m) => m > 0);
+  const mSlot = Int32Array.from(errN, (m) => ms.indexOf(m));
+  const errIx = new Int32Array(Math.max(1, ms.length) * H * B);
+  // A grade's stage row (−1 for none) and whether it is the first of its stage's grades: stage
+  // sums are added up as the grades are projected, in the stage's grade order, as stageSums does.
+  const stageOf = new Int32Array(G).fill(-1);
+  const firstOf = new Uint8Array(G);
+  stageGrades.forEach((gs, si) => gs.forEach((g, j) => {
+    stageOf[g] = si;
+    firstOf[g] = j === 0 ? 1 : 0;
+  }));
+  const slipAt = new Int32Array(B);
+  const draws: BlockDraws = {
+    gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, z: new Float64Array(kMax + 1), slipH, slipP,
+    hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
+  };
+  const kernel: BlockKernel = {
+    G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
+    ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
+    prev: new Float64Array(G * B), cur: new Float64Array(G * B),
+  };
+  for (let d0 = 0; d0 < D; d0 += B) {
+    const n = Math.min(B, D - d0);
+    // Random numbers of each draw, in the order the scalar path consumes them: the ratio
+    // errors' uniforms (u_P, then one per year), then project delays; births on their own stream.
+    drawBlock(draws, d0, n);
+    projectBlock(kernel, d0, n);
+    // Housing pupils in their (delayed) years, then places.
+    for (let j = 0; j < hKeys.count; j++) addProject(tot, D, d0, n, contrib[j]!, SH, reachedCells[j]!, slipH, j * B, slipAt);
+    if (plc && cls) {
+      // Only the cells that vary by draw are stored per draw (from varyFrom[si] on).
+      for (let si = 0; si < S; si++) {
+        for (let h = varyFrom[si]!; h <= H; h++) {
+          const k = si * H + h - 1;
+          plc.fill(basePlaces[k]!, k * D + d0, k * D + d0 + n);
+          cls.fill(baseClasses[k]!, k * D + d0, k * D + d0 + n);
+        }
+      }
+      for (let i = 0; i < planned.length; i++) {
+        const pr = planned[i]!;
+        const si = plannedStage[i]!;
+        const sl = pKeys.index[i]! * B;
+        const slips = pr.places > 0;
+        const h0 = pr.year - model.baseYear;
+        const from = varyFrom[si]!;
+        addOnward(plc, D, d0, n, pr.places, si * H, h0, from, H, slipP, sl, slips);
+        addOnward(cls, D, d0, n, plannedClasses[i]!, si * H, h0, from, H, slipP, sl, slips);
+      }
+    }
+  }
+
+
+  stages.forEach((st, si) => {
+    const band = eliminateFrom(system, st.id, options.classBand ?? "large");
+    const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
+    for (let h = 1; h <= H; h++) {
+      const k = si * H + h - 1;
+      // This cell's draws (in draw order: `cellCounts` pairs them with places).
+      const col = tot.subarray(k * D, (k + 1) * D);
+      sumMinMax(col, mm);
+      const sum = mm[0]!;
+      const finite = Number.isFinite(sum) || allFinite(col);
+      let row: SimulationRow;
+      if (plc && cls && hasPlaces[si]) {
+        const varies = h >= varyFrom[si]!;
+        if (varies) cellCounts(col, plc, cls, k * D, band, wholeBand, counts);
+        else countsAt(col, detPlaces[k]!, detClasses[k]!, band, wholeBand, counts);
+        // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
+        // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils'
+        // order statistics at the mirrored ranks give it without another selection.
+        const mirror = finite && counts[2] === 1;
+        const ranks = mirror ? mirrorRanks : plainRanks;
+        const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
+        if (finite) selector.select(col, ranks, rankValues, mm[1], mm[2]);
+        const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
+        const common = {
+          area,
+          stage: st.id,
+          year: model.baseYear + h,
+          forecast: det[k]!,
+          mean: sum / D,
+          pupils,
+          places: detPlaces[k]!,
+          surplus: surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!),
+          pShortfall: counts[0]! / D,
+        };
+        row = band !== undefined ? { ...common, pLargeClasses: counts[1]! / D } : common;
+      } else {
+        if (finite) selector.select(col, plainRanks, rankValues, mm[1], mm[2]);
+        row = {
+          area,
+          stage: st.id,
+          year: model.baseYear + h,
+          forecast: det[k]!,
+          mean: sum / D,
+          pupils: finite ? fromRanks(D, qs, plainRanks, rankValues, NaN) : quantilesOf(col, qs, selector),
+        };
+      }
+      rows.push(row);
+    }
+  });
 }
 
 /** For each key, the index of its first appearance among the distinct keys (project ids → slots). */
