@@ -92,6 +92,65 @@ export interface AssessCubeOptions extends CapacityRules {
   readonly pupils?: Float64Array;
 }
 
+interface AssessArrays {
+  readonly pupils: Float64Array;
+  readonly surplus: Float64Array;
+  readonly utilisation: Float64Array;
+  readonly largestClass: Float64Array;
+  readonly classesNeeded: Float64Array;
+  readonly flags: Uint32Array;
+  readonly assessed: Uint8Array;
+}
+
+interface AssessRule {
+  readonly G: number;
+  readonly W: number;
+  readonly S: number;
+  readonly B: number;
+  readonly margin: number;
+  readonly floor: number;
+  readonly bandMin: Float64Array;
+  readonly standard: Float64Array;
+  readonly stageGrades: readonly (readonly number[])[];
+  readonly fill: Uint8Array;
+}
+
+/** `assessForecast` for area a: every taught stage and year with known places, into out. */
+function assessArea(rule: AssessRule, source: Float64Array, places: PlacesCube, a: number, out: AssessArrays): void {
+  const { G, W, S, B, margin, floor, bandMin, standard, stageGrades, fill } = rule;
+  const { pupils, surplus, utilisation, largestClass, classesNeeded, flags, assessed } = out;
+  for (let s = 0; s < S; s++) {
+    const gs = stageGrades[s]!;
+    let taught = false;
+    for (const g of gs) if (fill[a * G + g] !== Fill.none) taught = true;
+    if (!taught) continue;
+    for (let h = 0; h < W; h++) {
+      const k = (a * S + s) * W + h;
+      if (!places.known[k]) continue;
+      let n = 0;
+      for (const g of gs) n += source[(a * G + g) * W + h]!;
+      const P = places.places[k]!;
+      const c = places.classes[k]!;
+      const whole = Math.round(n);
+      const largest = c > 0 ? Math.ceil(whole / c) : 0;
+      let f = placeFlagBits(n, P, margin, floor);
+      const sp = P - n;
+      const homeless = c === 0 && whole > 0;
+      for (let b = 0; b < B; b++) {
+        const min = bandMin[s * B + b]!;
+        if (min !== Infinity && (homeless || (c > 0 && largest >= min))) f |= bandBit(b);
+      }
+      pupils[k] = n;
+      surplus[k] = sp;
+      utilisation[k] = P > 0 ? n / P : 0;
+      largestClass[k] = largest;
+      classesNeeded[k] = Math.ceil(whole / standard[s]!);
+      flags[k] = f;
+      assessed[k] = 1;
+    }
+  }
+}
+
 /**
  * Holds a forecast's pupils against places, cell by cell, on typed arrays. The same rules as
  * `assessCapacity` (n pupils, P places, c classes, s standard size):
@@ -152,38 +211,10 @@ export function assessForecast(fc: Forecast, places: PlacesCube, options: Assess
   const flags = new Uint32Array(N);
   const assessed = new Uint8Array(N);
   const fill = fc.model.fill;
-  for (let a = 0; a < A; a++) {
-    for (let s = 0; s < S; s++) {
-      const gs = stageGrades[s]!;
-      let taught = false;
-      for (const g of gs) if (fill[a * G + g] !== Fill.none) taught = true;
-      if (!taught) continue;
-      for (let h = 0; h < W; h++) {
-        const k = (a * S + s) * W + h;
-        if (!places.known[k]) continue;
-        let n = 0;
-        for (const g of gs) n += source[(a * G + g) * W + h]!;
-        const P = places.places[k]!;
-        const c = places.classes[k]!;
-        const whole = Math.round(n);
-        const largest = c > 0 ? Math.ceil(whole / c) : 0;
-        let f = placeFlagBits(n, P, margin, floor);
-        const sp = P - n;
-        const homeless = c === 0 && whole > 0;
-        for (let b = 0; b < B; b++) {
-          const min = bandMin[s * B + b]!;
-          if (min !== Infinity && (homeless || (c > 0 && largest >= min))) f |= bandBit(b);
-        }
-        pupils[k] = n;
-        surplus[k] = sp;
-        utilisation[k] = P > 0 ? n / P : 0;
-        largestClass[k] = largest;
-        classesNeeded[k] = Math.ceil(whole / standard[s]!);
-        flags[k] = f;
-        assessed[k] = 1;
-      }
-    }
-  }
+  const out: AssessArrays = { pupils, surplus, utilisation, largestClass, classesNeeded, flags, assessed };
+  const rule: AssessRule = { G, W, S, B, margin, floor, bandMin, standard, stageGrades, fill };
+  // One call per area: compiled once as a function and kept, not on-stack in a function run once.
+  for (let a = 0; a < A; a++) assessArea(rule, source, places, a, out);
   return {
     areas: fc.areas,
     stages: ix.stageIds,

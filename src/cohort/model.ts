@@ -133,24 +133,7 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
 
   const fill = new Uint8Array(A * G);
   const notes: FitNote[] = [];
-  for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      if (!cube.offered[a * G + g]) continue;
-      const info = ix.grades[g]!;
-      const stageEntry = info.indexInStage === 0 && info.stage.entry === "births";
-      const prevTaught = g > 0 && cube.offered[a * G + g - 1] === 1;
-      if (!stageEntry && prevTaught && emptyInHistory(cube, a * G + g - 1)) {
-        // ratio × 0 pupils below would forecast 0 whatever the ratio: an entry level of its own.
-        fill[a * G + g] = Fill.level;
-        notes.push({
-          area: cube.areas[a]!,
-          grade: info.id,
-          message: `${cube.grades[g - 1]} in ${cube.areas[a]} has no pupils in any year of the history (${cube.years[0]}–${cube.years[Y - 1]}), so ${info.id} is not progressed from it; ${info.id} is forecast as an entry level (its own counts, fitted like entry)`,
-        });
-      } else if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
-      else fill[a * G + g] = birthsCoverHistory(births, birthSource[a]!, cube.years, info.age) ? Fill.births : Fill.level;
-    }
-  }
+  for (let a = 0; a < A; a++) areaFill(ix, cube, births, birthSource[a]!, a, fill, notes);
 
   // Historical ratios: r = P[g][t] / d(a, g, t), d the denominator of the grade's fill.
   const ages = ix.grades.map((g) => g.age);
@@ -174,6 +157,32 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
   for (let a = 0; a < A; a++) fitArea(ctx, a);
   const base = imputeBase(cube, fill, fits, births, birthSource, ix.grades.map((g) => g.age), notes);
   return { dataset, options, cube, baseYear, fill, base, ratioHistory, fits, methods, births, birthSource, birthsOptions, notes };
+}
+
+/**
+ * How each grade of area a is filled (`fitModel`): progression from the grade below when the
+ * area teaches it and it had pupils in some history year; entry from births when the stage
+ * enters from births and the births cover the history; otherwise an entry level.
+ */
+function areaFill(ix: ReturnType<typeof indexSystem>, cube: EnrolmentCube, births: BirthTable, bi: number, a: number, fill: Uint8Array, notes: FitNote[]): void {
+  const G = ix.grades.length;
+  const Y = cube.years.length;
+  for (let g = 0; g < G; g++) {
+    if (!cube.offered[a * G + g]) continue;
+    const info = ix.grades[g]!;
+    const stageEntry = info.indexInStage === 0 && info.stage.entry === "births";
+    const prevTaught = g > 0 && cube.offered[a * G + g - 1] === 1;
+    if (!stageEntry && prevTaught && emptyInHistory(cube, a * G + g - 1)) {
+      // ratio × 0 pupils below would forecast 0 whatever the ratio: an entry level of its own.
+      fill[a * G + g] = Fill.level;
+      notes.push({
+        area: cube.areas[a]!,
+        grade: info.id,
+        message: `${cube.grades[g - 1]} in ${cube.areas[a]} has no pupils in any year of the history (${cube.years[0]}–${cube.years[Y - 1]}), so ${info.id} is not progressed from it; ${info.id} is forecast as an entry level (its own counts, fitted like entry)`,
+      });
+    } else if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
+    else fill[a * G + g] = birthsCoverHistory(births, bi, cube.years, info.age) ? Fill.births : Fill.level;
+  }
 }
 
 interface FitContext {
