@@ -68,7 +68,7 @@ if (want("national")) {
     `National (${NATIONAL_AREAS} areas): fit + forecast to +15 + assessment (typed: \`assessForecast\`)`,
     r.time,
     50,
-    `load ${r.load}; full GC before each run; without it (warm heap, as in a loop) median ${fmtMs(warm.median)} (n ${warm.n}); once per dataset and not timed here: enrolment cube ${fmtMs(cube.median)}, places schedule ${fmtMs(schedule.median)}`,
+    `load ${r.load}; 5 untimed runs first, then a full GC before each timed run; without the GC (warm heap, as in a loop) median ${fmtMs(warm.median)} (n ${warm.n}); once per dataset and not timed here: enrolment cube ${fmtMs(cube.median)}, places schedule ${fmtMs(schedule.median)}`,
   );
   rows.push([
     `National (${NATIONAL_AREAS} areas): the same with housing (\`forecastWithHousing\`), stage rows and \`assessCapacity\` rows`,
