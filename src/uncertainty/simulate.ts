@@ -301,9 +301,9 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
  * smallest x.
  */
 function fromRanks(n: number, qs: readonly number[], ranks: readonly number[], values: Float64Array, mirrorOf: number): number[] {
-  const out = new Array<number>(qs.length);
+  const out: number[] = [];
   const at = (j: number): number => (Number.isNaN(mirrorOf) ? values[ranks.indexOf(j)]! : mirrorOf - values[ranks.indexOf(n - 1 - j)]!);
-  for (let i = 0; i < qs.length; i++) out[i] = interpolate(n, qs[i]!, at);
+  for (let i = 0; i < qs.length; i++) out.push(interpolate(n, qs[i]!, at));
   return out;
 }
 
@@ -877,18 +877,13 @@ function simulateArea(ctx: AreaContext, a: number): void {
         const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
         if (finite) selector.select(col, ranks, rankValues, mm[1], mm[2]);
         const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
-        const common = {
-          area,
-          stage: st.id,
-          year: model.baseYear + h,
-          forecast: det[k]!,
-          mean: sum / D,
-          pupils,
-          places: detPlaces[k]!,
-          surplus: surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!),
-          pShortfall: counts[0]! / D,
-        };
-        row = band !== undefined ? { ...common, pLargeClasses: counts[1]! / D } : common;
+        const year = model.baseYear + h;
+        const surplusQ = surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!);
+        // Two literals (no spread): one object per row.
+        row =
+          band !== undefined
+            ? { area, stage: st.id, year, forecast: det[k]!, mean: sum / D, pupils, places: detPlaces[k]!, surplus: surplusQ, pShortfall: counts[0]! / D, pLargeClasses: counts[1]! / D }
+            : { area, stage: st.id, year, forecast: det[k]!, mean: sum / D, pupils, places: detPlaces[k]!, surplus: surplusQ, pShortfall: counts[0]! / D };
       } else {
         if (finite) selector.select(col, plainRanks, rankValues, mm[1], mm[2]);
         row = {
