@@ -2,7 +2,7 @@
  * The standard normal quantile function Φ⁻¹(p): Wichura's algorithm AS 241 (PPND16), rational
  * approximations in three regions of p, accurate to about 1 part in 10¹⁶ (M. J. Wichura 1988,
  * "Algorithm AS 241: The Percentage Points of the Normal Distribution", Applied Statistics
- * 37(3), 477–484). Used by `Rng.normal` (one uniform per normal draw).
+ * 37(3), 477–484).
  *
  * With q = p − ½: for |q| ≤ 0.425, Φ⁻¹(p) = q · A(r) / B(r), r = 0.180625 − q²; otherwise
  * r = √(−ln min(p, 1 − p)) and Φ⁻¹(p) = ±C(r − 1.6) / D(r − 1.6) for r ≤ 5, ±E(r − 5) / F(r − 5)

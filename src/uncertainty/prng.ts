@@ -10,7 +10,10 @@ import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
 export interface Rng {
   /** A uniform number in [0, 1) with 32 random bits. */
   next(): number;
-  /** A standard normal draw: `normalQuantile` (AS 241) of one `next()` value, (x + ½) / 2³² for its 32 bits x. */
+  /**
+   * A standard normal draw by the ziggurat method (Marsaglia & Tsang 2000, in Doornik's 2005
+   * ZIGNOR form): two or more 32-bit outputs per draw.
+   */
   normal(): number;
   /** A uniform integer in [0, n). */
   int(n: number): number;

@@ -348,8 +348,6 @@ interface BlockDraws {
   readonly uP: Float64Array;
   readonly U: Float64Array;
   readonly growth: Float64Array;
-  /** Scratch for one draw's births normals z[1 … kMax]. */
-  readonly z: Float64Array;
   readonly slipH: Int32Array;
   readonly slipP: Int32Array;
   readonly hCount: number;
@@ -368,7 +366,7 @@ interface BlockDraws {
  * stream: growth[k B + l] = exp(σ (z₁ + … + z_k)).
  */
 function drawBlock(r: BlockDraws, d0: number, n: number): void {
-  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma, z } = r;
+  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma } = r;
   for (let l = 0; l < n; l++) {
     const g = r.gen.reseed(r.seed32 ^ fnv1aDigits(r.areaKey, d0 + l));
     if (r.ratios) {
@@ -378,10 +376,10 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
     for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;
     for (let i = 0; i < r.pCount; i++) slipP[i * B + l] = r.places ? slipYears(g, r.placesSlip) : 0;
     if (kMax > 0) {
-      r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l)).fillNormal(z, 1, kMax);
+      const gb = r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l));
       let walk = 0;
       for (let k = 1; k <= kMax; k++) {
-        walk += sigma * z[k]!;
+        walk += sigma * gb.normal();
         growth[k * B + l] = Math.exp(walk);
       }
     }
@@ -815,7 +813,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
   }));
   const slipAt = new Int32Array(B);
   const draws: BlockDraws = {
-    gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, z: new Float64Array(kMax + 1), slipH, slipP,
+    gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, slipH, slipP,
     hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
   };
   const kernel: BlockKernel = {

@@ -3,7 +3,6 @@
  * `simulate` re-seeds in place for each area and draw instead of making a new object per stream.
  * Not re-exported from the package.
  */
-import { normalQuantile } from "./normal.js";
 
 /**
  * FNV-1a continued over the decimal digits of a whole number n (0 ≤ n < 2⁵³), as if `String(n)`
@@ -21,6 +20,30 @@ export function fnv1aDigits(h: number, n: number): number {
 
 /** 2⁻³². */
 const TWO_M32 = 1 / 4294967296;
+
+/**
+ * Tables of the ziggurat method for the standard normal with 128 blocks (Marsaglia & Tsang 2000,
+ * "The Ziggurat Method for Generating Random Variables", J. Stat. Softw. 5(8); in the form of
+ * Doornik 2005, "An Improved Ziggurat Method to Generate Normal Random Samples", ZIGNOR):
+ * R = 3.442619855899 the start of the tail, V = 9.91256303526217e-3 the area of each block;
+ * X[0] = V / φ(R), X[1] = R, X[i] = √(−2 ln(V / X[i−1] + φ(X[i−1]))), X[128] = 0, with
+ * φ(x) = exp(−x² / 2); ZR[i] = X[i+1] / X[i].
+ */
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(129);
+const ZIG_RATIO = new Float64Array(128);
+{
+  let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
+  ZIG_X[0] = ZIG_V / f;
+  ZIG_X[1] = ZIG_R;
+  ZIG_X[128] = 0;
+  for (let i = 2; i < 128; i++) {
+    ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i - 1]! + f));
+    f = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
+  }
+  for (let i = 0; i < 128; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
+}
 
 /**
  * xoshiro128** (Blackman & Vigna 2018, https://prng.di.unimi.it/xoshiro128starstar.c) with its
@@ -86,28 +109,35 @@ export class Xoshiro128 {
     this.c = c;
     this.d = d;
   }
-  /** `count` values of `normal()` into out[offset + i], i = 0 … count − 1 (state in locals, as `fillUniform`). */
-  fillNormal(out: Float64Array, offset: number, count: number): void {
-    let { a, b, c, d } = this;
-    for (let i = 0; i < count; i++) {
-      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-      const t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = rotl(d, 11);
-      out[offset + i] = normalQuantile((result + 0.5) * TWO_M32);
-    }
-    this.a = a;
-    this.b = b;
-    this.c = c;
-    this.d = d;
-  }
-  /** Φ⁻¹((x + ½) / 2³²) for the next 32 bits x: one value per normal, never 0 or 1 inside Φ⁻¹. */
+  /**
+   * A standard normal draw by the ziggurat method (ZIGNOR, tables above): u = 2 U − 1 from one
+   * 32-bit output ((x + ½) / 2³² for U, never 0 or 1), the block i from the low 7 bits of the
+   * next; u · X[i] when |u| < X[i+1] / X[i] (about 99% of draws), else the tail (i = 0, by
+   * Marsaglia's method) or the wedge test, drawing again when rejected.
+   */
   normal(): number {
-    return normalQuantile((this.nextU32() + 0.5) * TWO_M32);
+    for (;;) {
+      const u = 2 * this.open() - 1;
+      const i = this.nextU32() & 127;
+      if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!;
+      if (i === 0) {
+        let x: number;
+        let y: number;
+        do {
+          x = Math.log(this.open()) / ZIG_R;
+          y = Math.log(this.open());
+        } while (-2 * y < x * x);
+        return u < 0 ? x - ZIG_R : ZIG_R - x;
+      }
+      const x = u * ZIG_X[i]!;
+      const f0 = Math.exp(-0.5 * (ZIG_X[i]! * ZIG_X[i]! - x * x));
+      const f1 = Math.exp(-0.5 * (ZIG_X[i + 1]! * ZIG_X[i + 1]! - x * x));
+      if (f1 + this.open() * (f0 - f1) < 1) return x;
+    }
+  }
+  /** (x + ½) / 2³² for the next 32 bits x: uniform on (0, 1), never 0 or 1. */
+  private open(): number {
+    return (this.nextU32() + 0.5) * TWO_M32;
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

@@ -72,6 +72,25 @@ describe("normalQuantile (AS 241)", () => {
   });
 });
 
+describe("Rng.normal (ziggurat)", () => {
+  it("has the standard normal's quantiles and tail mass over 200,000 draws (seeded)", () => {
+    const r = rng(11, "ziggurat");
+    const n = 200_000;
+    const z = Float64Array.from({ length: n }, () => r.normal()).sort();
+    // Tolerance: 4 standard errors of an empirical p-quantile, √(p(1 − p) / n) / φ(Φ⁻¹(p)).
+    for (const p of [0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999]) {
+      const q = normalQuantile(p);
+      const phi = Math.exp(-0.5 * q * q) / Math.sqrt(2 * Math.PI);
+      const se = Math.sqrt((p * (1 - p)) / n) / phi;
+      expect(Math.abs(quantileSorted(z, p) - q)).toBeLessThan(4 * se);
+    }
+    // Beyond the ziggurat's tail start R = 3.442619855899 (drawn by the tail method): expected
+    // n · 2(1 − Φ(R)) = n · 5.7611e-4 ≈ 115 draws (Φ from Python's statistics.NormalDist), sd ≈ 10.7.
+    const beyond = z.filter((x) => Math.abs(x) > 3.442619855899).length;
+    expect(Math.abs(beyond - n * 5.7611e-4)).toBeLessThan(4 * Math.sqrt(n * 5.7611e-4));
+  });
+});
+
 describe("streams", () => {
   it("streams(seed, prefix)(n) is rng(seed, prefix + n) without building the keys (property)", () => {
     fc.assert(
