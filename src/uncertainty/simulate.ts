@@ -483,6 +483,24 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       if (f === Fill.progression && q >= 0 && si >= 0 && firstOf[g] === 0) {
         // The common case in one loop: a perturbed progression added to its stage's sum.
         const pg = (g - 1) * B;
+        const g2 = g + 1;
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0) {
+          // Two such grades of one stage in one loop: they share the error positions, and
+          // (tot + v) + w adds them in grade order, as one grade at a time would.
+          const r1 = ratio[g2 * H + h - 1]!;
+          const t1 = expPair[g2]!;
+          const o1 = g2 * B;
+          for (let l = 0; l < n; l++) {
+            const e = errIx[io + l]!;
+            const v = r0 * t[e]! * prev[pg + l]!;
+            const w = r1 * t1[e]! * prev[o + l]!;
+            cur[o + l] = v;
+            cur[o1 + l] = w;
+            tot[to + l] = tot[to + l]! + v + w;
+          }
+          g = g2;
+          continue;
+        }
         for (let l = 0; l < n; l++) {
           const v = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
           cur[o + l] = v;
