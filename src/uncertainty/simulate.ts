@@ -348,6 +348,8 @@ interface BlockDraws {
   readonly uP: Float64Array;
   readonly U: Float64Array;
   readonly growth: Float64Array;
+  /** Scratch for one draw's births normals z[1 … kMax]. */
+  readonly z: Float64Array;
   readonly slipH: Int32Array;
   readonly slipP: Int32Array;
   readonly hCount: number;
@@ -366,7 +368,7 @@ interface BlockDraws {
  * stream: growth[k B + l] = exp(σ (z₁ + … + z_k)).
  */
 function drawBlock(r: BlockDraws, d0: number, n: number): void {
-  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma } = r;
+  const { H, B, uP, U, growth, slipH, slipP, kMax, sigma, z } = r;
   for (let l = 0; l < n; l++) {
     const g = r.gen.reseed(r.seed32 ^ fnv1aDigits(r.areaKey, d0 + l));
     if (r.ratios) {
@@ -376,10 +378,10 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
     for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;
     for (let i = 0; i < r.pCount; i++) slipP[i * B + l] = r.places ? slipYears(g, r.placesSlip) : 0;
     if (kMax > 0) {
-      const gb = r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l));
+      r.genB.reseed(r.seed32 ^ fnv1aDigits(r.birthKey, d0 + l)).fillNormal(z, 1, 1, kMax);
       let walk = 0;
       for (let k = 1; k <= kMax; k++) {
-        walk += sigma * gb.normal();
+        walk += sigma * z[k]!;
         growth[k * B + l] = Math.exp(walk);
       }
     }
@@ -447,6 +449,13 @@ interface BlockKernel {
   readonly tot: Float64Array;
   prev: Float64Array;
   cur: Float64Array;
+  /** Scratch: the births (or 1s) of one grade and year per draw. */
+  readonly src: Float64Array;
+  /** A table holding 1 and zero positions, for grades without errors. */
+  readonly ones: Float64Array;
+  readonly zeroIx: Int32Array;
+  /** 1 where the grade above is a progression grade (the grade's pupils are read the next year). */
+  readonly needCur: Uint8Array;
 }
 
 /**
@@ -469,27 +478,27 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
   }
   let prev = kn.prev;
   let cur = kn.cur;
+  const { src, ones, zeroIx, needCur } = kn;
   for (let g = 0; g < G; g++) prev.fill(base[g]!, g * B, g * B + n);
   for (let h = 1; h <= H; h++) {
     for (let g = 0; g < G; g++) {
       const f = fill[g];
       const o = g * B;
       const r0 = ratio[g * H + h - 1]!;
-      const t = expPair[g]!;
       const q = mSlot[g]!;
       const io = (q * H + h - 1) * B;
       const si = stageOf[g]!;
       const to = (si * H + h - 1) * D + d0;
       if (f === Fill.progression && q >= 0 && si >= 0 && firstOf[g] === 0) {
-        // The common case in one loop: a perturbed progression added to its stage's sum.
-        const pg = (g - 1) * B;
         const g2 = g + 1;
-        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0) {
-          // Two such grades of one stage in one loop: they share the error positions, and
-          // (tot + v) + w adds them in grade order, as one grade at a time would.
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1) {
+          // Two perturbed progression grades of one stage in one loop: they share the error
+          // positions, and (tot + v) + w adds them in grade order, as one at a time would.
+          const t = expPair[g]!;
           const r1 = ratio[g2 * H + h - 1]!;
           const t1 = expPair[g2]!;
           const o1 = g2 * B;
+          const pg = (g - 1) * B;
           for (let l = 0; l < n; l++) {
             const e = errIx[io + l]!;
             const v = r0 * t[e]! * prev[pg + l]!;
@@ -501,32 +510,48 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
           g = g2;
           continue;
         }
-        for (let l = 0; l < n; l++) {
-          const v = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
-          cur[o + l] = v;
-          tot[to + l] = tot[to + l]! + v;
-        }
+      }
+      if (f === Fill.none) {
+        cur.fill(0, o, o + n);
         continue;
       }
+      // One grade: v = ratio · exp(e_P + e_h) · x, x the grade below a year earlier
+      // (progression), the births (entry; × growth past the known years), or 1 (level); the same
+      // products in the same order as projectArea's (a factor of exactly 1 where a grade has no
+      // errors changes nothing).
+      const t = q >= 0 ? expPair[g]! : ones;
+      const ix = q >= 0 ? errIx : zeroIx;
+      const iox = q >= 0 ? io : 0;
+      let x: Float64Array;
+      let xo = 0;
       if (f === Fill.progression) {
-        const pg = (g - 1) * B;
-        if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * prev[pg + l]!;
-        else for (let l = 0; l < n; l++) cur[o + l] = r0 * prev[pg + l]!;
+        x = prev;
+        xo = (g - 1) * B;
       } else if (f === Fill.births) {
         const drv = driver[g * H + h - 1]!;
         const k = kOf[g * H + h - 1]!;
-        const gk = k * B;
-        if (q >= 0 && k > 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * (drv * growth[gk + l]!);
-        else if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]! * drv;
-        else if (k > 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * (drv * growth[gk + l]!);
-        else cur.fill(r0 * drv, o, o + n);
-      } else if (f === Fill.level) {
-        if (q >= 0) for (let l = 0; l < n; l++) cur[o + l] = r0 * t[errIx[io + l]!]!;
-        else cur.fill(r0, o, o + n);
-      } else cur.fill(0, o, o + n);
-      if (si >= 0) {
-        if (firstOf[g] === 1) for (let l = 0; l < n; l++) tot[to + l] = 0 + cur[o + l]!;
-        else for (let l = 0; l < n; l++) tot[to + l] = tot[to + l]! + cur[o + l]!;
+        x = src;
+        if (k > 0) for (let l = 0; l < n; l++) src[l] = drv * growth[k * B + l]!;
+        else src.fill(drv, 0, n);
+      } else {
+        x = src;
+        src.fill(1, 0, n);
+      }
+      const keep = needCur[g] === 1;
+      if (si < 0) {
+        for (let l = 0; l < n; l++) cur[o + l] = r0 * t[ix[iox + l]!]! * x[xo + l]!;
+      } else if (firstOf[g] === 1) {
+        for (let l = 0; l < n; l++) {
+          const v = r0 * t[ix[iox + l]!]! * x[xo + l]!;
+          if (keep) cur[o + l] = v;
+          tot[to + l] = 0 + v;
+        }
+      } else {
+        for (let l = 0; l < n; l++) {
+          const v = r0 * t[ix[iox + l]!]! * x[xo + l]!;
+          if (keep) cur[o + l] = v;
+          tot[to + l] = tot[to + l]! + v;
+        }
       }
     }
     const swap = prev;
@@ -831,13 +856,15 @@ function simulateArea(ctx: AreaContext, a: number): void {
   }));
   const slipAt = new Int32Array(B);
   const draws: BlockDraws = {
-    gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, slipH, slipP,
+    gen, genB, seed32, areaKey, birthKey, H, B, kMax, sigma, uP, U, growth, z: new Float64Array(kMax + 1), slipH, slipP,
     hCount: hKeys.count, pCount: pKeys.count, ratios: src.ratios, housing: src.housing, places: src.places, housingSlip, placesSlip,
   };
   const kernel: BlockKernel = {
     G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
     ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
     prev: new Float64Array(G * B), cur: new Float64Array(G * B),
+    src: new Float64Array(B), ones: Float64Array.of(1), zeroIx: new Int32Array(B),
+    needCur: Uint8Array.from({ length: G }, (_, g) => (g + 1 < G && fillA[g + 1] === Fill.progression ? 1 : 0)),
   };
   for (let d0 = 0; d0 < D; d0 += B) {
     const n = Math.min(B, D - d0);

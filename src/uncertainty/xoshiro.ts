@@ -135,6 +135,44 @@ export class Xoshiro128 {
       if (f1 + this.open() * (f0 - f1) < 1) return x;
     }
   }
+  /**
+   * `count` values of `normal()` into out[offset + i · stride] (the same numbers as `count` calls),
+   * with the generator state held in locals on the ziggurat's fast path.
+   */
+  fillNormal(out: Float64Array, offset: number, stride: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      let { a, b, c, d } = this;
+      // Two outputs, as normal() takes them: u from the first, the block from the second.
+      const r1 = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      const r2 = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      const u = 2 * ((r1 + 0.5) * TWO_M32) - 1;
+      const k = r2 & 127;
+      if (Math.abs(u) < ZIG_RATIO[k]!) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.d = d;
+        out[offset + i * stride] = u * ZIG_X[k]!;
+      } else {
+        // The rare slow path: rewind the two outputs and let normal() draw this value.
+        out[offset + i * stride] = this.normal();
+      }
+    }
+  }
   /** (x + ½) / 2³² for the next 32 bits x: uniform on (0, 1), never 0 or 1. */
   private open(): number {
     return (this.nextU32() + 0.5) * TWO_M32;

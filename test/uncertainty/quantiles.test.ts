@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalQuantile, quantileSorted, quantiles, rng, streams } from "../../src/index.js";
+import { Xoshiro128 } from "../../src/uncertainty/xoshiro.js";
 
 const sortedQuantiles = (v: readonly number[], ps: readonly number[]): number[] => {
   const s = Float64Array.from(v).sort();
@@ -88,6 +89,24 @@ describe("Rng.normal (ziggurat)", () => {
     // n · 2(1 − Φ(R)) = n · 5.7611e-4 ≈ 115 draws (Φ from Python's statistics.NormalDist), sd ≈ 10.7.
     const beyond = z.filter((x) => Math.abs(x) > 3.442619855899).length;
     expect(Math.abs(beyond - n * 5.7611e-4)).toBeLessThan(4 * Math.sqrt(n * 5.7611e-4));
+  });
+});
+
+describe("Xoshiro128 batch fills", () => {
+  it("fillNormal and fillUniform give the numbers of repeated normal() and next() calls (property)", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 300 }), (seed, count) => {
+        const a = new Xoshiro128(seed);
+        const b = new Xoshiro128(seed);
+        const z = new Float64Array(2 * count + 1);
+        a.fillNormal(z, 1, 2, count);
+        const u = new Float64Array(count);
+        a.fillUniform(u, 0, 1, count);
+        expect(Array.from({ length: count }, (_, i) => z[1 + 2 * i])).toEqual(Array.from({ length: count }, () => b.normal()));
+        expect(Array.from(u)).toEqual(Array.from({ length: count }, () => b.next()));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
