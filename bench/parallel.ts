@@ -53,18 +53,22 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
   const shares: string[][] = workers.map((_, i) => areas.slice(Math.floor((i * areas.length) / threads), Math.floor(((i + 1) * areas.length) / threads)));
   return {
     async run(options) {
+      // Each share is unpacked as soon as it arrives, while the other threads may still run.
+      let unpack = 0;
       const parts = await Promise.all(
         workers.map((w, i) => {
-          const p = next(w);
+          const p = next(w).then((m) => {
+            const t0 = performance.now();
+            const rows = unpackRows(m.packed!);
+            unpack += performance.now() - t0;
+            return { m, rows };
+          });
           w.postMessage({ kind: "run", options: { ...options, areas: shares[i] } });
           return p;
         }),
       );
-      const packs = parts.map((p) => p.packed!);
-      const t0 = performance.now();
-      const rows = packs.flatMap(unpackRows);
-      lastTimes = { workers: parts.map((p) => p.ms!), unpack: performance.now() - t0 };
-      return { ...packs[0]!.meta, rows };
+      lastTimes = { workers: parts.map((p) => p.m.ms!), unpack };
+      return { ...parts[0]!.m.packed!.meta, rows: parts.flatMap((p) => p.rows) };
     },
     times() {
       return lastTimes;
