@@ -48,6 +48,11 @@ const ZIG_RATIO = new Float64Array(128);
 /**
  * xoshiro128** (Blackman & Vigna 2018, https://prng.di.unimi.it/xoshiro128starstar.c) with its
  * 128-bit state expanded from a 32-bit seed by splitmix32.
+ *
+ * The eight lines of one step appear in `nextU32` and again, on local copies of the state, in
+ * the batch fills: measured on the national simulation benchmark, drawing the births normals
+ * through `normal()` instead of `fillNormal` took 5.2 s instead of 4.5 s. A test checks that
+ * the batch fills give the numbers of repeated single calls.
  */
 export class Xoshiro128 {
   private a = 0;
