@@ -132,7 +132,9 @@ switch (name) {
       out.poolStartMs = performance.now() - t0;
       let last: Awaited<ReturnType<typeof pool.run>> | undefined;
       for (let i = 0; i < runs; i++) {
+        last = undefined;
         collect();
+        await pool.collect();
         const c0 = process.cpuUsage();
         const t1 = performance.now();
         last = await pool.run(opts);

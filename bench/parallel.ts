@@ -19,6 +19,8 @@ export interface SimulationPool {
   run(options: SimulateOptions): Promise<Simulation>;
   /** Where the last run's time went: each worker's simulate and packing, and unpacking on the main thread (ms). */
   times(): RunTimes | undefined;
+  /** A full garbage collection in every worker (between timed runs, outside them). */
+  collect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,15 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
     },
     times() {
       return lastTimes;
+    },
+    async collect() {
+      await Promise.all(
+        workers.map((w) => {
+          const p = next(w);
+          w.postMessage({ kind: "gc" });
+          return p;
+        }),
+      );
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

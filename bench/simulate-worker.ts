@@ -13,13 +13,20 @@ let fixed: Partial<SimulateOptions> = {};
 
 type Message =
   | { kind: "init"; input: DatasetInput; modelOptions: ModelOptions; fixed: Partial<SimulateOptions> }
-  | { kind: "run"; options: SimulateOptions };
+  | { kind: "run"; options: SimulateOptions }
+  | { kind: "gc" };
 
 parentPort!.on("message", (m: Message) => {
   if (m.kind === "init") {
     model = lib.fitModel(lib.parseDataset(m.input, lib.chinaSchoolSystem), m.modelOptions);
     fixed = m.fixed;
     parentPort!.postMessage({ kind: "ready" });
+    return;
+  }
+  if (m.kind === "gc") {
+    // A full GC between timed runs, as the one-thread case has (the last run's rows are garbage).
+    collect();
+    parentPort!.postMessage({ kind: "collected" });
     return;
   }
   const t0 = performance.now();
@@ -31,6 +38,4 @@ parentPort!.on("message", (m: Message) => {
   // switches off V8's "no detached buffers" assumption for good, and every typed-array access of
   // later runs is then checked (measured: the next simulations about 20% slower).
   parentPort!.postMessage({ kind: "done", packed, ms });
-  // A full GC after each run, between runs as the one-thread case has (its rows are garbage now).
-  collect();
 });
