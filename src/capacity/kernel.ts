@@ -38,22 +38,38 @@ export function placesCube(schedule: CapacitySchedule, areas: readonly string[],
   const aIndex = new Map(areas.map((id, i) => [id, i]));
   const sIndex = new Map(stages.map((id, i) => [id, i]));
   const y0 = years[0] ?? 0;
-  // Totals come grouped by area: look an id up only when it changes from the row before.
-  let lastArea: string | undefined;
-  let a: number | undefined;
+  // Totals come grouped by area: one call per run of rows of one area (compiled once as a
+  // function), each id looked up once per run.
+  const totals = schedule.totals;
+  const out: PlacesCube = { areas, stages, years, places, classes, known };
+  for (let i = 0; i < totals.length; ) {
+    const area = totals[i]!.area;
+    let end = i + 1;
+    while (end < totals.length && totals[end]!.area === area) end++;
+    const a = aIndex.get(area);
+    if (a !== undefined) placeRows(totals, i, end, a, sIndex, y0, out);
+    i = end;
+  }
+  return out;
+}
+
+/** Rows start … end − 1 of the totals (all of area a) into the places cube. */
+function placeRows(totals: CapacitySchedule["totals"], start: number, end: number, a: number, sIndex: ReadonlyMap<string, number>, y0: number, out: PlacesCube): void {
+  const S = out.stages.length;
+  const Y = out.years.length;
   let lastStage: string | undefined;
   let s: number | undefined;
-  for (const t of schedule.totals) {
-    if (t.area !== lastArea) a = aIndex.get((lastArea = t.area));
+  for (let i = start; i < end; i++) {
+    const t = totals[i]!;
     if (t.stage !== lastStage) s = sIndex.get((lastStage = t.stage));
     const y = t.year - y0;
-    if (a === undefined || s === undefined || y < 0 || y >= Y) continue;
+    if (s === undefined || y < 0 || y >= Y) continue;
     const k = (a * S + s) * Y + y;
-    places[k] = t.places;
-    classes[k] = t.classes;
-    known[k] = 1;
+    out.places[k] = t.places;
+    out.classes[k] = t.classes;
+    out.known[k] = 1;
   }
-  return { areas, stages, years, places, classes, known };
+
 }
 
 /**

@@ -286,46 +286,62 @@ function imputeBase(
   const G = cube.grades.length;
   const Y = cube.years.length;
   const base = new Float64Array(A * G);
-  for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      const f = fill[a * G + g];
-      if (f === Fill.none) continue;
-      const v = cube.data[(a * G + g) * Y + Y - 1]!;
-      if (Number.isFinite(v)) {
-        base[a * G + g] = v;
-        continue;
-      }
-      const fit = fits[a * G + g];
-      const r = fit ? ratioAtFit(fit, 0) : NaN;
-      let imputed = NaN;
-      let how = "";
-      if (f === Fill.progression && Y > 1) {
-        imputed = r * cube.data[(a * G + g - 1) * Y + Y - 2]!;
-        how = `ratio ${r.toFixed(4)} × ${cube.grades[g - 1]} of ${cube.years[Y - 2]}`;
-      } else if (f === Fill.births) {
-        imputed = r * birthsAt(births, birthSource[a]!, cube.years[Y - 1]! - ages[g]!);
-        how = `entry ratio ${r.toFixed(4)} × births of ${cube.years[Y - 1]! - ages[g]!}`;
-      } else if (f === Fill.level) {
-        imputed = r;
-        how = "the fitted level";
-      }
-      if (!Number.isFinite(imputed)) {
-        imputed = 0;
-        how = "0 (no earlier figure)";
-        for (let y = Y - 2; y >= 0; y--) {
-          const w = cube.data[(a * G + g) * Y + y]!;
-          if (Number.isFinite(w)) {
-            imputed = w;
-            how = `the last known figure (${cube.years[y]})`;
-            break;
-          }
+  // One call per area (compiled once as a function, not on-stack in a function run once per fit).
+  for (let a = 0; a < A; a++) imputeArea(cube, fill, fits, births, birthSource[a]!, ages, notes, a, base);
+  return base;
+}
+
+/** `imputeBase` for area a, into base. */
+function imputeArea(
+  cube: EnrolmentCube,
+  fill: Uint8Array,
+  fits: readonly (RatioFit | undefined)[],
+  births: BirthTable,
+  bi: number,
+  ages: readonly number[],
+  notes: FitNote[],
+  a: number,
+  base: Float64Array,
+): void {
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  for (let g = 0; g < G; g++) {
+    const f = fill[a * G + g];
+    if (f === Fill.none) continue;
+    const v = cube.data[(a * G + g) * Y + Y - 1]!;
+    if (Number.isFinite(v)) {
+      base[a * G + g] = v;
+      continue;
+    }
+    const fit = fits[a * G + g];
+    const r = fit ? ratioAtFit(fit, 0) : NaN;
+    let imputed = NaN;
+    let how = "";
+    if (f === Fill.progression && Y > 1) {
+      imputed = r * cube.data[(a * G + g - 1) * Y + Y - 2]!;
+      how = `ratio ${r.toFixed(4)} × ${cube.grades[g - 1]} of ${cube.years[Y - 2]}`;
+    } else if (f === Fill.births) {
+      imputed = r * birthsAt(births, bi, cube.years[Y - 1]! - ages[g]!);
+      how = `entry ratio ${r.toFixed(4)} × births of ${cube.years[Y - 1]! - ages[g]!}`;
+    } else if (f === Fill.level) {
+      imputed = r;
+      how = "the fitted level";
+    }
+    if (!Number.isFinite(imputed)) {
+      imputed = 0;
+      how = "0 (no earlier figure)";
+      for (let y = Y - 2; y >= 0; y--) {
+        const w = cube.data[(a * G + g) * Y + y]!;
+        if (Number.isFinite(w)) {
+          imputed = w;
+          how = `the last known figure (${cube.years[y]})`;
+          break;
         }
       }
-      base[a * G + g] = imputed;
-      notes.push({ area: cube.areas[a]!, grade: cube.grades[g]!, message: `the ${cube.years[Y - 1]} figure of ${cube.grades[g]} in ${cube.areas[a]} is missing; the forecast starts from ${imputed.toFixed(1)}, imputed as ${how}` });
     }
+    base[a * G + g] = imputed;
+    notes.push({ area: cube.areas[a]!, grade: cube.grades[g]!, message: `the ${cube.years[Y - 1]} figure of ${cube.grades[g]} in ${cube.areas[a]} is missing; the forecast starts from ${imputed.toFixed(1)}, imputed as ${how}` });
   }
-  return base;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { indexSystem } from "../domain/systemIndex.js";
 import type { Dataset } from "./dataset.js";
+import type { BirthRecord } from "./records/births.js";
 import type { EnrolmentRecord } from "./records/enrolment.js";
 import { offeredGrades } from "./dataset.js";
 
@@ -109,6 +110,8 @@ export interface BirthTable {
  * ```
  */
 export function birthTable(ds: Dataset): BirthTable {
+  const hit = birthCache.get(ds.births);
+  if (hit && hit.areas === ds.areas) return hit.table;
   const areas = ds.areas.map((a) => a.id);
   let first = Infinity;
   let last = -Infinity;
@@ -129,5 +132,10 @@ export function birthTable(ds: Dataset): BirthTable {
     data[k] = b.births;
     if (b.provenance === "estimate") estimated[k] = 1;
   }
-  return { areas, firstYear: first, years, data, estimated };
+  const table: BirthTable = { areas, firstYear: first, years, data, estimated };
+  birthCache.set(ds.births, { areas: ds.areas, table });
+  return table;
 }
+
+// Built once per (areas, births) records, as the enrolment cube is: the table is read-only.
+const birthCache = new WeakMap<readonly BirthRecord[], { areas: Dataset["areas"]; table: BirthTable }>();
