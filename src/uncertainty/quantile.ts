@@ -29,7 +29,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * Quantiles of unsorted values, each as `quantileSorted` of the sorted values gives it (R's type
  * 7), found without sorting: by bucketing and selection in linear time when every value is
  * finite, by a sort otherwise (−0 and +0 compare equal: either may stand at a rank where the sort
- * puts −0). The input is not changed.
+ * puts −0; NaN sorts after every number, as `Float64Array.prototype.sort` puts it). The input is
+ * not changed.
  *
  * @param values - at least one value
  * @param ps - probabilities, each in [0, 1]

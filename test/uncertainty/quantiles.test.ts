@@ -9,12 +9,12 @@ const sortedQuantiles = (v: readonly number[], ps: readonly number[]): number[] 
 };
 
 describe("quantiles (bucketing and selection) equal the sort-based quantiles", () => {
-  it("on any finite or non-finite values, with ties, -0 and wide ranges (property)", () => {
+  it("on any values (finite, ±Infinity, NaN), with ties, -0 and wide ranges (property)", () => {
     const value = fc.oneof(
       fc.double({ noNaN: true }),
       fc.integer({ min: -5, max: 5 }),
       fc.double({ min: 990, max: 1010, noNaN: true }),
-      fc.constantFrom(0, -0, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324),
+      fc.constantFrom(0, -0, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, Number.NaN, Infinity, -Infinity),
     );
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 3000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (v, ps) => {
