@@ -19,9 +19,10 @@ export interface SimulationSources {
    * ahead; every grade g takes the errors of rank ⌊u · n_g⌋ of its list (the same history year
    * when the lists cover the same years, so grades move together as they did in that year):
    * simulated ratio r̂(h) · exp(e[u_P] + e[u_h]), a persistent error (the ratio itself is
-   * uncertain) plus a fresh one each year. Measured on rolling-origin backtests (README,
-   * "Accuracy"), the 80% intervals of this model held 79% (US states) and 82% (Connecticut
-   * districts) of the actuals over horizons 1–5.
+   * uncertain) plus a fresh one each year; for a list of more than 64 errors (pooled over areas)
+   * exp(e[u_P]) · exp(e[u_h]), the same within rounding, so that no n² table is built. Measured
+   * on rolling-origin backtests (README, "Accuracy"), the 80% intervals of this model held 79%
+   * (US states) and 83% (Connecticut districts) of the actuals over horizons 1–5.
    * @defaultValue true
    */
   readonly ratios?: boolean;
@@ -441,6 +442,11 @@ interface BlockKernel {
   /** Years past the last known births of each entry cell (0: known). */
   readonly kOf: Int32Array;
   readonly expPair: readonly Float64Array[];
+  /** exp(e_i) of a grade whose error list is too long for a pair table (else undefined). */
+  readonly expOne: readonly (Float64Array | undefined)[];
+  /** Scratch: exp(e_i) · exp(e_j) per draw, and the positions 0 … B − 1 to read it with. */
+  readonly mul: Float64Array;
+  readonly identity: Int32Array;
   /** Distinct error counts m > 0, and each grade's index among them (−1: no errors). */
   readonly ms: Int32Array;
   readonly mSlot: Int32Array;
@@ -526,9 +532,19 @@ function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       // (progression), the births (entry; × growth past the known years), or 1 (level); the same
       // products in the same order as projectArea's (a factor of exactly 1 where a grade has no
       // errors changes nothing).
-      const t = q >= 0 ? expPair[g]! : ones;
-      const ix = q >= 0 ? errIx : zeroIx;
-      const iox = q >= 0 ? io : 0;
+      let t = q >= 0 ? expPair[g]! : ones;
+      let ix = q >= 0 ? errIx : zeroIx;
+      let iox = q >= 0 ? io : 0;
+      const e1 = kn.expOne[g];
+      if (e1) {
+        // A long error list: exp(e[⌊u_P m⌋]) · exp(e[⌊u_h m⌋]) per draw, read back in order.
+        const m = e1.length;
+        const { mul } = kn;
+        for (let l = 0; l < n; l++) mul[l] = e1[Math.floor(uP[l]! * m)]! * e1[Math.floor(U[(h - 1) * B + l]! * m)]!;
+        t = mul;
+        ix = kn.identity;
+        iox = 0;
+      }
       let x: Float64Array;
       let xo = 0;
       if (f === Fill.progression) {
@@ -721,9 +737,12 @@ function simulateArea(ctx: AreaContext, a: number): void {
     errs.push(own.length >= MIN_OWN_ERRORS ? own : pooledErrors(g, fill[a * G + g]!));
   }
   // exp(e_i + e_j) for every pair of a grade's errors, computed once per area, not per draw
-  // and year (the same value: the same sum goes into Math.exp).
+  // and year (the same value: the same sum goes into Math.exp). A longer list (errors pooled over
+  // areas: thousands in a national run) would need n² values; it keeps exp(e_i) instead and a
+  // draw takes exp(e_i) · exp(e_j).
   const expPair: Float64Array[] = errs.map((e) => {
     const n = e.length;
+    if (n > MAX_PAIR_TABLE) return new Float64Array(0);
     const t = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.exp(e[i]! + e[j]!);
     return t;
@@ -850,7 +869,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
   const slipP = new Int32Array(pKeys.count * B);
   // Grades with the same number of errors m share their resampled positions: per distinct m,
   // errIx[(h − 1) * B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋, the entry of exp(e[u_P] + e[u_h]) in expPair[g].
-  const ms = [...new Set(errN)].filter((m) => m > 0);
+  const ms = [...new Set(errN)].filter((m) => m > 0 && m <= MAX_PAIR_TABLE);
   const mSlot = Int32Array.from(errN, (m) => ms.indexOf(m));
   const errIx = new Int32Array(Math.max(1, ms.length) * H * B);
   // A grade's stage row (−1 for none) and whether it is the first of its stage's grades: stage
@@ -868,6 +887,8 @@ function simulateArea(ctx: AreaContext, a: number): void {
   };
   const kernel: BlockKernel = {
     G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
+    expOne: errs.map((e) => (e.length > MAX_PAIR_TABLE ? Float64Array.from(e, Math.exp) : undefined)), mul: new Float64Array(B),
+    identity: Int32Array.from({ length: B }, (_, l) => l),
     ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
     prev: new Float64Array(G * B), cur: new Float64Array(G * B),
     src: new Float64Array(B), ones: Float64Array.of(1), zeroIx: new Int32Array(B),
@@ -1021,6 +1042,9 @@ function centred(e: readonly number[]): Float64Array {
   m /= e.length;
   return Float64Array.from(e, (v) => v - m);
 }
+
+/** Longest error list kept as a table of exp(e_i + e_j) (64² values); longer lists use exp(e_i) · exp(e_j). */
+const MAX_PAIR_TABLE = 64;
 
 /** Fewest one-step errors of its own a grade needs; with fewer, errors pooled over areas are used. */
 const MIN_OWN_ERRORS = 3;

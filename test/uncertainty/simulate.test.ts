@@ -194,3 +194,34 @@ describe("simulate: block kernel against the per-draw implementation", () => {
     expect(JSON.parse(JSON.stringify(sim))).toEqual(golden);
   });
 });
+
+describe("simulate: long pooled error lists", () => {
+  it("an area without errors of its own resamples the pooled ones (hundreds) without an n² table", () => {
+    // 80 areas × 7 years give each grade about 80 × 5 = 400 one-step errors when pooled, more
+    // than the 64 kept as a table of exp(e_i + e_j); area "tiny" has figures for 2019–2020 only,
+    // so fewer than 3 errors of its own, and uses the pool.
+    const many = syntheticInput({
+      areas: Array.from({ length: 80 }, (_, i) => (i === 0 ? "tiny" : `a${i}`)),
+      pupils: (a, g, y) => Math.round(300 + 5 * a + 7 * g + 30 * Math.sin(1.3 * y + g + a)),
+      births: (a, y) => Math.round(320 + 5 * a + 25 * Math.cos(0.7 * y + a)),
+    });
+    type Row = { area: string; year: number; grade: string; pupils: number | null };
+    const input = { ...many, enrolment: (many.enrolment as Row[]).map((r) => (r.area === "tiny" && r.year < 2019 ? { ...r, pupils: null } : r)) };
+    const m = fitModel(parseDataset(input, chinaSchoolSystem));
+    const sim = simulate(m, { draws: 400, seed: 3, to: 2026, sources: { births: false }, areas: ["tiny", "a1"] });
+    const tiny = sim.rows.filter((r) => r.area === "tiny");
+    expect(tiny.length).toBeGreaterThan(0);
+    for (const r of tiny) {
+      expect(r.pupils.every(Number.isFinite)).toBe(true);
+      expect(r.pupils[0]!).toBeLessThanOrEqual(r.pupils[1]!);
+      expect(r.pupils[1]!).toBeLessThanOrEqual(r.pupils[2]!);
+    }
+    // The pooled errors spread the paths: the 10–90% range of primary pupils in 2026 is wide.
+    const p = tiny.find((r) => r.stage === "primary" && r.year === 2026)!;
+    expect(p.pupils[2]! - p.pupils[0]!).toBeGreaterThan(0.01 * p.pupils[1]!);
+    // Same seed, same numbers; and the other area (own errors, a table) is as in a run without "tiny".
+    expect(simulate(m, { draws: 400, seed: 3, to: 2026, sources: { births: false }, areas: ["tiny", "a1"] })).toEqual(sim);
+    const alone = simulate(m, { draws: 400, seed: 3, to: 2026, sources: { births: false }, areas: ["a1"] });
+    expect(sim.rows.filter((r) => r.area === "a1")).toEqual(alone.rows);
+  });
+});
