@@ -298,7 +298,14 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const baseVals = new Float64Array(G);
   const fillA = new Uint8Array(G);
   const only = options.areas ? new Set(options.areas) : undefined;
-  const ctx: AreaContext = { options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
+  // exp(e_i) of the long (pooled) error lists, computed once per list, not once per area.
+  const expCache = new WeakMap<Float64Array, Float64Array>();
+  const expOf = (e: Float64Array): Float64Array => {
+    let x = expCache.get(e);
+    if (!x) expCache.set(e, (x = Float64Array.from(e, Math.exp)));
+    return x;
+  };
+  const ctx: AreaContext = { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
   for (let a = 0; a < A; a++) simulateArea(ctx, a);
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
 }
@@ -707,6 +714,7 @@ interface AreaContext {
   readonly placesSlip: { probability: number; maxYears: number };
   readonly births: CohortModel["births"];
   readonly lastKnownBirthYear: (bi: number) => number;
+  readonly expOf: (e: Float64Array) => Float64Array;
 }
 
 /**
@@ -714,7 +722,7 @@ interface AreaContext {
  * A function of its own, called once per area, so the JIT compiles it once and keeps the code.
  */
 function simulateArea(ctx: AreaContext, a: number): void {
-  const { options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear } = ctx;
+  const { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear } = ctx;
   const area = cube.areas[a]!;
   if (only && !only.has(area)) return;
   const stages = ix.system.stages
@@ -887,7 +895,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
   };
   const kernel: BlockKernel = {
     G, H, D, B, fill: fillA, base: baseVals, ratio: ratioBase, driver: driverBase, kOf, expPair,
-    expOne: errs.map((e) => (e.length > MAX_PAIR_TABLE ? Float64Array.from(e, Math.exp) : undefined)), mul: new Float64Array(B),
+    expOne: errs.map((e) => (e.length > MAX_PAIR_TABLE ? expOf(e) : undefined)), mul: new Float64Array(B),
     identity: Int32Array.from({ length: B }, (_, l) => l),
     ms: Int32Array.from(ms), mSlot, errIx, rowP: new Int32Array(B), uP, U, growth, stageOf, firstOf, tot,
     prev: new Float64Array(G * B), cur: new Float64Array(G * B),
