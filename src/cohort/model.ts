@@ -137,12 +137,7 @@ export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortMo
 
   // Historical ratios: r = P[g][t] / d(a, g, t), d the denominator of the grade's fill.
   const ages = ix.grades.map((g) => g.age);
-  const denominator = (a: number, g: number, y: number): number => {
-    const f = fill[a * G + g];
-    if (f === Fill.progression) return y > 0 ? cube.data[(a * G + g - 1) * Y + y - 1]! : NaN;
-    if (f === Fill.births) return birthsAt(births, birthSource[a]!, cube.years[y]! - ages[g]!);
-    return f === Fill.level ? 1 : NaN;
-  };
+  const denominator = (a: number, g: number, y: number): number => ratioDenominator(cube, fill, births, birthSource[a]!, ages, a, g, y);
   const ratioHistory = new Float64Array(A * G * Y).fill(NaN);
   // One call per area: the loops are compiled once as a function (kept across calls), not
   // on-stack inside a function that runs once per fit.
@@ -248,19 +243,31 @@ function fitArea(ctx: FitContext, a: number): void {
   }
 }
 
-/** Historical ratios of area a: r = P[g][t] / d(a, g, t) (`fitModel`'s denominator) into out. */
+/**
+ * The denominator of grade g's ratio in history year y (index into the cube's years), by the
+ * grade's fill: progression → the grade below a year earlier; births → the births `age` years
+ * earlier (births source bi); level → 1; none → NaN.
+ */
+function ratioDenominator(cube: EnrolmentCube, fill: Uint8Array, births: BirthTable, bi: number, ages: readonly number[], a: number, g: number, y: number): number {
+  const G = cube.grades.length;
+  const Y = cube.years.length;
+  const f = fill[a * G + g];
+  if (f === Fill.progression) return y > 0 ? cube.data[(a * G + g - 1) * Y + y - 1]! : NaN;
+  if (f === Fill.births) return birthsAt(births, bi, cube.years[y]! - ages[g]!);
+  return f === Fill.level ? 1 : NaN;
+}
+
+/** Historical ratios of area a: r = P[g][t] / d(a, g, t) (`ratioDenominator`) into out. */
 function areaRatioHistory(cube: EnrolmentCube, fill: Uint8Array, births: BirthTable, bi: number, ages: readonly number[], a: number, out: Float64Array): void {
   const G = cube.grades.length;
   const Y = cube.years.length;
   for (let g = 0; g < G; g++) {
-    const f = fill[a * G + g];
-    if (f === Fill.none) continue;
+    if (fill[a * G + g] === Fill.none) continue;
     for (let y = 0; y < Y; y++) {
       const k = (a * G + g) * Y + y;
       const p = cube.data[k]!;
       if (!Number.isFinite(p)) continue;
-      const d =
-        f === Fill.progression ? (y > 0 ? cube.data[(a * G + g - 1) * Y + y - 1]! : NaN) : f === Fill.births ? birthsAt(births, bi, cube.years[y]! - ages[g]!) : f === Fill.level ? 1 : NaN;
+      const d = ratioDenominator(cube, fill, births, bi, ages, a, g, y);
       if (Number.isFinite(d) && d > 0) out[k] = p / d;
     }
   }

@@ -160,7 +160,19 @@ export function quantilesOf(v: Float64Array, qs: readonly number[], selector: Ra
   const ranks = quantileRanks(v.length, qs, false);
   const values = new Float64Array(ranks.length);
   selector.select(v, ranks, values);
-  return qs.map((p) => interpolate(v.length, p, (j) => values[ranks.indexOf(j)]!));
+  return fromRanks(v.length, qs, ranks, values, NaN);
+}
+
+/**
+ * Quantiles by `interpolate` from order statistics found at `ranks` (values[i] at ranks[i]); with
+ * a finite `mirrorOf` P, the quantiles of P − x instead: its j-th smallest is P − the (n − 1 − j)-th
+ * smallest x (the ranks must then include n − 1 − j for each j read, as `quantileRanks(…, true)`).
+ */
+export function fromRanks(n: number, qs: readonly number[], ranks: readonly number[], values: Float64Array, mirrorOf: number): number[] {
+  const out: number[] = [];
+  const at = (j: number): number => (Number.isNaN(mirrorOf) ? values[ranks.indexOf(j)]! : mirrorOf - values[ranks.indexOf(n - 1 - j)]!);
+  for (let i = 0; i < qs.length; i++) out.push(interpolate(n, qs[i]!, at));
+  return out;
 }
 
 /** The ranks `interpolate` reads for each p (⌊(n − 1) p⌋ and the next), with n − 1 − j for each when `mirror`; ascending, distinct. */

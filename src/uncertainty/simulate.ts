@@ -5,7 +5,7 @@ import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
 import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
-import { allFinite, interpolate, quantileRanks, quantilesOf, RankSelector } from "./select.js";
+import { allFinite, fromRanks, quantileRanks, quantilesOf, RankSelector } from "./select.js";
 
 /** Sources of uncertainty, each on (`true`) unless switched off. */
 export interface SimulationSources {
@@ -308,18 +308,6 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const ctx: AreaContext = { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
   for (let a = 0; a < A; a++) simulateArea(ctx, a);
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
-}
-
-/**
- * Quantiles by `interpolate` from order statistics found at `ranks` (values[i] at ranks[i]); with
- * a finite `mirrorOf` P, the quantiles of P − x instead: its j-th smallest is P − the (n − 1 − j)-th
- * smallest x.
- */
-function fromRanks(n: number, qs: readonly number[], ranks: readonly number[], values: Float64Array, mirrorOf: number): number[] {
-  const out: number[] = [];
-  const at = (j: number): number => (Number.isNaN(mirrorOf) ? values[ranks.indexOf(j)]! : mirrorOf - values[ranks.indexOf(n - 1 - j)]!);
-  for (let i = 0; i < qs.length; i++) out.push(interpolate(n, qs[i]!, at));
-  return out;
 }
 
 /** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
@@ -904,8 +892,8 @@ function simulateArea(ctx: AreaContext, a: number): void {
   };
   for (let d0 = 0; d0 < D; d0 += B) {
     const n = Math.min(B, D - d0);
-    // Random numbers of each draw, in the order the scalar path consumes them: the ratio
-    // errors' uniforms (u_P, then one per year), then project delays; births on their own stream.
+    // Random numbers of each draw (`drawBlock`: the ratio errors' uniforms, then project delays;
+    // births on their own stream), then the projection.
     drawBlock(draws, d0, n);
     projectBlock(kernel, d0, n);
     // Housing pupils in their (delayed) years, then places.
@@ -931,7 +919,6 @@ function simulateArea(ctx: AreaContext, a: number): void {
       }
     }
   }
-
 
   stages.forEach((st, si) => {
     const band = eliminateFrom(system, st.id, options.classBand ?? "large");
