@@ -4,6 +4,7 @@ import { chinaSchoolSystem, fitModel, forecast, parseDataset, quantileSorted, rn
 import { readFileSync } from "node:fs";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
+import { toySystem } from "../helpers/toySystem.js";
 
 // Two areas of the China system, 2014–2020, with uneven (integer) pupils and births so that
 // ratios vary from year to year and the simulation has errors to resample.
@@ -223,5 +224,28 @@ describe("simulate: long pooled error lists", () => {
     expect(simulate(m, { draws: 400, seed: 3, to: 2026, sources: { births: false }, areas: ["tiny", "a1"] })).toEqual(sim);
     const alone = simulate(m, { draws: 400, seed: 3, to: 2026, sources: { births: false }, areas: ["a1"] });
     expect(sim.rows.filter((r) => r.area === "a1")).toEqual(alone.rows);
+  });
+});
+
+describe("simulate: a national-size error pool", () => {
+  it("resamples a pool of more than 65,536 errors (a table of all pairs would exceed the largest typed array)", () => {
+    // Toy system, 1,200 areas × 60 years: each area has 58 one-step errors per progressed grade,
+    // so the pool over areas holds about 1,199 × 58 = 69,542 > 2¹⁶; a table of exp(e_i + e_j)
+    // would need 69,542² > 2³² entries. Area "tiny" has figures for its last two years only.
+    const big = syntheticInput({
+      system: toySystem,
+      areas: Array.from({ length: 1200 }, (_, i) => (i === 0 ? "tiny" : `a${i}`)),
+      firstYear: 1961,
+      lastYear: 2020,
+      pupils: (a, g, y) => Math.round(200 + (a % 37) + 9 * g + 15 * Math.sin(0.9 * y + g + a)),
+      births: (a, y) => Math.round(210 + (a % 37) + 12 * Math.cos(0.7 * y + a)),
+    });
+    type Row = { area: string; year: number; grade: string; pupils: number | null };
+    const input = { ...big, enrolment: (big.enrolment as Row[]).map((r) => (r.area === "tiny" && r.year < 2019 ? { ...r, pupils: null } : r)) };
+    const m = fitModel(parseDataset(input, toySystem));
+    const sim = simulate(m, { draws: 50, seed: 5, to: 2024, sources: { births: false }, areas: ["tiny"] });
+    const g3 = sim.rows.find((r) => r.stage === "upper" && r.year === 2024)!;
+    expect(g3.pupils.every(Number.isFinite)).toBe(true);
+    expect(g3.pupils[2]! - g3.pupils[0]!).toBeGreaterThan(0);
   });
 });
