@@ -90,3 +90,20 @@ describe("assessForecast (typed kernel) against assessCapacity (rows)", () => {
     expect(() => assessForecast(f, placesCube(capacitySchedule(ds, { from: 2020, to: 2030 }), f.areas, f.years.slice(1)))).toThrow(RangeError);
   });
 });
+
+describe("placesCube", () => {
+  it("does not depend on the order of the schedule's totals (property)", () => {
+    // placesCube reads the totals in runs of one area; shuffled totals make runs of any length.
+    const ds = yangjiangDataset();
+    const f = forecast(fitModel(ds), { to: 2030 });
+    const schedule = capacitySchedule(ds, { from: f.baseYear, to: 2030 });
+    const cube = placesCube(schedule, f.areas, f.years);
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...schedule.totals], { minLength: schedule.totals.length }), (totals) => {
+        expect(placesCube({ ...schedule, totals }, f.areas, f.years)).toEqual(cube);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, DatasetError, formatIssues, parseDataset, safeParseDataset, type DataIssue } from "../../src/index.js";
+import { birthTable, chinaSchoolSystem, DatasetError, formatIssues, parseDataset, safeParseDataset, type DataIssue } from "../../src/index.js";
 import { deepFreeze } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
 
@@ -116,5 +116,21 @@ describe("parseDataset", () => {
     (input.areas as { id: string }[]).push({ id: "empty" });
     const r = safeParseDataset(input, chinaSchoolSystem);
     expect(r.success && r.warnings.map((w) => w.code)).toEqual(["no_enrolment"]);
+  });
+});
+
+describe("birthTable", () => {
+  it("is built once per (areas, births) records and rebuilt when either changes", () => {
+    const ds = parseDataset(syntheticInput({ areas: ["a", "b"], pupils: () => 100, births: (a, y) => 300 + a + (y % 7) }), chinaSchoolSystem);
+    const t = birthTable(ds);
+    expect(birthTable({ ...ds })).toBe(t); // the same records: the same (read-only) table
+    const fewer = ds.births.filter((r) => r.year !== 2020);
+    const t2 = birthTable({ ...ds, births: fewer });
+    expect(t2).not.toBe(t);
+    expect(t.firstYear + t.years - 1).toBe(2020);
+    expect(t2.firstYear + t2.years - 1).toBe(2019); // 2020 is not in the new records
+    expect(t.data[t.years - 1]).toBe(300 + (2020 % 7)); // area a, 2020, from the generator
+    const moreAreas = [...ds.areas, { id: "c" }];
+    expect(birthTable({ ...ds, areas: moreAreas }).areas).toEqual(["a", "b", "c"]);
   });
 });
