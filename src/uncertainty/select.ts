@@ -43,6 +43,11 @@ export class RankSelector {
         else if (x > hi) hi = x;
       }
     }
+    if (hi === lo) {
+      // All values equal: every rank holds that value.
+      for (let i = 0; i < ranks.length; i++) out[i] = lo;
+      return;
+    }
     const scale = (this.K - 1) / (hi - lo);
     if (!(hi > lo) || !Number.isFinite(hi - lo) || !(scale > 0 && Number.isFinite(scale)) || n > this.bucket.length) {
       // All equal (or a range too wide or too narrow to scale): select over a copy.

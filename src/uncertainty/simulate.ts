@@ -168,7 +168,7 @@ function resolveSlip(s: SlipOptions | undefined, what: string): { probability: n
 
 function slipYears(r: Xoshiro128, s: { probability: number; maxYears: number }): number {
   let k = 0;
-  while (k < s.maxYears && r.next() < s.probability) k++;
+  while (k < s.maxYears && r.below(s.probability)) k++;
   return k;
 }
 
@@ -375,7 +375,7 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
   for (let l = 0; l < n; l++) {
     const g = r.gen.reseed(r.seed32 ^ fnv1aDigits(r.areaKey, d0 + l));
     if (r.ratios) {
-      uP[l] = g.next();
+      g.fillUniform(uP, l, 1, 1);
       g.fillUniform(U, l, B, H);
     }
     for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;

@@ -6,7 +6,9 @@
 
 /**
  * FNV-1a continued over the decimal digits of a whole number n (0 ≤ n < 2⁵³), as if `String(n)`
- * were appended to the hashed text: `fnv1aDigits(fnv1a(prefix), n) === fnv1a(prefix + n)`.
+ * were appended to the hashed text: `fnv1aDigits(fnv1a(prefix), n) >>> 0 === fnv1a(prefix + n)`.
+ * The 32 bits come back as a signed integer: a value that fits a small integer is returned
+ * without a heap allocation, which an unsigned value ≥ 2³¹ would need (the callers only `^` it).
  */
 export function fnv1aDigits(h: number, n: number): number {
   let p = 1;
@@ -15,7 +17,7 @@ export function fnv1aDigits(h: number, n: number): number {
     h ^= 48 + (Math.floor(n / p) % 10);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
 /** 2⁻³². */
@@ -91,6 +93,13 @@ export class Xoshiro128 {
   }
   next(): number {
     return this.nextU32() * TWO_M32;
+  }
+  /**
+   * `next() < p`, as a boolean: the same draw and the same answer, without returning a
+   * floating-point number (which a call that is not inlined would have to allocate).
+   */
+  below(p: number): boolean {
+    return this.nextU32() * TWO_M32 < p;
   }
   /**
    * `count` values of `next()` into out[offset], out[offset + stride], …, with the state held in
@@ -187,11 +196,12 @@ export class Xoshiro128 {
   }
 }
 
+/** splitmix32's output function; the 32 bits as a signed integer (the state is only used in bit operations). */
 function mix(s: number): number {
   let z = s;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+  return z ^ (z >>> 16);
 }
 
 function rotl(x: number, k: number): number {
