@@ -72,6 +72,18 @@ describe("simulate", () => {
     );
   });
 
+  it("a call's numbers do not depend on the calls before it (the generators and selector are reused between calls) (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 }), (seed, d1, d2) => {
+        const o: SimulateOptions = { draws: d1, seed, to: 2024 };
+        const first = simulate(model, o);
+        simulate(model, { draws: d2, seed: seed ^ 0x5bd1e995, to: 2026, quantiles: [0.05, 0.95] });
+        expect(simulate(model, o)).toEqual(first);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it("quantiles are ordered and probabilities lie in [0, 1] (property)", () => {
     fc.assert(
       fc.property(
