@@ -1,3 +1,5 @@
+import { log } from "./libm.js";
+
 /**
  * The standard normal quantile function Φ⁻¹(p): Wichura's algorithm AS 241 (PPND16), rational
  * approximations in three regions of p, accurate to about 1 part in 10¹⁶ (M. J. Wichura 1988,
@@ -39,7 +41,7 @@ export function normalQuantile(p: number): number {
   }
   let r = q < 0 ? p : 1 - p;
   if (r === 0) return q < 0 ? -Infinity : Infinity;
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let x: number;
   if (r <= 5) {
     r -= 1.6;

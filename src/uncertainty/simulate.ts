@@ -4,6 +4,7 @@ import { fitRatio, ratioAt } from "../cohort/methods.js";
 import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
+import { exp, log } from "./libm.js";
 import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
 import { allFinite, fromRanks, quantileRanks, quantilesOf, RankSelector } from "./select.js";
 
@@ -89,7 +90,7 @@ export interface HousingPupilsInput {
 export interface SimulateOptions {
   /** Number of simulated paths, an integer ≥ 1. */
   readonly draws: number;
-  /** Seed of the generator (`rng`); the same seed gives the same numbers. */
+  /** Seed of the generator (`rng`); the same seed gives the same numbers, on any engine and machine. */
   readonly seed: number;
   /** Last school year simulated (inclusive), ≥ the model's base year. */
   readonly to: number;
@@ -186,7 +187,10 @@ function slipYears(r: Xoshiro128, s: { probability: number; maxYears: number }):
  * `quantiles`). Areas are simulated one at a time (memory grows with draws × stages × years of
  * one area, not with the number of areas), and each area's and births area's random stream is
  * keyed by its id and the draw (`rng(seed, key)`), so an area's result does not depend on the
- * others. In worker threads, post results by copy rather than by transferring buffers: a
+ * others. The same seed gives the same numbers on every engine and machine: the generator uses
+ * 32-bit integer operations only, and exp and log (resampled errors, births paths, the
+ * ziggurat's tables) are computed in JavaScript arithmetic by fdlibm's algorithms rather than by
+ * `Math.exp` and `Math.log`, whose last bit may differ between engines. In worker threads, post results by copy rather than by transferring buffers: a
  * detached `ArrayBuffer` makes V8 check every later typed-array access in that thread (the
  * benchmark measured the next simulations about 20% slower).
  *
@@ -254,7 +258,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
       for (let y = 1; y < births.years; y++) {
         const p = births.data[bi * births.years + y - 1]!;
         const c = births.data[bi * births.years + y]!;
-        if (p > 0 && c > 0) ch.push(Math.log(c / p));
+        if (p > 0 && c > 0) ch.push(log(c / p));
       }
       sigma = ch.length >= 2 ? sampleSd(ch) : 0;
       sigmaCache.set(bi, sigma);
@@ -302,7 +306,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const expCache = new WeakMap<Float64Array, Float64Array>();
   const expOf = (e: Float64Array): Float64Array => {
     let x = expCache.get(e);
-    if (!x) expCache.set(e, (x = Float64Array.from(e, Math.exp)));
+    if (!x) expCache.set(e, (x = expAll(e)));
     return x;
   };
   const ctx: AreaContext = { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
@@ -411,7 +415,7 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
       let walk = 0;
       for (let k = 1; k <= kMax; k++) {
         walk += sigma * z[k]!;
-        growth[k * B + l] = Math.exp(walk);
+        growth[k * B + l] = exp(walk);
       }
     }
   }
@@ -759,16 +763,10 @@ function simulateArea(ctx: AreaContext, a: number): void {
     errs.push(own.length >= MIN_OWN_ERRORS ? own : pooledErrors(g, fill[a * G + g]!));
   }
   // exp(e_i + e_j) for every pair of a grade's errors, computed once per area, not per draw
-  // and year (the same value: the same sum goes into Math.exp). A longer list (errors pooled over
+  // and year (the same value: the same sum goes into exp). A longer list (errors pooled over
   // areas: thousands in a national run) would need n² values; it keeps exp(e_i) instead and a
   // draw takes exp(e_i) · exp(e_j).
-  const expPair: Float64Array[] = errs.map((e) => {
-    const n = e.length;
-    if (n > MAX_PAIR_TABLE) return new Float64Array(0);
-    const t = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = Math.exp(e[i]! + e[j]!);
-    return t;
-  });
+  const expPair: Float64Array[] = errs.map((e) => (e.length > MAX_PAIR_TABLE ? new Float64Array(0) : pairTable(e)));
   // Births: projected drivers and the years past the last known value.
   const bi = model.birthSource[a]!;
   const kOf = new Int32Array(G * H);
@@ -992,6 +990,21 @@ function simulateArea(ctx: AreaContext, a: number): void {
   });
 }
 
+/** t[i n + j] = exp(e_i + e_j) for every pair of the n errors. */
+function pairTable(e: Float64Array): Float64Array {
+  const n = e.length;
+  const t = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = exp(e[i]! + e[j]!);
+  return t;
+}
+
+/** exp of each value (a loop of its own, so that `exp` is inlined and its results stay unboxed). */
+function expAll(e: Float64Array): Float64Array {
+  const x = new Float64Array(e.length);
+  for (let i = 0; i < e.length; i++) x[i] = exp(e[i]!);
+  return x;
+}
+
 /** For each key, the index of its first appearance among the distinct keys (project ids → slots). */
 function keyIndex(keys: readonly string[]): { index: Int32Array; count: number } {
   const seen = new Map<string, number>();
@@ -1026,7 +1039,7 @@ function sampleSd(x: readonly number[]): number {
   for (const v of x) m += v;
   m /= x.length;
   let s = 0;
-  for (const v of x) s += (v - m) ** 2;
+  for (const v of x) s += (v - m) * (v - m);
   return Math.sqrt(s / (x.length - 1));
 }
 
@@ -1051,7 +1064,7 @@ function ratioErrors(model: CohortModel, a: number, g: number, centre: boolean):
     if (!fit) continue;
     const p = ratioAt(fit, 1);
     const v = series[i]!;
-    if (p > 0 && v > 0) e.push(Math.log(v / p));
+    if (p > 0 && v > 0) e.push(log(v / p));
   }
   return centre ? centred(e) : Float64Array.from(e);
 }

@@ -3,6 +3,7 @@
  * `simulate` re-seeds in place for each area and draw instead of making a new object per stream.
  * Not re-exported from the package.
  */
+import { exp, log } from "./libm.js";
 
 /**
  * FNV-1a continued over the decimal digits of a whole number n (0 ≤ n < 2⁵³), as if `String(n)`
@@ -36,13 +37,13 @@ const ZIG_V = 9.91256303526217e-3;
 const ZIG_X = new Float64Array(129);
 const ZIG_RATIO = new Float64Array(128);
 {
-  let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
+  let f = exp(-0.5 * ZIG_R * ZIG_R);
   ZIG_X[0] = ZIG_V / f;
   ZIG_X[1] = ZIG_R;
   ZIG_X[128] = 0;
   for (let i = 2; i < 128; i++) {
-    ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i - 1]! + f));
-    f = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
+    ZIG_X[i] = Math.sqrt(-2 * log(ZIG_V / ZIG_X[i - 1]! + f));
+    f = exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
   }
   for (let i = 0; i < 128; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
 }
@@ -138,14 +139,14 @@ export class Xoshiro128 {
         let x: number;
         let y: number;
         do {
-          x = Math.log(this.open()) / ZIG_R;
-          y = Math.log(this.open());
+          x = log(this.open()) / ZIG_R;
+          y = log(this.open());
         } while (-2 * y < x * x);
         return u < 0 ? x - ZIG_R : ZIG_R - x;
       }
       const x = u * ZIG_X[i]!;
-      const f0 = Math.exp(-0.5 * (ZIG_X[i]! * ZIG_X[i]! - x * x));
-      const f1 = Math.exp(-0.5 * (ZIG_X[i + 1]! * ZIG_X[i + 1]! - x * x));
+      const f0 = exp(-0.5 * (ZIG_X[i]! * ZIG_X[i]! - x * x));
+      const f1 = exp(-0.5 * (ZIG_X[i + 1]! * ZIG_X[i + 1]! - x * x));
       if (f1 + this.open() * (f0 - f1) < 1) return x;
     }
   }
