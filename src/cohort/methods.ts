@@ -144,7 +144,11 @@ export function fitRatio(series: readonly number[], o: ResolvedRatioOptions): Ra
  */
 export function ratioAt(fit: RatioFit, h: number): number {
   if (fit.kind === "constant") return fit.value;
-  const steps = fit.phi === 1 ? h : (fit.phi * (1 - fit.phi ** h)) / (1 - fit.phi);
+  // φʰ of whole years by repeated multiplication, not `**` (whose last bit may differ between engines).
+  let phiH = 1;
+  if (Number.isInteger(h) && h >= 0) for (let k = 0; k < h; k++) phiH *= fit.phi;
+  else phiH = fit.phi ** h;
+  const steps = fit.phi === 1 ? h : (fit.phi * (1 - phiH)) / (1 - fit.phi);
   const v = fit.level + fit.slope * steps;
   return Math.min(fit.hi, Math.max(fit.lo, v));
 }
