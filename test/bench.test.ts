@@ -40,7 +40,8 @@ describe("benchmark reference", () => {
     const parts = [areas.slice(0, 2), areas.slice(2)].map((share) => simulate(model, { ...opts, areas: share }));
     expect(parts[0]!.rows.every((r) => areas.slice(0, 2).includes(r.area))).toBe(true);
     expect([...parts[0]!.rows, ...parts[1]!.rows]).toEqual(full.rows);
-    expect(simulate(model, { ...opts, areas: ["no-such-area"] }).rows).toEqual([]);
+    expect(simulate(model, { ...opts, areas: [] }).rows).toEqual([]);
+    expect(() => simulate(model, { ...opts, areas: [areas[0]!, "no-such-area"] })).toThrow(/simulate: areas: "no-such-area" is not an area of the model/);
   });
 
   it("bad records at benchmark scale still give the same located issues (duplicates, unknown area, grade not taught, bad values)", () => {

@@ -1,3 +1,4 @@
+import { areaMask } from "./areaMask.js";
 import type { Dataset } from "../data/dataset.js";
 import { birthTable, enrolmentCube, type BirthTable, type EnrolmentCube } from "../data/cube.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
@@ -410,6 +411,13 @@ function pooledFit(
 export interface ForecastOptions {
   /** Last school year to forecast (inclusive); must not be before the base year. */
   readonly to: number;
+  /**
+   * Forecast only these areas (ids of the model's cube), e.g. one county of a national model:
+   * their values are those of a forecast of every area; the other areas' pupils, ratios and
+   * drivers are NaN.
+   * @defaultValue every area
+   */
+  readonly areas?: readonly string[];
 }
 
 /**
@@ -453,6 +461,7 @@ export function forecast(model: CohortModel, options: ForecastOptions): Forecast
   const { to } = options;
   const base = model.baseYear;
   if (!Number.isInteger(to) || to < base) throw new RangeError(`forecast: to must be an integer school year ≥ the base year ${base}, got ${to}`);
+  const include = areaMask(model.cube.areas, options.areas, "forecast");
   const ix = indexSystem(model.dataset.system);
   const { cube, fill, fits, births, birthSource } = model;
   const A = cube.areas.length;
@@ -518,6 +527,10 @@ export function forecast(model: CohortModel, options: ForecastOptions): Forecast
   const out: ForecastArrays = { pupils, ratios, drivers, driverProjected };
   const scratch: AreaScratch = { baseVals, ratioA, driverA, outA, fillA };
   for (let a = 0; a < A; a++) {
+    if (include && !include[a]) {
+      pupils.fill(NaN, a * G * W, (a + 1) * G * W);
+      continue;
+    }
     let hasBirths = false;
     for (let g = 0; g < G; g++) if (fill[a * G + g] === F_BIRTHS) hasBirths = true;
     // One call per area (compiled once as a function, not on-stack in a function run once per forecast).

@@ -1,6 +1,7 @@
 import { eliminateFrom, stageStandard } from "../capacity/rules.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { fitRatio, ratioAt } from "../cohort/methods.js";
+import { areaMask } from "../cohort/areaMask.js";
 import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
@@ -116,7 +117,7 @@ export interface SimulateOptions {
    * Simulate only these areas (ids of the model's cube), e.g. one share of the areas per worker
    * thread. Each area's rows are the same as in a run over all areas (its random streams are
    * keyed by its id), so the rows of disjoint subsets, concatenated in area order, equal the full
-   * run's rows. Ids that are not forecast areas are ignored. @defaultValue every area
+   * run's rows. An id that is not an area of the model is a RangeError. @defaultValue every area
    */
   readonly areas?: readonly string[];
 }
@@ -220,7 +221,8 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   };
   const housingSlip = resolveSlip(options.housingSlip, "housingSlip");
   const placesSlip = resolveSlip(options.placesSlip, "placesSlip");
-  const fc = forecast(model, { to });
+  const include = areaMask(model.cube.areas, options.areas, "simulate");
+  const fc = forecast(model, options.areas ? { to, areas: options.areas } : { to });
   const system = model.dataset.system;
   const ix = indexSystem(system);
   const { cube, fill } = model;
@@ -301,7 +303,6 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const outA = new Float64Array(G * W);
   const baseVals = new Float64Array(G);
   const fillA = new Uint8Array(G);
-  const only = options.areas ? new Set(options.areas) : undefined;
   // exp(e_i) of the long (pooled) error lists, computed once per list, not once per area.
   const expCache = new WeakMap<Float64Array, Float64Array>();
   const expOf = (e: Float64Array): Float64Array => {
@@ -309,7 +310,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     if (!x) expCache.set(e, (x = expAll(e)));
     return x;
   };
-  const ctx: AreaContext = { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear };
+  const ctx: AreaContext = { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, include, housingSlip, placesSlip, births, lastKnownBirthYear };
   for (let a = 0; a < A; a++) simulateArea(ctx, a);
   return { draws: D, seed, to, quantiles: qs, sources: src, rows, notes };
 }
@@ -727,7 +728,7 @@ interface AreaContext {
   readonly outA: Float64Array;
   readonly baseVals: Float64Array;
   readonly fillA: Uint8Array;
-  readonly only: ReadonlySet<string> | undefined;
+  readonly include: Uint8Array | undefined;
   readonly housingSlip: { probability: number; maxYears: number };
   readonly placesSlip: { probability: number; maxYears: number };
   readonly births: CohortModel["births"];
@@ -740,9 +741,9 @@ interface AreaContext {
  * A function of its own, called once per area, so the JIT compiles it once and keeps the code.
  */
 function simulateArea(ctx: AreaContext, a: number): void {
-  const { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, only, housingSlip, placesSlip, births, lastKnownBirthYear } = ctx;
+  const { expOf, options, src, D, qs, H, W, G, model, fc, ix, system, fill, cube, placesBy, plannedBy, housingBy, birthSigma, pooledErrors, rows, seed32, gen, genB, selector, pool, sur, rankValues, counts, mm, plainRanks, mirrorRanks, outA, baseVals, fillA, include, housingSlip, placesSlip, births, lastKnownBirthYear } = ctx;
   const area = cube.areas[a]!;
-  if (only && !only.has(area)) return;
+  if (include && !include[a]) return;
   const stages = ix.system.stages
     .map((s) => ({ id: s.id, gs: (ix.gradesOfStage.get(s.id) ?? []).filter((g) => fill[a * G + g] !== Fill.none) }))
     .filter((s) => s.gs.length > 0);

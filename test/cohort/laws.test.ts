@@ -99,6 +99,26 @@ describe.each(methodOptions.map((o) => [o.progression!.method!, o] as const))("l
     );
   });
 
+  it("area subsets: forecasting some areas gives their values of a forecast of every area, NaN for the others", () => {
+    fc.assert(
+      fc.property(datasetInputArb(), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 ** 30 }), (input, h, pick) => {
+        const ds = parseDataset(input, chinaSchoolSystem);
+        const model = fitModel(ds, opts);
+        const all = forecast(model, { to: ds.baseYear + h });
+        const areas = model.cube.areas.filter((_, i) => (pick >> i) & 1);
+        const some = forecast(model, { to: ds.baseYear + h, areas });
+        const n = all.grades.length * (h + 1);
+        model.cube.areas.forEach((id, a) => {
+          const got = Array.from(some.pupils.subarray(a * n, (a + 1) * n));
+          if (areas.includes(id)) expect(got).toEqual(Array.from(all.pupils.subarray(a * n, (a + 1) * n)));
+          else expect(got.every(Number.isNaN)).toBe(true);
+        });
+        expect(() => forecast(model, { to: ds.baseYear + h, areas: ["no such area"] })).toThrow(/forecast: areas: "no such area" is not an area/);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("never mutates its inputs (deep-frozen dataset and options)", () => {
     fc.assert(
       fc.property(datasetInputArb(), (input) => {
