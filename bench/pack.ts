@@ -55,8 +55,8 @@ export function unpackRows(p: PackedSimulation): SimulationRow[] {
   for (let i = 0; i < p.n; i++) {
     const o = i * width;
     const flags = p.ints[i * 4 + 3]!;
-    const pupils: number[] = [];
-    for (let q = 0; q < Q; q++) pupils.push(p.nums[o + 2 + q]!);
+    const pupils = new Array<number>(Q);
+    for (let q = 0; q < Q; q++) pupils[q] = p.nums[o + 2 + q]!;
     const area = p.areas[p.ints[i * 4]!]!;
     const stage = p.stages[p.ints[i * 4 + 1]!]!;
     const year = p.ints[i * 4 + 2]!;
@@ -64,8 +64,8 @@ export function unpackRows(p: PackedSimulation): SimulationRow[] {
     const mean = p.nums[o + 1]!;
     // Object literals of the three shapes (no spreads): the same keys in the same order as simulate's rows.
     if (flags & 1) {
-      const surplus: number[] = [];
-      for (let q = 0; q < Q; q++) surplus.push(p.nums[o + 3 + Q + q]!);
+      const surplus = new Array<number>(Q);
+      for (let q = 0; q < Q; q++) surplus[q] = p.nums[o + 3 + Q + q]!;
       const places = p.nums[o + 2 + Q]!;
       const pShortfall = p.nums[o + 3 + 2 * Q]!;
       rows[i] = flags & 2
