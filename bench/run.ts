@@ -25,12 +25,17 @@ interface CaseResult {
 }
 
 function run(name: string, ...args: number[]): CaseResult {
+  return runWith([], name, ...args);
+}
+
+/** A case in its own process, with extra node/V8 flags. */
+function runWith(flags: readonly string[], name: string, ...args: number[]): CaseResult {
   const load = loadAverage();
-  const r = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", caseFile, name, ...args.map(String)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", ...flags, caseFile, name, ...args.map(String)], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`case ${name} ${args.join(" ")} failed:\n${r.stderr}`);
   const line = r.stdout.trim().split("\n").at(-1)!;
   const res: CaseResult = { ...(JSON.parse(line) as { case: string; time: Timing }), load };
-  process.stderr.write(`  ${name} ${args.join(" ")}: median ${fmtMs(res.time.median)} (n ${res.time.n}, load ${load})\n`);
+  process.stderr.write(`  ${[...flags, name].join(" ")} ${args.join(" ")}: median ${fmtMs(res.time.median)} (n ${res.time.n}, load ${load})\n`);
   return res;
 }
 
@@ -80,17 +85,24 @@ if (want("national")) {
 }
 let sim1: CaseResult | undefined;
 if (want("simulate")) {
-  sim1 = run("simulate", NATIONAL_AREAS, DRAWS, n(3, 1));
+  sim1 = run("simulate", NATIONAL_AREAS, DRAWS, n(5, 1));
   target(`National simulation, ${DRAWS} draws to +15, one thread`, sim1.time, 5000, `load ${sim1.load}; one untimed run first; CPU ${fmtMs(sim1.time.cpu ?? NaN)}`);
   const peak = sim1.peakRssMiB as number;
   rows.push(["  peak memory of that process (max RSS)", `${peak.toFixed(0)} MiB (before the simulation: ${(sim1.rssBeforeMiB as number).toFixed(0)} MiB)`, "< 1024 MiB", peak < 1024 ? "yes" : "**no**", "process.resourceUsage().maxRSS; includes generating, parsing and fitting the data"]);
 }
 if (want("threads")) {
-  const r = run("simulate-threads", NATIONAL_AREAS, DRAWS, n(3, 1));
+  const r = run("simulate-threads", NATIONAL_AREAS, DRAWS, n(5, 1));
   const speedup = sim1 ? sim1.time.median / r.time.median : NaN;
   const parts = r.parts as { workers: { simulate: number; pack: number }[]; unpack: number } | undefined;
   const split = parts ? `; last run: workers' simulate ${parts.workers.map((w) => fmtMs(w.simulate)).join(" and ")}, packing ${parts.workers.map((w) => fmtMs(w.pack)).join(" and ")}, unpacking ${fmtMs(parts.unpack)}` : "";
   rows.push([`National simulation, ${DRAWS} draws, 2 worker threads (areas split)`, cell(r.time), "≈ 2× faster than one thread (read as ≥ 1.8×)", sim1 ? (speedup >= 1.8 ? "yes" : "**no**") : "–", `${Number.isFinite(speedup) ? `${speedup.toFixed(2)}× ` : ""}(load ${r.load}; one untimed run first; pool start ${fmtMs(r.poolStartMs as number)}, untimed; peak RSS ${(r.peakRssMiB as number).toFixed(0)} MiB main thread + workers${split})`]);
+  // The same two cases with V8's optimising compiler on the calling thread instead of a
+  // background thread (which has no core of its own when the workers take both).
+  const flag = "--no-concurrent-recompilation";
+  const one = runWith([flag], "simulate", NATIONAL_AREAS, DRAWS, n(5, 1));
+  const two = runWith([flag], "simulate-threads", NATIONAL_AREAS, DRAWS, n(5, 1));
+  const ratio = one.time.median / two.time.median;
+  rows.push([`  the same two cases with node ${flag}`, `one thread ${cell(one.time)}; 2 threads ${cell(two.time)}`, "≈ 2× (≥ 1.8×)", ratio >= 1.8 ? "yes" : "**no**", `${ratio.toFixed(2)}× (load ${one.load} and ${two.load})`]);
 }
 if (want("backtest")) {
   const r = run("backtest", NATIONAL_AREAS, 0, n(5, 1));
