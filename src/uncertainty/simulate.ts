@@ -5,7 +5,7 @@ import { areaMask } from "../cohort/areaMask.js";
 import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
-import { exp, log } from "./libm.js";
+import { exp, expInPlace, log } from "./libm.js";
 import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
 import { allFinite, fromRanks, quantileRanks, quantilesOf, RankSelector } from "./select.js";
 
@@ -416,10 +416,12 @@ function drawBlock(r: BlockDraws, d0: number, n: number): void {
       let walk = 0;
       for (let k = 1; k <= kMax; k++) {
         walk += sigma * z[k]!;
-        growth[k * B + l] = exp(walk);
+        growth[k * B + l] = walk;
       }
     }
   }
+  // growth = exp(walk), over the block at once (see expInPlace).
+  if (kMax > 0) expInPlace(growth, B, (kMax + 1) * B);
 }
 
 /**

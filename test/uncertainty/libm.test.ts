@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rng } from "../../src/index.js";
-import { exp, log } from "../../src/uncertainty/libm.js";
+import { exp, expInPlace, log } from "../../src/uncertainty/libm.js";
 
 // The oracle: V8 (which runs these tests) implements Math.exp and Math.log with fdlibm's
 // algorithms, so the JavaScript versions must give the same bits. On another engine this file
@@ -30,6 +30,20 @@ describe("exp and log in JavaScript arithmetic (fdlibm's algorithms)", () => {
       if (!same(exp(x), Math.exp(x)) || !same(log(Math.abs(x)), Math.log(Math.abs(x)))) bad++;
     }
     expect(bad).toBe(0);
+  });
+
+  it("expInPlace gives exp of every value in its range and leaves the rest (property)", () => {
+    const special = fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1, -1, 709.9, -745.5, -800, 800, 1e-30);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double(), fc.double({ min: -3, max: 3, noNaN: true }), special), { maxLength: 200 }), fc.nat(), fc.nat(), (xs, a, b) => {
+        const from = xs.length ? a % xs.length : 0;
+        const to = xs.length ? from + (b % (xs.length - from + 1)) : 0;
+        const v = Float64Array.from(xs);
+        expInPlace(v, from, to);
+        xs.forEach((x, i) => expect(same(v[i]!, i >= from && i < to ? exp(x) : Float64Array.of(x)[0]!)).toBe(true));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("special values: exp(NaN, ±∞, ±0, 1, overflow, underflow), log(NaN, ±∞, ±0, negative, 1, subnormal)", () => {
