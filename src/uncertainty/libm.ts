@@ -69,66 +69,30 @@ for (let j = 1; j <= 1021; j++) POW2[1021 - j] = POW2[1022 - j]! / 2;
  * R(r²) on [0, 0.347] with error below 2⁻⁵⁹, e^r = 1 + 2r / (R − r), then eˣ = 2ᵏ e^r.
  * NaN → NaN, +∞ → +∞, −∞ → 0, overflow → +∞, underflow → 0. exp(1) is the double nearest e.
  * fdlibm reads the high word of x for its tests and writes one to make 2ᵏ; here the same tests
- * are comparisons of |x| and 2ᵏ comes from a table (the hot loops call this tens of millions of
- * times).
+ * are comparisons of |x| and 2ᵏ comes from a table. The steps are those of `expInPlace`, which
+ * loops that need many values should call instead.
  */
 export function exp(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax < EXP_BIG)) {
-    // |x| ≥ 709.78…, ±∞ or NaN: NaN, +∞ (overflow) or 0 (underflow), read from a typed array.
-    // Returned as constants, +∞ and 0 together made TurboFan box the result of every inlined
-    // call once both had been returned (measured in a loop of 3 million calls: 47 MB of heap
-    // numbers, none with the typed array).
-    if (x !== x) return EXP_EDGE[2]!;
-    if (x > O_THRESHOLD) return EXP_EDGE[0]!;
-    if (x < U_THRESHOLD) return EXP_EDGE[1]!;
-  }
-  let k = 0;
-  let hi = 0;
-  let lo = 0;
-  if (ax >= EXP_REDUCE) {
-    // |x| > ½ ln 2: reduce.
-    if (ax < EXP_ONE_STEP) {
-      // and |x| < 1.5 ln 2: k = ±1.
-      if (x === 1) return E;
-      if (x < 0) {
-        hi = x + LN2_HI;
-        lo = -LN2_LO;
-        k = -1;
-      } else {
-        hi = x - LN2_HI;
-        lo = LN2_LO;
-        k = 1;
-      }
-    } else {
-      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // truncated toward 0, as C's (int)
-      hi = x - k * LN2_HI; // exact
-      lo = k * LN2_LO;
-    }
-    x = hi - lo;
-  } else if (ax < EXP_TINY) {
-    // |x| < 2⁻²⁸: eˣ rounds to 1 + x.
-    return 1 + x;
-  }
-  const t = x * x;
-  const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
-  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * POW2[k + 1021]!;
-  return y * POW2[k + 1000 + 1021]! * TWO_M1000;
+  ONE[0] = x;
+  expInPlace(ONE, 0, 1);
+  return ONE[0]!;
 }
 
+/** Scratch of `exp`. */
+const ONE = new Float64Array(1);
+
 /**
- * v[i] = exp(v[i]) for i in [from, to): the steps of `exp`, written into the array. A loop that
- * returns nothing has no result to box: the simulation's births paths call `exp` tens of millions
- * of times per run, and V8 allocated a heap number for each when they called `exp` itself.
+ * v[i] = exp(v[i]) for i in [from, to), by fdlibm's method (see `exp`). It writes into the array
+ * and returns nothing, so no result is ever boxed: called once per value from the simulation's
+ * births paths, a scalar `exp` made V8 allocate a heap number per call (550 MB per national run).
  */
 export function expInPlace(v: Float64Array, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     let x = v[i]!;
     const ax = Math.abs(x);
     if (!(ax < EXP_BIG)) {
-      if (x !== x) continue; // NaN stays NaN
+      // |x| ≥ 709.78…, ±∞ or NaN: NaN stays, +∞ on overflow, 0 on underflow.
+      if (x !== x) continue;
       if (x > O_THRESHOLD) {
         v[i] = EXP_EDGE[0]!;
         continue;
@@ -142,6 +106,7 @@ export function expInPlace(v: Float64Array, from: number, to: number): void {
     let hi = 0;
     let lo = 0;
     if (ax >= EXP_REDUCE) {
+      // |x| > ½ ln 2: reduce; k = ±1 when |x| < 1.5 ln 2.
       if (ax < EXP_ONE_STEP) {
         if (x === 1) {
           v[i] = E;
@@ -157,15 +122,17 @@ export function expInPlace(v: Float64Array, from: number, to: number): void {
           k = 1;
         }
       } else {
-        k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
-        hi = x - k * LN2_HI;
+        k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // truncated toward 0, as C's (int)
+        hi = x - k * LN2_HI; // exact
         lo = k * LN2_LO;
       }
       x = hi - lo;
     } else if (ax < EXP_TINY) {
+      // |x| < 2⁻²⁸: eˣ rounds to 1 + x.
       v[i] = 1 + x;
       continue;
     }
+    // e^r = 1 + 2r / (R − r) with R − r = the rational approximation c; then × 2ᵏ.
     const t = x * x;
     const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
     if (k === 0) v[i] = 1 - ((x * c) / (c - 2) - x);

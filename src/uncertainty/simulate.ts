@@ -5,7 +5,7 @@ import { areaMask } from "../cohort/areaMask.js";
 import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
 import { fnv1a } from "./prng.js";
-import { exp, expInPlace, log } from "./libm.js";
+import { expInPlace, log } from "./libm.js";
 import { fnv1aDigits, Xoshiro128 } from "./xoshiro.js";
 import { allFinite, fromRanks, quantileRanks, quantilesOf, RankSelector } from "./select.js";
 
@@ -997,14 +997,15 @@ function simulateArea(ctx: AreaContext, a: number): void {
 function pairTable(e: Float64Array): Float64Array {
   const n = e.length;
   const t = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = exp(e[i]! + e[j]!);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = e[i]! + e[j]!;
+  expInPlace(t, 0, t.length);
   return t;
 }
 
-/** exp of each value (a loop of its own, so that `exp` is inlined and its results stay unboxed). */
+/** exp of each value. */
 function expAll(e: Float64Array): Float64Array {
-  const x = new Float64Array(e.length);
-  for (let i = 0; i < e.length; i++) x[i] = exp(e[i]!);
+  const x = Float64Array.from(e);
+  expInPlace(x, 0, x.length);
   return x;
 }
 

@@ -32,7 +32,7 @@ describe("exp and log in JavaScript arithmetic (fdlibm's algorithms)", () => {
     expect(bad).toBe(0);
   });
 
-  it("expInPlace gives exp of every value in its range and leaves the rest (property)", () => {
+  it("expInPlace gives Math.exp of every value in its range, bit for bit, and leaves the rest (property)", () => {
     const special = fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1, -1, 709.9, -745.5, -800, 800, 1e-30);
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.double(), fc.double({ min: -3, max: 3, noNaN: true }), special), { maxLength: 200 }), fc.nat(), fc.nat(), (xs, a, b) => {
@@ -40,7 +40,7 @@ describe("exp and log in JavaScript arithmetic (fdlibm's algorithms)", () => {
         const to = xs.length ? from + (b % (xs.length - from + 1)) : 0;
         const v = Float64Array.from(xs);
         expInPlace(v, from, to);
-        xs.forEach((x, i) => expect(same(v[i]!, i >= from && i < to ? exp(x) : Float64Array.of(x)[0]!)).toBe(true));
+        xs.forEach((x, i) => expect(same(v[i]!, i >= from && i < to ? Math.exp(x) : Float64Array.of(x)[0]!)).toBe(true));
       }),
       { numRuns: 2000 },
     );
