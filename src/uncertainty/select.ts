@@ -30,13 +30,19 @@ export class RankSelector {
   }
   /**
    * out[i] = the value of rank ranks[i] of v (ranks ascending, distinct, in [0, v.length)); v is
-   * not changed. `min` and `max`, when the caller has them, must be v's smallest and largest values.
+   * not changed. `sumMinMax`, when the caller has it, is [sum, smallest, largest] of v (as the
+   * simulation's `sumMinMax` writes it); the smallest and largest are then not searched for.
+   * (Passed as an array, not as two numbers: a number argument or a `min ?? v[0]` would be a heap
+   * number per call.)
    */
-  select(v: Float64Array, ranks: readonly number[], out: Float64Array, min?: number, max?: number): void {
+  select(v: Float64Array, ranks: readonly number[], out: Float64Array, sumMinMax?: Float64Array): void {
     const n = v.length;
-    let lo = min ?? v[0]!;
-    let hi = max ?? v[0]!;
-    if (min === undefined || max === undefined) {
+    let lo = v[0]!;
+    let hi = v[0]!;
+    if (sumMinMax) {
+      lo = sumMinMax[1]!;
+      hi = sumMinMax[2]!;
+    } else {
       for (let i = 1; i < n; i++) {
         const x = v[i]!;
         if (x < lo) lo = x;

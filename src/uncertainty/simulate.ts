@@ -881,8 +881,10 @@ function simulateArea(ctx: AreaContext, a: number): void {
   const plc = anyPlaces ? pool.get("plc", SH * D) : undefined;
   const cls = anyPlaces ? pool.get("cls", SH * D) : undefined;
   // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per area.
-  const areaKey = fnv1a(`area\u0000${area}\u0000`);
-  const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) : 0;
+  // As signed 32-bit integers (the same bits; `fnv1aDigits` only uses them in bit operations): an
+  // unsigned value ≥ 2³¹ would be a heap number at every call that passes it.
+  const areaKey = fnv1a(`area\u0000${area}\u0000`) | 0;
+  const birthKey = bi >= 0 ? fnv1a(`births\u0000${births.areas[bi]}\u0000`) | 0 : 0;
   const sigma = kMax > 0 ? birthSigma(bi) : 0;
   const B = Math.min(D, LANES);
   const uP = new Float64Array(B);
@@ -968,7 +970,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
         const mirror = finite && counts[2] === 1;
         const ranks = mirror ? mirrorRanks : plainRanks;
         const surplus = mirror ? undefined : quantilesOf(varies ? surplusOf(col, plc, k * D, sur) : surplusAt(col, detPlaces[k]!, sur), qs, selector);
-        if (finite) selector.select(col, ranks, rankValues, mm[1], mm[2]);
+        if (finite) selector.select(col, ranks, rankValues, mm);
         const pupils = finite ? fromRanks(D, qs, ranks, rankValues, NaN) : quantilesOf(col, qs, selector);
         const year = model.baseYear + h;
         const surplusQ = surplus ?? fromRanks(D, qs, ranks, rankValues, varies ? plc[k * D]! : detPlaces[k]!);
@@ -978,7 +980,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
             ? { area, stage: st.id, year, forecast: det[k]!, mean: sum / D, pupils, places: detPlaces[k]!, surplus: surplusQ, pShortfall: counts[0]! / D, pLargeClasses: counts[1]! / D }
             : { area, stage: st.id, year, forecast: det[k]!, mean: sum / D, pupils, places: detPlaces[k]!, surplus: surplusQ, pShortfall: counts[0]! / D };
       } else {
-        if (finite) selector.select(col, plainRanks, rankValues, mm[1], mm[2]);
+        if (finite) selector.select(col, plainRanks, rankValues, mm);
         row = {
           area,
           stage: st.id,
