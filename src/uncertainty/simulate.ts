@@ -191,9 +191,10 @@ function slipYears(r: Xoshiro128, s: { probability: number; maxYears: number }):
  * others. The same seed gives the same numbers on every engine and machine: the generator uses
  * 32-bit integer operations only, and exp and log (resampled errors, births paths, the
  * ziggurat's tables) are computed in JavaScript arithmetic by fdlibm's algorithms rather than by
- * `Math.exp` and `Math.log`, whose last bit may differ between engines. In worker threads, post results by copy rather than by transferring buffers: a
- * detached `ArrayBuffer` makes V8 check every later typed-array access in that thread (the
- * benchmark measured the next simulations about 20% slower).
+ * `Math.exp` and `Math.log`, whose last bit may differ between engines. In worker threads, post
+ * results by copy rather than by transferring buffers: a detached `ArrayBuffer` makes V8 check
+ * every later typed-array access in that thread (the benchmark measured the next simulations
+ * about 20% slower).
  *
  * Sources: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 8 (resampling
  * whole time points); births error as a random walk on the log scale (Lee & Tuljapurkar 1994),
@@ -331,14 +332,15 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
  */
 const GEN = new Xoshiro128(0);
 const GEN_B = new Xoshiro128(0);
-let selector: RankSelector | undefined;
-let selectorCapacity = 0;
+let sharedSelector: RankSelector | undefined;
+let sharedCapacity = 0;
+/** The shared rank selector, made again when the number of draws changes. */
 function selectorFor(D: number): RankSelector {
-  if (!selector || selectorCapacity !== D) {
-    selector = new RankSelector(D);
-    selectorCapacity = D;
+  if (!sharedSelector || sharedCapacity !== D) {
+    sharedSelector = new RankSelector(D);
+    sharedCapacity = D;
   }
-  return selector;
+  return sharedSelector;
 }
 
 /** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
