@@ -56,7 +56,7 @@ export class RankSelector {
     }
     const scale = (this.K - 1) / (hi - lo);
     if (!(hi > lo) || !Number.isFinite(hi - lo) || !(scale > 0 && Number.isFinite(scale)) || n > this.bucket.length) {
-      // All equal (or a range too wide or too narrow to scale): select over a copy.
+      // A range too wide or too narrow to scale: select over a copy.
       const c = Float64Array.from(v);
       let left = 0;
       ranks.forEach((k, i) => {
