@@ -30,6 +30,16 @@ describe("ratio methods (hand-worked values)", () => {
     // level 1.2, slope 0.1: h=2 → 1.2 + 0.1 (0.5 + 0.25) = 1.275
     expectClose(ratioAt(fit, 2), 1.275);
   });
+  it("damped trend: φʰ of whole years is repeated multiplication (exact JavaScript arithmetic, the same on every engine)", () => {
+    // With φ = 0.85 and h = 7, V8's 0.85 ** 7 = 0.32057708828125, while seven multiplications give
+    // 0.32057708828124987: the forecast must use the product, whatever the engine's `**` gives.
+    // (Slope 1, so that the difference survives into the ratio: 4.85006316640625 against
+    // 4.850063166406249 with `**`.)
+    const fit = { kind: "trend", level: 1, slope: 1, phi: 0.85, lo: 0, hi: 10, n: 3 } as const;
+    let phiH = 1;
+    for (let k = 0; k < 7; k++) phiH *= 0.85;
+    expect(ratioAt(fit, 7)).toBe(1 + (0.85 * (1 - phiH)) / (1 - 0.85));
+  });
   it("an empty series has no fit; bad options throw", () => {
     expect(fitRatio([], resolveRatioOptions())).toBeUndefined();
     expect(() => resolveRatioOptions({ years: 0 })).toThrow(RangeError);
