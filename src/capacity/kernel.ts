@@ -6,14 +6,18 @@ import { bandBit, placeFlagBits } from "./flags.js";
 import { stageStandard, type StandardClassSizes } from "./rules.js";
 import type { CapacitySchedule } from "./schedule.js";
 
+/** The axes of an area × stage × year cube: cell (a, s, y) is at index (a · S + s) · Y + y. */
+export interface StageCubeAxes {
+  readonly areas: readonly string[];
+  readonly stages: readonly string[];
+  readonly years: readonly number[];
+}
+
 /**
  * Places and classes per area × stage × year as dense arrays, `[(a * S + s) * Y + y]`, built
  * from a capacity schedule. `known` is 0 where the schedule has no places for the cell.
  */
-export interface PlacesCube {
-  readonly areas: readonly string[];
-  readonly stages: readonly string[];
-  readonly years: readonly number[];
+export interface PlacesCube extends StageCubeAxes {
   readonly places: Float64Array;
   readonly classes: Float64Array;
   readonly known: Uint8Array;
@@ -78,10 +82,7 @@ function placeRows(totals: CapacitySchedule["totals"], start: number, end: numbe
  * arithmetic. `assessed` is 0 where the area does not teach the stage or no places are known; the
  * other arrays hold 0 there. `utilisation` is 0 where there are no places (check `places`).
  */
-export interface AssessmentCube {
-  readonly areas: readonly string[];
-  readonly stages: readonly string[];
-  readonly years: readonly number[];
+export interface AssessmentCube extends StageCubeAxes {
   /** Band ids of the system, in order; band i is flagged with `bandBit(i)`. */
   readonly bands: readonly string[];
   readonly pupils: Float64Array;
