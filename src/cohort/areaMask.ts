@@ -1,3 +1,15 @@
+const indexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/**
+ * Position of each id in `ids` (internal): built once per array and kept while the array lives,
+ * so calls on one model (whose cube areas never change) share it.
+ */
+export function areaIndex(ids: readonly string[]): ReadonlyMap<string, number> {
+  let index = indexes.get(ids);
+  if (!index) indexes.set(ids, (index = new Map(ids.map((id, i) => [id, i]))));
+  return index;
+}
+
 /**
  * Area subsets of `forecast` and `simulate` (internal; not re-exported from the package):
  * 1 for each of `ids` (the model's cube areas) listed in `areas`, 0 for the others; undefined when
@@ -6,7 +18,7 @@
  */
 export function areaMask(ids: readonly string[], areas: readonly string[] | undefined, caller: string): Uint8Array | undefined {
   if (!areas) return undefined;
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const index = areaIndex(ids);
   const mask = new Uint8Array(ids.length);
   for (const id of areas) {
     const i = index.get(id);
@@ -15,4 +27,3 @@ export function areaMask(ids: readonly string[], areas: readonly string[] | unde
   }
   return mask;
 }
-

@@ -596,6 +596,7 @@ function forecastArea(model: CohortModel, a: number, H: number, ages: readonly n
 
 function scenarioTable(model: CohortModel): Map<string, number> {
   const m = new Map<string, number>();
+  if (!model.options.birthsScenario?.length) return m;
   const issues: DataIssue[] = [];
   const areas = new Set(model.births.areas);
   (model.options.birthsScenario ?? []).forEach((r, i) => {

@@ -149,6 +149,38 @@ describe("simulate", () => {
     expect(at(late, 2022).places).toBe(5000);
   });
 
+  it("with areas, an area's rows equal the full run's, and rows of the other areas are still checked", () => {
+    // Places, planned places and housing for both areas, interleaved, so that grouping by area
+    // has to skip the other area's rows between runs of its own.
+    const opts = {
+      draws: 200,
+      seed: 8,
+      to: 2025,
+      places: [
+        { area: "north", stage: "primary", year: 2020, places: 6000 },
+        { area: "south", stage: "primary", year: 2020, places: 2500 },
+        { area: "north", stage: "junior", year: 2020, places: 2500 },
+      ],
+      planned: [
+        { area: "south", stage: "primary", year: 2022, places: 400, project: "s1" },
+        { area: "north", stage: "primary", year: 2023, places: 900, project: "n1" },
+      ],
+      housing: [
+        { area: "north", stage: "primary", year: 2022, pupils: 120 },
+        { area: "south", stage: "primary", year: 2022, pupils: 80 },
+        { area: "north", stage: "primary", year: 2024, pupils: 60 },
+      ],
+    };
+    const all = simulate(model, opts);
+    for (const area of ["north", "south"]) {
+      const one = simulate(model, { ...opts, areas: [area] });
+      expect(one.rows.length).toBeGreaterThan(0);
+      expect(one.rows).toEqual(all.rows.filter((r) => r.area === area));
+    }
+    const bad = { ...opts, housing: [...opts.housing, { area: "south", stage: "nursery", year: 2023, pupils: 5 }] };
+    expect(() => simulate(model, { ...bad, areas: ["north"] })).toThrow('simulate: stage "nursery" (area south, year 2023) is not a stage of the china system');
+  });
+
   it("births beyond the known years widen the intervals of later entry cohorts", () => {
     const births = simulate(model, { draws: 300, seed: 5, to: 2030, sources: { ratios: false, births: true } });
     const k1 = (y: number) => births.rows.find((r) => r.area === "north" && r.stage === "preschool" && r.year === y)!;
