@@ -4,7 +4,7 @@
  * against the targets, the scaling runs and the machine.
  *
  * Options: `--quick` (fewer runs, for a smoke run), `--only=<case,…>` (a subset of: parse,
- * yangjiang, national, naive, simulate, threads, backtest, scaling).
+ * yangjiang, national, naive, simulate, threads, contention, backtest, scaling).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -103,6 +103,24 @@ if (want("threads")) {
   const two = runWith([flag], "simulate-threads", NATIONAL_AREAS, DRAWS, n(5, 1));
   const ratio = one.time.median / two.time.median;
   rows.push([`  the same two cases with node ${flag}`, `one thread ${cell(one.time)}; 2 threads ${cell(two.time)}`, "≈ 2× (≥ 1.8×)", ratio >= 1.8 ? "yes" : "**no**", `${ratio.toFixed(2)}× (load ${one.load} and ${two.load})`]);
+}
+if (want("contention")) {
+  // The machine's own ceiling for a two-way split: the same work as two separate processes.
+  const load = loadAverage();
+  const file = fileURLToPath(new URL("./contention.ts", import.meta.url));
+  const r = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", file, String(n(3, 1))], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`contention failed:\n${r.stderr}`);
+  const c = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Record<"alu" | "cache" | "half", { alone: number; together: number; slowdown: number }> & { runs: number };
+  process.stderr.write(`  contention: slowdown alu ${c.alu.slowdown.toFixed(2)}, cache ${c.cache.slowdown.toFixed(2)}, half ${c.half.slowdown.toFixed(2)} (load ${load})\n`);
+  const ceiling = 2 / c.half.slowdown;
+  const what = (k: "alu" | "cache" | "half"): string => `${fmtMs(c[k].alone)} alone, ${fmtMs(c[k].together)} together (${c[k].slowdown.toFixed(2)}×)`;
+  rows.push([
+    "  two separate processes, started together (no threads): this machine's ceiling for a two-way split",
+    `simulation of half the areas: ${what("half")}, so at most ${ceiling.toFixed(2)}× from 2 cores`,
+    "–",
+    "–",
+    `${c.runs} rounds (each process alone in turn, then both), medians; a loop on registers only: ${what("alu")}; random reads and writes in 8 MiB: ${what("cache")} (load ${load}; \`bench/contention.ts\`)`,
+  ]);
 }
 if (want("backtest")) {
   const r = run("backtest", NATIONAL_AREAS, 0, n(5, 1));
