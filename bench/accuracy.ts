@@ -13,6 +13,7 @@
 import { loadCtDistricts, loadUsStates } from "../test/fixtures/load.js";
 import { parseDataset, usK12SchoolSystem, type Dataset } from "../src/index.js";
 import { backtest, persistence, plain, type BacktestResult } from "../src/evaluate/index.js";
+import { ctEntryReport } from "./ct-entry.js";
 
 const HORIZON = 5;
 const DRAWS = 400;
@@ -93,5 +94,7 @@ console.log(
     "Goals:",
     "",
     goals(us, ct),
+    "",
+    ...ctEntryReport(),
   ].join("\n"),
 );
