@@ -117,7 +117,10 @@ export interface SimulateOptions {
    * Simulate only these areas (ids of the model's cube), e.g. one share of the areas per worker
    * thread. Each area's rows are the same as in a run over all areas (its random streams are
    * keyed by its id), so the rows of disjoint subsets, concatenated in area order, equal the full
-   * run's rows. An id that is not an area of the model is a RangeError. @defaultValue every area
+   * run's rows. An id that is not an area of the model is a RangeError. The place, planned and
+   * housing rows of other areas are skipped (their stages are still checked), so one county of a
+   * national model can be simulated on its own at little cost beyond its own draws.
+   * @defaultValue every area
    */
   readonly areas?: readonly string[];
 }
