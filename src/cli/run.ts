@@ -112,11 +112,22 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   let simulation: Simulation | undefined;
   if (o.draws) {
     progress.tick(`simulating ${o.draws} draws`);
+    // simulate refuses rows of areas it does not forecast (a parent's own places, say): such rows
+    // are left out here, with a note.
+    const modelAreas = new Set(model.cube.areas);
+    const forecastAreas = <T extends { readonly area: string }>(rows: readonly T[], what: string): T[] => {
+      const out = rows.filter((r) => modelAreas.has(r.area));
+      if (out.length < rows.length) {
+        const others = [...new Set(rows.filter((r) => !modelAreas.has(r.area)).map((r) => r.area))];
+        notes.push({ topic: "simulation", message: `${rows.length - out.length} ${what} row(s) of ${others.join(", ")} left out of the simulation: no pupils are forecast there` });
+      }
+      return out;
+    };
     simulation = simulate(model, {
       draws: o.draws,
       seed: o.seed ?? 1,
       to: o.to,
-      ...(withCapacity ? { places: ds.capacity ?? [], planned: ds.plannedPlaces ?? [] } : {}),
+      ...(withCapacity ? { places: forecastAreas(ds.capacity ?? [], "capacity"), planned: forecastAreas(ds.plannedPlaces ?? [], "planned places") } : {}),
       ...(housingRows.length ? { housing: housingRows } : {}),
     });
     for (const n of simulation.notes) notes.push({ topic: "simulation", message: n });

@@ -238,11 +238,11 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const notes: string[] = [];
   if (options.housing?.length && options.housingSlip === undefined && src.housing) notes.push(`housing projects slip a year with probability ${DEFAULT_SLIP.probability} (up to ${DEFAULT_SLIP.maxYears} years): an assumed default`);
   if (options.planned?.some((p) => p.places > 0) && options.placesSlip === undefined && src.places) notes.push(`planned openings slip a year with probability ${DEFAULT_SLIP.probability} (up to ${DEFAULT_SLIP.maxYears} years): an assumed default`);
-  // Rows grouped by area; with `areas`, only the rows of the areas simulated are kept (every row's
-  // stage is still checked). One pass per list, without copying it: a national call has about
+  // Rows grouped by area; with `areas`, only the rows of the areas simulated are kept. Every row's
+  // stage and area are checked. One pass per list, without copying it: a national call has about
   // 190,000 rows, and a planning tool may simulate one county of it at a time.
-  const index = include ? areaIndex(model.cube.areas) : undefined;
-  const byArea = <T extends { readonly area: string; readonly stage: string; readonly year: number }>(rows: readonly T[] | undefined): Map<string, T[]> => {
+  const index = areaIndex(model.cube.areas);
+  const byArea = <T extends { readonly area: string; readonly stage: string; readonly year: number }>(rows: readonly T[] | undefined, what: string): Map<string, T[]> => {
     const m = new Map<string, T[]>();
     if (!rows) return m;
     // Rows come in runs of one area and few stages: the last answers are kept.
@@ -252,22 +252,23 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       if (r.stage !== okStage) {
-        if (!ix.stageById.has(r.stage)) throw new RangeError(`simulate: stage ${JSON.stringify(r.stage)} (area ${r.area}, year ${r.year}) is not a stage of the ${system.id} system`);
+        if (!ix.stageById.has(r.stage)) throw new RangeError(`simulate: ${what}[${i}]: stage ${JSON.stringify(r.stage)} (area ${r.area}, year ${r.year}) is not a stage of the ${system.id} system`);
         okStage = r.stage;
       }
       if (r.area !== lastArea) {
+        const a = index.get(r.area);
+        if (a === undefined) throw new RangeError(`simulate: ${what}[${i}]: area ${JSON.stringify(r.area)} (stage ${r.stage}, year ${r.year}) is not an area of the model`);
         lastArea = r.area;
-        const a = include ? index!.get(r.area) : 0;
-        if (a === undefined || (include && !include[a])) list = undefined;
+        if (include && !include[a]) list = undefined;
         else if (!(list = m.get(r.area))) m.set(r.area, (list = []));
       }
       list?.push(r);
     }
     return m;
   };
-  const placesBy = byArea(options.places);
-  const plannedBy = byArea(options.planned);
-  const housingBy = byArea(options.housing);
+  const placesBy = byArea(options.places, "places");
+  const plannedBy = byArea(options.planned, "planned");
+  const housingBy = byArea(options.housing, "housing");
 
   // σ per births area: the sd of the year-on-year log changes of its known births.
   const sigmaCache = new Map<number, number>();

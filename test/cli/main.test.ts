@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT, HELP, main } from "../../src/cli/main.js";
 import { Progress } from "../../src/cli/progress.js";
-import { combineBacktests } from "../../src/cli/run.js";
-import { backtest, yangjiangDataset } from "../../src/index.js";
+import { combineBacktests, runForecast } from "../../src/cli/run.js";
+import { backtest, chinaSchoolSystem, parseDataset, yangjiangDataset } from "../../src/index.js";
 import { writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
 
@@ -103,6 +103,16 @@ describe("backtest one origin at a time", () => {
     const plan = { origins: [2016, 2017, 2018, 2019], horizon: 3 };
     const parts = plan.origins.map((o) => backtest(ds, {}, { ...plan, origins: [o] }));
     expect(combineBacktests(parts, ds, plan)).toEqual(backtest(ds, {}, plan));
+  });
+});
+
+describe("forecast with draws and places of a parent area", () => {
+  it("simulates the forecast areas' places and notes the parent's rows it leaves out", () => {
+    const input = { ...smallInput, capacity: [...smallInput.capacity!, { area: "city", stage: "primary", year: 2020, places: 9000 }] };
+    const ds = parseDataset(input, chinaSchoolSystem);
+    const r = runForecast(ds, { to: 2026, draws: 40, seed: 9, lang: "en", housing: true }, new Progress(sink()));
+    expect(r.simulation!.rows.filter((row) => row.area === "county" && row.stage === "primary").every((row) => row.places! > 0)).toBe(true);
+    expect(r.notes.map((n) => n.message)).toContain("1 capacity row(s) of city left out of the simulation: no pupils are forecast there");
   });
 });
 

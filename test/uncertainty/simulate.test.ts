@@ -149,7 +149,7 @@ describe("simulate", () => {
     expect(at(late, 2022).places).toBe(5000);
   });
 
-  it("with areas, an area's rows equal the full run's, and rows of the other areas are still checked", () => {
+  it("with areas, an area's rows equal the full run's; rows of other areas are still checked, and rows of unknown areas refused", () => {
     // Places, planned places and housing for both areas, interleaved, so that grouping by area
     // has to skip the other area's rows between runs of its own.
     const opts = {
@@ -178,7 +178,11 @@ describe("simulate", () => {
       expect(one.rows).toEqual(all.rows.filter((r) => r.area === area));
     }
     const bad = { ...opts, housing: [...opts.housing, { area: "south", stage: "nursery", year: 2023, pupils: 5 }] };
-    expect(() => simulate(model, { ...bad, areas: ["north"] })).toThrow('simulate: stage "nursery" (area south, year 2023) is not a stage of the china system');
+    expect(() => simulate(model, { ...bad, areas: ["north"] })).toThrow('simulate: housing[3]: stage "nursery" (area south, year 2023) is not a stage of the china system');
+    // A row of an area the model does not have is an error, not a row left out.
+    const stray = { ...opts, planned: [...opts.planned, { area: "east", stage: "primary", year: 2023, places: 100, project: "e1" }] };
+    expect(() => simulate(model, stray)).toThrow('simulate: planned[2]: area "east" (stage primary, year 2023) is not an area of the model');
+    expect(() => simulate(model, { ...stray, areas: ["north"] })).toThrow(/planned\[2\]: area "east"/);
   });
 
   it("births beyond the known years widen the intervals of later entry cohorts", () => {
