@@ -133,6 +133,44 @@ export function fitRatio(series: readonly number[], o: ResolvedRatioOptions): Ra
 }
 
 /**
+ * One-step-ahead errors of a ratio method over a series (oldest first): for each i ≥ 1, the
+ * method fitted to the first i ratios forecasts the next one, and the error is
+ * eᵢ = ln(rᵢ / r̂ᵢ), r̂ᵢ = `ratioAt(fitRatio(r₀ … rᵢ₋₁), 1)`; pairs where either is not positive
+ * are skipped. These are the errors `simulate` resamples.
+ *
+ * For `ses` the forecast from the first i ratios is the smoothed level after them, so the
+ * errors come from one pass over the series, with the same arithmetic as refitting each prefix
+ * (equal to the last bit; a property test compares both); the other methods refit each prefix.
+ *
+ * @param log - the natural logarithm to use (`simulate` passes its engine-independent one)
+ * @example
+ * ```ts
+ * oneStepErrors([1, 1.1, 1.1], resolveRatioOptions({ method: "ses", alpha: 0.5 }))
+ * // [ln(1.1 / 1), ln(1.1 / 1.05)] ≈ [0.0953, 0.0465]
+ * ```
+ */
+export function oneStepErrors(series: readonly number[], o: ResolvedRatioOptions, log: (x: number) => number = Math.log): number[] {
+  const e: number[] = [];
+  if (o.method === "ses") {
+    let level = series[0]!;
+    for (let i = 1; i < series.length; i++) {
+      const v = series[i]!;
+      if (level > 0 && v > 0) e.push(log(v / level));
+      level = o.alpha * v + (1 - o.alpha) * level;
+    }
+    return e;
+  }
+  for (let i = 1; i < series.length; i++) {
+    const fit = fitRatio(series.slice(0, i), o);
+    if (!fit) continue;
+    const p = ratioAt(fit, 1);
+    const v = series[i]!;
+    if (p > 0 && v > 0) e.push(log(v / p));
+  }
+  return e;
+}
+
+/**
  * The fitted ratio h ≥ 1 years after the last observation.
  *
  * Formula: constant → value; trend → clamp(level + slope · Σₖ₌₁ʰ φᵏ, lo, hi).

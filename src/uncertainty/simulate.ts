@@ -1,6 +1,6 @@
 import { eliminateFrom, stageStandard } from "../capacity/rules.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { fitRatio, ratioAt } from "../cohort/methods.js";
+import { oneStepErrors } from "../cohort/methods.js";
 import { areaIndex, areaMask } from "../cohort/areaMask.js";
 import { forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill, projectArea } from "../cohort/project.js";
@@ -1085,14 +1085,7 @@ function ratioErrors(model: CohortModel, a: number, g: number, centre: boolean):
     const r = model.ratioHistory[(a * G + g) * Y + y]!;
     if (Number.isFinite(r)) series.push(r);
   }
-  const e: number[] = [];
-  for (let i = 1; i < series.length; i++) {
-    const fit = fitRatio(series.slice(0, i), o);
-    if (!fit) continue;
-    const p = ratioAt(fit, 1);
-    const v = series[i]!;
-    if (p > 0 && v > 0) e.push(log(v / p));
-  }
+  const e = oneStepErrors(series, o, log);
   return centre ? centred(e) : Float64Array.from(e);
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitRatio, projectBirths, ratioAt, ratioMethods, resolveBirthsOptions, resolveRatioOptions } from "../../src/index.js";
+import { fitRatio, oneStepErrors, projectBirths, ratioAt, ratioMethods, resolveBirthsOptions, resolveRatioOptions } from "../../src/index.js";
 import { expectClose } from "../helpers/expect.js";
 
 describe("ratio methods (hand-worked values)", () => {
@@ -64,5 +64,37 @@ describe("births projection", () => {
     expect(projectBirths([30, 20, 10], 1, resolveBirthsOptions({ method: "trend" }))).toBeCloseTo(0, 12);
     expect(projectBirths([30, 20, 10], 2, resolveBirthsOptions({ method: "trend" }))).toBe(0);
     expect(projectBirths([30, 25, 20], 2, resolveBirthsOptions({ method: "trend" }))).toBeCloseTo(10, 12);
+  });
+});
+
+describe("oneStepErrors", () => {
+  it("equals refitting the method to each prefix, to the last bit, for every method (property)", () => {
+    // The definition: eᵢ = ln(rᵢ / ratioAt(fitRatio(r₀ … rᵢ₋₁), 1)), skipping pairs that are not positive.
+    const byDefinition = (s: readonly number[], o: ReturnType<typeof resolveRatioOptions>): number[] => {
+      const e: number[] = [];
+      for (let i = 1; i < s.length; i++) {
+        const p = ratioAt(fitRatio(s.slice(0, i), o)!, 1);
+        if (p > 0 && s[i]! > 0) e.push(Math.log(s[i]! / p));
+      }
+      return e;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0.01, max: 3, noNaN: true }), fc.constant(0)), { minLength: 0, maxLength: 12 }),
+        fc.constantFrom(...ratioMethods),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 5 }),
+        (s, method, alpha, years) => {
+          const o = resolveRatioOptions({ method, alpha, years });
+          expect(oneStepErrors(s, o)).toEqual(byDefinition(s, o));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("hand-worked: SES α 0.5 over 1, 1.1, 1.1 forecasts 1 then 1.05", () => {
+    const e = oneStepErrors([1, 1.1, 1.1], resolveRatioOptions({ method: "ses", alpha: 0.5 }));
+    expect(e).toEqual([Math.log(1.1 / 1), Math.log(1.1 / 1.05)]);
   });
 });
