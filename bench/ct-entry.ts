@@ -11,6 +11,8 @@
  * the library's default entry method); the mean of the shares; and, for h = 1 only, next year's
  * kindergarten from this year's pre-kindergarten (PK_t times the smoothed ratio K_{s+1} / PK_s).
  */
+import { median, sampleCorrelation } from "simple-statistics";
+import { fitRatio, ratioAt, resolveRatioOptions } from "../src/index.js";
 import { fixtureText, parseCsv } from "../test/fixtures/load.js";
 
 interface District {
@@ -23,31 +25,8 @@ const LAST = 2015;
 const ORIGINS = [2009, 2010, 2011, 2012, 2013, 2014];
 const HORIZON = 5;
 
-function ses(xs: readonly number[], alpha: number): number {
-  let l = xs[0]!;
-  for (let i = 1; i < xs.length; i++) l = alpha * xs[i]! + (1 - alpha) * l;
-  return l;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function correlation(x: readonly number[], y: readonly number[]): number {
-  const mx = x.reduce((s, v) => s + v, 0) / x.length;
-  const my = y.reduce((s, v) => s + v, 0) / y.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
+/** The library's SES fit of a series, one year ahead. */
+const ses = (xs: readonly number[], alpha: number): number => ratioAt(fitRatio(xs, resolveRatioOptions({ method: "ses", alpha }))!, 1);
 
 function load(): { districts: District[]; births: ReadonlyMap<number, number> } {
   const births = new Map<number, number>();
@@ -119,7 +98,7 @@ export function ctEntryReport(): string[] {
   }
   lines.push(
     "",
-    `Median absolute log error of kindergarten (cases in brackets). A district's share moved by a median ${(100 * median(drift5)).toFixed(0)}% between 2010 and 2015; one year's change of the share and the next year's correlate at ${correlation(prevChange, nextChange).toFixed(2)} (${prevChange.length} pairs): a change is partly undone the next year, so a smoothed share does better than the last one, and no estimate here does better than the default.`,
+    `Median absolute log error of kindergarten (cases in brackets). A district's share moved by a median ${(100 * median(drift5)).toFixed(0)}% between 2010 and 2015; one year's change of the share and the next year's correlate at ${sampleCorrelation(prevChange, nextChange).toFixed(2)} (${prevChange.length} pairs): a change is partly undone the next year, so a smoothed share does better than the last one, and no estimate here does better than the default.`,
   );
   return lines;
 }
