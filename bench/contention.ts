@@ -25,7 +25,8 @@ const KINDS: readonly Kind[] = ["alu", "cache", "half"];
 const self = fileURLToPath(import.meta.url);
 
 /**
- * Registers only: about 0.9 s on the machine of the README's table. The xorshift steps are
+ * Registers only: 0.9–2.3 s on the machine of the README's table (it depends on how V8 compiles
+ * the loop, which differs between runs of the same code; only the ratio counts). The xorshift steps are
  * written out here and in `cache` on purpose: as a shared function, the loops ran 1.8× (alu) and
  * 2× (cache) slower, with fewer loads in flight, and the cache loop no longer showed contention.
  */
@@ -41,7 +42,7 @@ function alu(): number {
   return s;
 }
 
-/** Random reads and writes in an 8 MiB array (many loads in flight at once): about 1.1–1.3 s alone on the same machine. */
+/** Random reads and writes in an 8 MiB array (many loads in flight at once): 1.1–1.3 s alone on the same machine. */
 function cache(): number {
   const n = 1 << 20;
   const a = new Float64Array(n).fill(1);
