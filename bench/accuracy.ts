@@ -13,7 +13,7 @@
 import { loadCtDistricts, loadUsStates } from "../test/fixtures/load.js";
 import { parseDataset, usK12SchoolSystem, type Dataset } from "../src/index.js";
 import { backtest, persistence, plain, type BacktestResult } from "../src/evaluate/index.js";
-import { ctEntryReport } from "./ct-entry.js";
+import { ctEntryReport, oracleEntrants } from "./ct-entry.js";
 
 const HORIZON = 5;
 const DRAWS = 400;
@@ -80,7 +80,15 @@ function goals(us: Run, ct: Run): string {
 }
 
 const us = run("US states, 1986–2011", parseDataset(loadUsStates().input, usK12SchoolSystem));
-const ct = run("Connecticut districts, 2007–2015", parseDataset(loadCtDistricts().input, usK12SchoolSystem));
+const ctData = parseDataset(loadCtDistricts().input, usK12SchoolSystem);
+const ct = run("Connecticut districts, 2007–2015", ctData);
+
+/** How far the plain method gets on the Connecticut districts with entrants known exactly (`oracleEntrants`). */
+function oracleLine(): string {
+  const o = backtest(ctData, oracleEntrants(ctData), { origins: ct.origins, horizon: HORIZON });
+  const at = [3, 4, 5].map((h) => ({ o: o.byHorizon[h - 1]!.mdape, p: ct.results.plain.byHorizon[h - 1]!.mdape }));
+  return `Oracle (plain progression, every entry grade's pupils after the origin as they happened; \`oracleEntrants\` in \`bench/ct-entry.ts\`): MdAPE at h = 3, 4, 5 of ${at.map((a) => pct(a.o)).join(", ")}%, lower than plain by ${at.map((a) => `${(100 * (1 - a.o / a.p)).toFixed(1)}%`).join(", ")}.`;
+}
 
 console.log(
   [
@@ -94,6 +102,8 @@ console.log(
     "Goals:",
     "",
     goals(us, ct),
+    "",
+    oracleLine(),
     "",
     ...ctEntryReport(),
   ].join("\n"),

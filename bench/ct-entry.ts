@@ -12,7 +12,7 @@
  * kindergarten from this year's pre-kindergarten (PK_t times the smoothed ratio K_{s+1} / PK_s).
  */
 import { median, sampleCorrelation } from "simple-statistics";
-import { fitRatio, ratioAt, resolveRatioOptions } from "../src/index.js";
+import { enrolmentCube, Fill, fitModel, fitRatio, forecast, plainOptions, ratioAt, resolveRatioOptions, withoutBirths, type Dataset, type Forecaster } from "../src/index.js";
 import { fixtureText, parseCsv } from "../test/fixtures/load.js";
 
 interface District {
@@ -101,4 +101,41 @@ export function ctEntryReport(): string[] {
     `Median absolute log error of kindergarten (cases in brackets). A district's share moved by a median ${(100 * median(drift5)).toFixed(0)}% between 2010 and 2015; one year's change of the share and the next year's correlate at ${sampleCorrelation(prevChange, nextChange).toFixed(2)} (${prevChange.length} pairs): a change is partly undone the next year, so a smoothed share does better than the last one, and no estimate here does better than the default.`,
   );
   return lines;
+}
+
+/**
+ * The oracle of the report: the plain method (mean of the last 3 progression ratios) with every
+ * entry grade's pupils after the origin taken from what happened (`full`, the whole dataset; where
+ * that count is suppressed, the plain forecast), and the grades above projected from them by the
+ * same ratios. Backtested like any forecaster, it
+ * shows how far the plain method would get if entrants were known exactly.
+ */
+export function oracleEntrants(full: Dataset): Forecaster {
+  const cube = enrolmentCube(full);
+  const fullIndex = new Map(cube.areas.map((id, i) => [id, i]));
+  const Y = cube.years.length;
+  return (train, to) => {
+    const model = fitModel(withoutBirths(train), plainOptions);
+    const fc = forecast(model, { to });
+    const G = fc.grades.length;
+    const W = to - fc.baseYear + 1;
+    const H = W - 1;
+    const pupils = Float64Array.from(fc.pupils);
+    fc.areas.forEach((id, a) => {
+      const fa = fullIndex.get(id)!;
+      for (let h = 1; h <= H; h++) {
+        const y = fc.baseYear + h - cube.years[0]!;
+        for (let g = 0; g < G; g++) {
+          const f = model.fill[a * G + g];
+          const k = (a * G + g) * W + h;
+          if (f === Fill.births || f === Fill.level) {
+            const actual = cube.data[(fa * G + g) * Y + y]!;
+            if (Number.isFinite(actual)) pupils[k] = actual; // else (a suppressed count) the plain forecast stays
+          }
+          else if (f === Fill.progression) pupils[k] = pupils[(a * G + g - 1) * W + h - 1]! * fc.ratios[(a * G + g) * H + h - 1]!;
+        }
+      }
+    });
+    return { ...fc, pupils };
+  };
 }
