@@ -69,3 +69,33 @@ describe("benchmark reference", () => {
     expect(byPath.get(JSON.stringify(["births", nb + 1, "area"]))?.code).toBe("unknown_area");
   });
 });
+
+// The accuracy report's oracle: entry grades as they happened, the grades above by the plain ratios.
+describe("accuracy report oracle", () => {
+  it("puts the actual entrants in and projects the next grade from them by the plain method's ratios", async () => {
+    const { loadCtDistricts } = await import("./fixtures/load.js");
+    const { oracleEntrants } = await import("../bench/ct-entry.js");
+    const { enrolmentCube, plainOptions, truncateDataset, usK12SchoolSystem, withoutBirths } = await import("../src/index.js");
+    const full = parseDataset(loadCtDistricts({ districts: ["Andover School District", "Ansonia School District"] }).input, usK12SchoolSystem);
+    const train = truncateDataset(full, 2011, {}).dataset;
+    const paths = oracleEntrants(full)(train, 2014);
+    const plainFc = forecast(fitModel(withoutBirths(train), plainOptions), { to: 2014 });
+    const cube = enrolmentCube(full);
+    const G = paths.grades.length;
+    const W = 4;
+    const Y = cube.years.length;
+    for (const area of ["0010011", "0020011"]) {
+      const a = paths.areas.indexOf(area);
+      const fa = cube.areas.indexOf(area);
+      for (let h = 1; h < W; h++) {
+        // K (grade 0): as it happened in 2011 + h.
+        expect(paths.pupils[a * G * W + h]).toBe(cube.data[fa * G * Y + (2011 + h - cube.years[0]!)]);
+      }
+      // G1 of 2012 comes from the known K of 2011, so it is the plain forecast's.
+      expect(paths.pupils[(a * G + 1) * W + 1]).toBe(plainFc.pupils[(a * G + 1) * W + 1]);
+      // G1 of 2013 = actual K of 2012 × the plain G1 ratio for 2013.
+      const k2012 = cube.data[fa * G * Y + (2012 - cube.years[0]!)]!;
+      expect(paths.pupils[(a * G + 1) * W + 2]).toBe(k2012 * plainFc.ratios[(a * G + 1) * (W - 1) + 1]!);
+    }
+  });
+});
