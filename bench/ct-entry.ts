@@ -12,7 +12,7 @@
  * kindergarten from this year's pre-kindergarten (PK_t times the smoothed ratio K_{s+1} / PK_s).
  */
 import { median, sampleCorrelation } from "simple-statistics";
-import { enrolmentCube, Fill, fitModel, fitRatio, forecast, plainOptions, ratioAt, resolveRatioOptions, withoutBirths, type Dataset, type Forecaster } from "../src/index.js";
+import { enrolmentCube, Fill, fitModel, fitRatio, forecast, plainOptions, projectArea, ratioAt, resolveRatioOptions, withoutBirths, type Dataset, type Forecaster } from "../src/index.js";
 import { fixtureText, parseCsv } from "../test/fixtures/load.js";
 
 interface District {
@@ -120,21 +120,28 @@ export function oracleEntrants(full: Dataset): Forecaster {
     const G = fc.grades.length;
     const W = to - fc.baseYear + 1;
     const H = W - 1;
-    const pupils = Float64Array.from(fc.pupils);
+    const pupils = new Float64Array(fc.pupils.length);
+    const base = new Float64Array(G);
+    const fill = new Uint8Array(G);
+    const ratio = new Float64Array(G * H);
+    const out = new Float64Array(G * W);
     fc.areas.forEach((id, a) => {
       const fa = fullIndex.get(id)!;
-      for (let h = 1; h <= H; h++) {
-        const y = fc.baseYear + h - cube.years[0]!;
-        for (let g = 0; g < G; g++) {
-          const f = model.fill[a * G + g];
-          const k = (a * G + g) * W + h;
-          if (f === Fill.births || f === Fill.level) {
-            const actual = cube.data[(fa * G + g) * Y + y]!;
-            if (Number.isFinite(actual)) pupils[k] = actual; // else (a suppressed count) the plain forecast stays
-          }
-          else if (f === Fill.progression) pupils[k] = pupils[(a * G + g - 1) * W + h - 1]! * fc.ratios[(a * G + g) * H + h - 1]!;
+      // The same projection as the forecast's (`projectArea`), with every entry grade a level
+      // whose value each year is the count that happened (no grade is filled from births, so the
+      // driver argument is never read).
+      for (let g = 0; g < G; g++) {
+        const f = model.fill[a * G + g]!;
+        const entry = f === Fill.births || f === Fill.level;
+        base[g] = fc.pupils[(a * G + g) * W]!;
+        fill[g] = entry ? Fill.level : f;
+        for (let h = 1; h <= H; h++) {
+          const actual = cube.data[(fa * G + g) * Y + fc.baseYear + h - cube.years[0]!]!;
+          // Where that count is suppressed, the plain forecast stays.
+          ratio[g * H + h - 1] = !entry ? fc.ratios[(a * G + g) * H + h - 1]! : Number.isFinite(actual) ? actual : fc.pupils[(a * G + g) * W + h]!;
         }
       }
+      pupils.set(projectArea(G, H, base, 0, fill, 0, ratio, ratio, out), a * G * W);
     });
     return { ...fc, pupils };
   };

@@ -599,7 +599,7 @@ function scenarioTable(model: CohortModel): Map<string, number> {
   if (!model.options.birthsScenario?.length) return m;
   const issues: DataIssue[] = [];
   const areas = new Set(model.births.areas);
-  (model.options.birthsScenario ?? []).forEach((r, i) => {
+  model.options.birthsScenario.forEach((r, i) => {
     const where = `birthsScenario[${i}] (area ${r.area}, year ${r.year})`;
     if (!areas.has(r.area)) issues.push(issue("unknown_area", ["birthsScenario", i, "area"], `${where}: area ${JSON.stringify(r.area)} is not in the dataset`));
     else if (!Number.isInteger(r.year)) issues.push(issue("invalid_value", ["birthsScenario", i, "year"], `${where}: year must be an integer, got ${r.year}`));
