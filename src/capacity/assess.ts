@@ -1,5 +1,6 @@
 import type { StageRecord } from "../cohort/records.js";
 import { DatasetError, issue, show, type DataIssue } from "../data/issues.js";
+import type { Note } from "../domain/notes.js";
 import type { ClassSizeBand } from "../domain/schoolSystem.js";
 import { sourced, type Label, type Sourced } from "../domain/sourced.js";
 import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
@@ -141,6 +142,7 @@ export interface Assessment extends AssessedClasses {
  *
  * @param pupils - stage records (`stageTotals(forecast)`), one per area × stage × year
  * @param supply - a `CapacitySchedule`, or validated records (a `Dataset`) to build one over the pupils' years
+ * @returns one row per pupil row with places known, and (`notes`) the places schedule's notes
  * @throws DatasetError listing every pupil row that is invalid (negative, not finite, unknown
  *   stage, duplicate) or, unless `missingPlaces: "skip"`, has no places known
  * @throws RangeError on invalid options
@@ -151,7 +153,7 @@ export interface Assessment extends AssessedClasses {
  * rows.filter((r) => r.flags.some((f) => f.code === "large")) // classes of 56+
  * ```
  */
-export function assessCapacity(pupils: readonly StageRecord[], supply: CapacitySchedule | CapacityInput, options: AssessOptions = {}): Assessment[] {
+export function assessCapacity(pupils: readonly StageRecord[], supply: CapacitySchedule | CapacityInput, options: AssessOptions = {}): AssessmentRows {
   const rules = resolveRules(options);
   const system = supply.system;
   const ix = indexSystem(system);
@@ -225,8 +227,19 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
     out.push(assessOne(r, t, sr.bands, sr.standard, sr.elim, rules));
   });
   if (issues.length) throw new DatasetError(issues);
-  return out;
+  // The schedule's notes travel with the rows (not enumerable: the rows stay a plain list to
+  // compare, copy and serialise).
+  Object.defineProperty(out, "notes", { value: schedule.notes, enumerable: false });
+  return out as AssessmentRows;
 }
+
+/**
+ * What `assessCapacity` returns: the assessment rows, carrying the notes of the places schedule
+ * they were assessed against (`CapacitySchedule.notes`: planned records not scheduled, removals
+ * held at 0, …) as a non-enumerable `notes` property, so that no note is lost between the
+ * schedule and the caller's outputs. Copies of the list (`filter`, spread) do not carry it.
+ */
+export type AssessmentRows = Assessment[] & { readonly notes: readonly Note[] };
 
 /** Values keyed by (area, stage, year) in nested maps. */
 class CellMap<T> {

@@ -182,14 +182,13 @@ export function organiseClasses(input: ClassInput): ClassOrganisation {
   }
   const n = wholePupils(input.pupils);
   const spread = c > 0 ? evenSpread(n, c) : null;
-  const homeless = c === 0 && n > 0;
   const bandCounts: Record<string, number> = {};
   const atOrAbove: Record<string, number> = {};
   const breaches: Record<string, boolean> = {};
   for (const b of bands) {
     bandCounts[b.id] = spread ? classesInRange(spread, b.min, b.max) : 0;
     atOrAbove[b.id] = spread ? classesInRange(spread, b.min) : 0;
-    breaches[b.id] = homeless || (atOrAbove[b.id] ?? 0) > 0;
+    breaches[b.id] = reachesBand(n, c, b.min);
   }
   const classesNeeded = classesForMaxSize(n, s);
   const extraStd = Math.max(0, classesNeeded - c);
@@ -237,4 +236,45 @@ export function derivedClasses(places: number, standardClassSize: number): numbe
   }
   if (!(places > 0)) return 0;
   return Math.max(1, Math.floor(places / standardClassSize));
+}
+
+/**
+ * Whether `pupils` in `classes` classes, spread evenly, put some class at `min` pupils or more:
+ * the one class-size test behind `organiseClasses` (rows), `assessForecast` (cubes) and
+ * `simulate` (draws).
+ *
+ * Formula: with n = `wholePupils(pupils)` and c classes, the largest class is ⌈n / c⌉, so the test
+ * is ⌈n / c⌉ ≥ min; with c = 0 any pupil (n > 0) breaches, having no class to sit in.
+ *
+ * @param pupils - pupils, not rounded (finite, ≥ 0)
+ * @param classes - classes available (an integer ≥ 0)
+ * @param min - the band's smallest class size
+ * @example
+ * ```ts
+ * reachesBand(111, 2, 56)  // true: classes of 56 and 55
+ * reachesBand(110, 2, 56)  // false
+ * reachesBand(1, 0, 56)    // true: a pupil with no class
+ * ```
+ */
+export function reachesBand(pupils: number, classes: number, min: number): boolean {
+  const n = wholePupils(pupils);
+  return classes > 0 ? Math.ceil(n / classes) >= min : n > 0;
+}
+
+/**
+ * The same test as `reachesBand` as one comparison, for loops over many draws: for c whole
+ * classes (0 < c < 2³¹) and a whole band minimum, ⌈round(n) / c⌉ ≥ min ⟺ round(n) > (min − 1) c
+ * ⟺ n ≥ (min − 1) c + ½ (`Math.round` takes halves up), so `pupils >= bandThreshold(min, c)`
+ * decides it with no division. Undefined when c or min is not a whole number in range (use
+ * `reachesBand`).
+ *
+ * @example
+ * ```ts
+ * bandThreshold(56, 2) // 110.5: 110.5 pupils round to 111, two classes of 56 and 55
+ * ```
+ */
+export function bandThreshold(min: number, classes: number): number | undefined {
+  if (!(classes > 0 && classes < 2 ** 31 && Number.isInteger(classes))) return undefined;
+  if (!(Number.isInteger(min) && min >= 1 && min < 2 ** 20)) return undefined;
+  return (min - 1) * classes + 0.5;
 }

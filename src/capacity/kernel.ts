@@ -2,6 +2,7 @@ import type { Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { defaultCapacityRules, type CapacityRules } from "./assess.js";
+import { reachesBand, wholePupils } from "./classes.js";
 import { bandBit, placeFlagBits } from "./flags.js";
 import { stageStandard, type StandardClassSizes } from "./rules.js";
 import type { CapacitySchedule } from "./schedule.js";
@@ -148,14 +149,13 @@ function assessArea(rule: AssessRule, source: Float64Array, places: PlacesCube, 
       for (const g of gs) n += source[(a * G + g) * W + h]!;
       const P = places.places[k]!;
       const c = places.classes[k]!;
-      const whole = Math.round(n);
+      const whole = wholePupils(n);
       const largest = c > 0 ? Math.ceil(whole / c) : 0;
       let f = placeFlagBits(n, P, margin, floor);
       const sp = P - n;
-      const homeless = c === 0 && whole > 0;
       for (let b = 0; b < B; b++) {
         const min = bandMin[s * B + b]!;
-        if (min !== Infinity && (homeless || (c > 0 && largest >= min))) f |= bandBit(b);
+        if (min !== Infinity && reachesBand(n, c, min)) f |= bandBit(b);
       }
       pupils[k] = n;
       surplus[k] = sp;

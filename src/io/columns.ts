@@ -153,6 +153,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       { path: ["year"], kind: "integer", header: { en: "year", zh: "启用年份" }, aliases: ["年份", "学年"], required: true },
       { path: ["places"], kind: "integer", header: { en: "places", zh: "新增学位" }, aliases: ["学位数", "学位"], required: true },
       SECTOR,
+      { ...SECTOR, path: ["fromSector"], header: { en: "fromSector", zh: "原办学性质" }, aliases: ["from sector"] },
       { path: ["project"], kind: "text", header: { en: "project", zh: "项目" }, aliases: ["项目名称"] },
       {
         path: ["kind"],
@@ -163,6 +164,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
           "new-school": ["新建", "新建学校"],
           extension: ["改扩建", "扩建"],
           purchased: ["购买", "政府购买学位", "购买学位"],
+          converted: ["转设", "转公办", "转普惠"],
           temporary: ["临时", "临时学位"],
           closure: ["关停", "撤并", "关闭"],
         },

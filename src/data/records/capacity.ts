@@ -12,12 +12,14 @@ export type Sector = z.infer<typeof sectorSchema>;
 
 /**
  * How a planned change of places comes about. Closures and removals carry negative `places`;
- * `purchased` places are bought by the government from private schools (政府购买学位);
- * `temporary` places (temporary classrooms) count like any other from their year on: give a
- * negative record for the year they are taken away.
+ * `purchased` places are bought by the government from private schools (政府购买学位) and
+ * `converted` places change sector (a private school becoming public or inclusive, 转公办 / 转普惠):
+ * both move `places` from `fromSector` to `sector` and leave the total unchanged (see
+ * `capacitySchedule`); `temporary` places (temporary classrooms) count like any other from their
+ * year on: give a negative record for the year they are taken away.
  */
-export const plannedKindSchema = z.enum(["new-school", "extension", "purchased", "temporary", "closure"]);
-/** What a planned change is: a new school, an extension, purchased places, temporary places or a closure. */
+export const plannedKindSchema = z.enum(["new-school", "extension", "purchased", "converted", "temporary", "closure"]);
+/** What a planned change is: a new school, an extension, purchased or converted places, temporary places or a closure. */
 export type PlannedKind = z.infer<typeof plannedKindSchema>;
 
 /**
@@ -62,6 +64,12 @@ export const plannedPlacesSchema = z.strictObject({
   year: yearSchema,
   places: z.int(),
   sector: sectorSchema.optional(),
+  /**
+   * For `purchased` and `converted` places: the sector the places come from (e.g.
+   * `"other-private"` for places bought by the government into `"public"`). The places move from
+   * this sector to `sector`; the total does not change.
+   */
+  fromSector: sectorSchema.optional(),
   project: z.string().min(1).optional(),
   kind: plannedKindSchema.optional(),
   /** Where the plan for these places is published. */
@@ -82,8 +90,9 @@ export const plannedPlacesTable: TableSpec<PlannedPlacesRecord> = {
     year: "must be the integer school year the places are first available (2020 = 2020/21), between 1800 and 2300",
     places: "must be an integer (negative for closures and removals)",
     sector: 'must be "public", "inclusive-private" or "other-private", or left out',
+    fromSector: 'must be "public", "inclusive-private" or "other-private" (the sector purchased or converted places come from), or left out',
     project: "must be a non-empty project name, or left out",
-    kind: 'must be "new-school", "extension", "purchased", "temporary" or "closure", or left out',
+    kind: 'must be "new-school", "extension", "purchased", "converted", "temporary" or "closure", or left out',
     source: "must be a non-empty citation, or left out",
   },
 };
