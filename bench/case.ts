@@ -106,7 +106,7 @@ switch (name) {
     const input = nationalInput(areas);
     const ds = lib.parseDataset(input, lib.chinaSchoolSystem);
     const model = lib.fitModel(ds, MODEL_OPTIONS);
-    const fixed = simulationInputs(lib, ds);
+    const fixed = simulationInputs(lib, ds, model);
     const opts = { draws, seed: SEED, to: TO };
     out.draws = draws;
     out.threads = threads;
@@ -130,7 +130,7 @@ switch (name) {
       }
     } else {
       const t0 = performance.now();
-      const pool = await startPool(threads, input, MODEL_OPTIONS, model.cube.areas, fixed);
+      const pool = await startPool(threads, input, MODEL_OPTIONS, model.cube.areas);
       out.poolStartMs = performance.now() - t0;
       let last: Awaited<ReturnType<typeof pool.run>> | undefined;
       for (let i = -1; i < runs; i++) {

@@ -68,7 +68,7 @@ async function child(kind: Kind, part: number): Promise<void> {
     const lib = await loadLib();
     const ds = lib.parseDataset(nationalInput(2844), lib.chinaSchoolSystem);
     const model = lib.fitModel(ds, MODEL_OPTIONS);
-    const fixed = simulationInputs(lib, ds);
+    const fixed = simulationInputs(lib, ds, model);
     const all = model.cube.areas;
     const areas = part === 0 ? all.slice(0, all.length >> 1) : all.slice(all.length >> 1);
     const opts = { ...fixed, draws: 1000, seed: SEED, to: TO, areas };

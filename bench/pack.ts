@@ -9,17 +9,21 @@ export interface PackedSimulation {
   readonly meta: Omit<Simulation, "rows">;
   readonly areas: readonly string[];
   readonly stages: readonly string[];
+  /** Band ids of `pBands`, in the order rows give them. */
+  readonly bands: readonly string[];
   readonly n: number;
-  /** Per row: area index, stage index, year, flags (1 places, 2 pLargeClasses). */
+  /** Per row: area index, stage index, year, flags (1 places, 2 pBands). */
   readonly ints: Int32Array;
-  /** Per row: forecast, mean, quantiles of pupils, places, quantiles of surplus, pShortfall, pLargeClasses. */
+  /** Per row: forecast, mean, quantiles of pupils, places, quantiles of surplus, pShortfall, pBands per band (NaN: absent). */
   readonly nums: Float64Array;
 }
 
 export function packSimulation(sim: Simulation): PackedSimulation {
   const { rows, ...meta } = sim;
   const Q = sim.quantiles.length;
-  const width = 5 + 2 * Q;
+  const bands: string[] = [];
+  for (const r of rows) if (r.pBands) for (const b of Object.keys(r.pBands)) if (!bands.includes(b)) bands.push(b);
+  const width = 4 + 2 * Q + bands.length;
   const areas: string[] = [];
   const aIndex = new Map<string, number>();
   const stages: string[] = [];
@@ -34,7 +38,7 @@ export function packSimulation(sim: Simulation): PackedSimulation {
     ints[i * 4] = a;
     ints[i * 4 + 1] = s;
     ints[i * 4 + 2] = r.year;
-    ints[i * 4 + 3] = (r.places !== undefined ? 1 : 0) | (r.pLargeClasses !== undefined ? 2 : 0);
+    ints[i * 4 + 3] = (r.places !== undefined ? 1 : 0) | (r.pBands !== undefined ? 2 : 0);
     const o = i * width;
     nums[o] = r.forecast;
     nums[o + 1] = r.mean;
@@ -42,15 +46,15 @@ export function packSimulation(sim: Simulation): PackedSimulation {
     nums[o + 2 + Q] = r.places ?? NaN;
     for (let q = 0; q < Q; q++) nums[o + 3 + Q + q] = r.surplus?.[q] ?? NaN;
     nums[o + 3 + 2 * Q] = r.pShortfall ?? NaN;
-    nums[o + 4 + 2 * Q] = r.pLargeClasses ?? NaN;
+    bands.forEach((b, j) => (nums[o + 4 + 2 * Q + j] = r.pBands?.[b] ?? NaN));
   });
-  return { meta, areas, stages, n: rows.length, ints, nums };
+  return { meta, areas, stages, bands, n: rows.length, ints, nums };
 }
 
 /** Rows in the shape and key order `simulate` gives them. */
 export function unpackRows(p: PackedSimulation): SimulationRow[] {
   const Q = p.meta.quantiles.length;
-  const width = 5 + 2 * Q;
+  const width = 4 + 2 * Q + p.bands.length;
   const rows: SimulationRow[] = new Array<SimulationRow>(p.n);
   for (let i = 0; i < p.n; i++) {
     const o = i * width;
@@ -68,9 +72,14 @@ export function unpackRows(p: PackedSimulation): SimulationRow[] {
       for (let q = 0; q < Q; q++) surplus[q] = p.nums[o + 3 + Q + q]!;
       const places = p.nums[o + 2 + Q]!;
       const pShortfall = p.nums[o + 3 + 2 * Q]!;
-      rows[i] = flags & 2
-        ? { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall, pLargeClasses: p.nums[o + 4 + 2 * Q]! }
-        : { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall };
+      if (flags & 2) {
+        const pBands: Record<string, number> = {};
+        p.bands.forEach((b, j) => {
+          const v = p.nums[o + 4 + 2 * Q + j]!;
+          if (v === v) pBands[b] = v;
+        });
+        rows[i] = { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall, pBands };
+      } else rows[i] = { area, stage, year, forecast, mean, pupils, places, surplus, pShortfall };
     } else rows[i] = { area, stage, year, forecast, mean, pupils };
   }
   return rows;

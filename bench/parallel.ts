@@ -25,11 +25,12 @@ export interface SimulationPool {
 }
 
 /**
- * Starts `threads` workers, each holding the parsed dataset and fitted model, and the options
- * that stay the same between runs (`fixed`: places, planned places, housing), sent once.
+ * Starts `threads` workers, each holding the parsed dataset, the fitted model and the options
+ * that stay the same between runs (`simulationInputs`: places and the housing forecast), made
+ * once in each worker.
  * @param areas - the forecast areas in model order (`model.cube.areas`)
  */
-export async function startPool(threads: number, input: DatasetInput, modelOptions: ModelOptions, areas: readonly string[], fixed: Partial<SimulateOptions> = {}): Promise<SimulationPool> {
+export async function startPool(threads: number, input: DatasetInput, modelOptions: ModelOptions, areas: readonly string[]): Promise<SimulationPool> {
   const workers = Array.from({ length: threads }, () => new Worker(new URL("./simulate-worker.mjs", import.meta.url)));
   const next = (w: Worker): Promise<{ kind: string; packed?: PackedSimulation; ms?: { simulate: number; pack: number } }> =>
     new Promise((resolve, reject) => {
@@ -47,7 +48,7 @@ export async function startPool(threads: number, input: DatasetInput, modelOptio
   await Promise.all(
     workers.map((w) => {
       const p = next(w);
-      w.postMessage({ kind: "init", input, modelOptions, fixed });
+      w.postMessage({ kind: "init", input, modelOptions });
       return p;
     }),
   );

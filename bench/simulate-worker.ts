@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import type { CohortModel, DatasetInput, ModelOptions, SimulateOptions } from "../src/index.js";
 import { collect, loadLib } from "./measure.js";
+import { simulationInputs } from "./data.js";
 import { packSimulation } from "./pack.js";
 
 const lib = await loadLib();
@@ -12,14 +13,15 @@ let model: CohortModel | undefined;
 let fixed: Partial<SimulateOptions> = {};
 
 type Message =
-  | { kind: "init"; input: DatasetInput; modelOptions: ModelOptions; fixed: Partial<SimulateOptions> }
+  | { kind: "init"; input: DatasetInput; modelOptions: ModelOptions }
   | { kind: "run"; options: SimulateOptions }
   | { kind: "gc" };
 
 parentPort!.on("message", (m: Message) => {
   if (m.kind === "init") {
-    model = lib.fitModel(lib.parseDataset(m.input, lib.chinaSchoolSystem), m.modelOptions);
-    fixed = m.fixed;
+    const ds = lib.parseDataset(m.input, lib.chinaSchoolSystem);
+    model = lib.fitModel(ds, m.modelOptions);
+    fixed = simulationInputs(lib, ds, model);
     parentPort!.postMessage({ kind: "ready" });
     return;
   }

@@ -15,14 +15,12 @@ const hf = forecastWithHousing(fitModel(ds), { to: TO });
 const fc = hf.baseline;
 const components = componentStageTotals(hf);
 const pupils = components.filter((r) => r.component === "total");
-const housing = components.filter((r) => r.component === "housing" && r.year > ds.baseYear);
 const simulation = simulate(fc.model, {
   draws: 500,
   seed: 20260101,
   to: TO,
-  housing: housing.map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils })),
-  ...(ds.capacity?.length ? { places: ds.capacity } : {}),
-  ...(ds.plannedPlaces?.length ? { planned: ds.plannedPlaces } : {}),
+  housing: hf,
+  ...(ds.capacity?.length ? { supply: ds } : {}),
 });
 let assessment: Assessment[] | undefined;
 if (ds.capacity?.length) assessment = assessCapacity(pupils, ds, { missingPlaces: "skip" });

@@ -45,9 +45,8 @@ const sim = simulate(hf.baseline.model, {
   draws: DRAWS,
   seed: SEED,
   to: TO,
-  places: ds.capacity ?? [],
-  planned: ds.plannedPlaces ?? [],
-  housing: housing.filter((r) => r.year > ds.baseYear).map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils })),
+  supply: ds,
+  housing: hf,
 });
 
 const ix = indexSystem(chinaSchoolSystem);

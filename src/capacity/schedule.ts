@@ -402,8 +402,18 @@ export function capacitySchedule(input: CapacityInput, options: ScheduleOptions 
   };
 }
 
-/** The rows and totals of one line for the years from … to, and its notes. */
-function scheduleLine(line: SupplyLine, from: number, to: number, rows: PlacesRow[], totals: PlacesTotal[], notes: Note[]): void {
+/**
+ * The notes of the years from … to that the lines' rules give (`schedule.removals-exceed-places`),
+ * without building rows: what `simulate` reports for the lines it reads.
+ */
+export function lineNotes(lines: readonly SupplyLine[], from: number, to: number): Note[] {
+  const notes: Note[] = [];
+  for (const line of lines) scheduleLine(line, from, to, undefined, undefined, notes);
+  return notes;
+}
+
+/** The rows and totals of one line for the years from … to (when asked for), and its notes. */
+function scheduleLine(line: SupplyLine, from: number, to: number, rows: PlacesRow[] | undefined, totals: PlacesTotal[] | undefined, notes: Note[]): void {
   const { area, stage, sectors } = line;
   const S = sectors.length;
   const scratch = lineScratch(line);
@@ -431,6 +441,7 @@ function scheduleLine(line: SupplyLine, from: number, to: number, rows: PlacesRo
         }
         cl.years.push(y);
       }
+      if (!rows) continue;
       const known = line.baseClasses[k]! === line.baseClasses[k]!;
       const cl = sectorClasses(line, c, s, sp, scratch);
       const basis = line.baseEstimate[k] === 1 || scratch.estimate[s] === 1 ? "estimate" : "reported";
@@ -442,7 +453,7 @@ function scheduleLine(line: SupplyLine, from: number, to: number, rows: PlacesRo
       derived ||= !known;
       est ||= basis === "estimate";
     }
-    totals.push({ area, stage, year: y, places, classes, classesDerived: derived, basis: est ? "estimate" : "reported", bySector: by });
+    totals?.push({ area, stage, year: y, places, classes, classesDerived: derived, basis: est ? "estimate" : "reported", bySector: by });
   }
   clamped.forEach((cl, s) => {
     if (cl.years.length) notes.push(note("schedule.removals-exceed-places", { area, stage, sector: sectors[s]!, year: cl.years[0]!, years: cl.years, removed: cl.removed, places: cl.places }));

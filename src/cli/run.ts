@@ -5,10 +5,12 @@ import type { Dataset } from "../data/dataset.js";
 import { backtest, type BacktestPlan, type BacktestResult } from "../evaluate/backtest.js";
 import { errorSummary } from "../evaluate/metrics.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { forecastWithHousing } from "../housing/forecast.js";
-import { componentStageTotals, developmentStageTotals } from "../housing/records.js";
+import type { Note } from "../domain/notes.js";
+import { forecastWithHousing, type HousingForecast } from "../housing/forecast.js";
+import { componentStageTotals } from "../housing/records.js";
+import { supplyNoteTexts } from "../report/notes/supply.js";
 import type { Lang } from "../domain/sourced.js";
-import { simulate, type Simulation } from "../uncertainty/simulate.js";
+import { simulate, type Simulation } from "../uncertainty/simulate/index.js";
 import { assessmentTable, notesTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
 import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
@@ -69,9 +71,9 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   const lang = o.lang;
   const tables: Table[] = [];
   let stages: StageRecord[];
-  let housingRows: { area: string; stage: string; year: number; pupils: number; project?: string }[] = [];
+  let hf: HousingForecast | undefined;
   if (withHousing) {
-    const hf = forecastWithHousing(model, { to: o.to });
+    hf = forecastWithHousing(model, { to: o.to });
     for (const n of hf.notes) notes.push({ topic: "housing", message: n });
     tables.push(pupilsTable(hf.baseline, { lang }));
     const comp = componentStageTotals(hf);
@@ -82,7 +84,6 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
       columns: lang === "en" ? ["area", "year", "stage", "component", "pupils", "kind", "basis"] : ["县区", "年份", "学段", "组成", "人数", "类别", "数据性质"],
       rows: comp.map((r): Cell[] => [r.area, r.year, r.stage, r.component, r.pupils, r.kind, r.basis]),
     });
-    housingRows = developmentStageTotals(hf).map((r) => ({ area: r.area, stage: r.stage, year: r.year, pupils: r.pupils, project: `${r.area}/${r.development ?? "-"}` }));
   } else {
     const fc = forecast(model, { to: o.to });
     tables.push(pupilsTable(fc, { lang }));
@@ -96,6 +97,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   if (withCapacity) {
     progress.tick("assessing places");
     const rows = assessCapacity(stages, ds, { missingPlaces: "skip" });
+    for (const n of rows.notes) notes.push(codedNote(n, lang));
     const sums = [...groups].flatMap(([p, kids]) => {
       const part = rows.filter((r) => kids.has(r.area));
       return part.length ? sumAssessments(part, p) : [];
@@ -112,25 +114,15 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   let simulation: Simulation | undefined;
   if (o.draws) {
     progress.tick(`simulating ${o.draws} draws`);
-    // simulate refuses rows of areas it does not forecast (a parent's own places, say): such rows
-    // are left out here, with a note.
-    const modelAreas = new Set(model.cube.areas);
-    const forecastAreas = <T extends { readonly area: string }>(rows: readonly T[], what: string): T[] => {
-      const out = rows.filter((r) => modelAreas.has(r.area));
-      if (out.length < rows.length) {
-        const others = [...new Set(rows.filter((r) => !modelAreas.has(r.area)).map((r) => r.area))];
-        notes.push({ topic: "simulation", message: `${rows.length - out.length} ${what} row(s) of ${others.join(", ")} left out of the simulation: no pupils are forecast there` });
-      }
-      return out;
-    };
     simulation = simulate(model, {
       draws: o.draws,
       seed: o.seed ?? 1,
       to: o.to,
-      ...(withCapacity ? { places: forecastAreas(ds.capacity ?? [], "capacity"), planned: forecastAreas(ds.plannedPlaces ?? [], "planned places") } : {}),
-      ...(housingRows.length ? { housing: housingRows } : {}),
+      ...(withCapacity ? { supply: ds } : {}),
+      ...(hf ? { housing: hf } : {}),
     });
-    for (const n of simulation.notes) notes.push({ topic: "simulation", message: n });
+    // The schedule's notes are already among the assessment's; the simulation's own are added.
+    for (const n of simulation.notes) if (!(withCapacity && n.code.startsWith("schedule."))) notes.push(codedNote(n, lang));
     notes.push({ topic: "simulation", message: `${o.draws} draws, seed ${o.seed ?? 1}` });
     tables.push(simulationTable(simulation, { lang }));
   }
@@ -139,6 +131,11 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   progress.tick("done");
   progress.end();
   return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes };
+}
+
+/** A coded note as a notes row: its code as the topic, its text in the output's language. */
+function codedNote(n: Note, lang: Lang): { topic: string; message: string } {
+  return { topic: n.code, message: supplyNoteTexts[n.code]?.[lang === "en" ? "en" : "zh"](n.params) ?? JSON.stringify(n.params) };
 }
 
 /**

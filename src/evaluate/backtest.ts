@@ -2,7 +2,7 @@ import { enrolmentCube } from "../data/cube.js";
 import type { Dataset } from "../data/dataset.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { fitModel, forecast, type ModelOptions } from "../cohort/model.js";
-import { simulate, type SimulationSources } from "../uncertainty/simulate.js";
+import { simulate, type SimulationSources } from "../uncertainty/simulate/index.js";
 import { errorSummary, type ErrorCell, type ErrorSummary } from "./metrics.js";
 import { taughtGrades, truncateDataset, type TruncateOptions } from "./truncate.js";
 

@@ -3,7 +3,7 @@ import type { Forecast } from "../cohort/model.js";
 import { pupilRecords, type StageRecord } from "../cohort/records.js";
 import type { BacktestResult } from "../evaluate/backtest.js";
 import type { ErrorSummary } from "../evaluate/metrics.js";
-import type { Simulation } from "../uncertainty/simulate.js";
+import type { Simulation } from "../uncertainty/simulate/index.js";
 import type { Lang } from "../domain/sourced.js";
 import type { Cell, Table } from "./write.js";
 
@@ -46,7 +46,7 @@ const ZH: Readonly<Record<string, string>> = {
   forecast: "预测值",
   mean: "均值",
   p_shortfall: "学位不足概率",
-  p_large_classes: "大班额概率",
+  p_classes: "班额达到概率",
   origin: "预测起点",
   horizon: "预测步长",
   actual: "实际值",
@@ -84,7 +84,7 @@ const ZH_SHEETS: Readonly<Record<string, string>> = {
 
 function header(key: string, lang: Lang): string {
   if (lang === "en") return key;
-  const m = /^(pupils|surplus|classes)_(.+)$/.exec(key);
+  const m = /^(pupils|surplus|classes|p_classes)_(.+)$/.exec(key);
   if (!ZH[key] && m) return `${ZH[m[1]!] ?? m[1]}_${m[2]}`;
   return ZH[key] ?? key;
 }
@@ -168,18 +168,22 @@ function quantileKey(prefix: string, p: number): string {
 
 /**
  * Simulated pupils per area × stage × forecast year: the deterministic forecast, the mean, the
- * quantiles (`pupils_q10`, `pupils_q50`, …), and, with places, surplus quantiles and the
- * probabilities of a shortfall and of large classes.
+ * quantiles (`pupils_q10`, `pupils_q50`, …), and, with places, surplus quantiles, the
+ * probability of a shortfall and, per class-size band, of a class of the band's size or more
+ * (`p_classes_<band>`).
  */
 export function simulationTable(sim: Simulation, options: TableOptions = {}): Table {
   const withPlaces = sim.rows.some((r) => r.places !== undefined);
+  // One column per class-size band met in the rows (the system's bands, in their order).
+  const bands: string[] = [];
+  for (const r of sim.rows) for (const b of Object.keys(r.pBands ?? {})) if (!bands.includes(b)) bands.push(b);
   const keys = [
     "area", "year", "stage", "forecast", "mean", ...sim.quantiles.map((p) => quantileKey("pupils", p)),
-    ...(withPlaces ? ["places", ...sim.quantiles.map((p) => quantileKey("surplus", p)), "p_shortfall", "p_large_classes"] : []),
+    ...(withPlaces ? ["places", ...sim.quantiles.map((p) => quantileKey("surplus", p)), "p_shortfall", ...bands.map((b) => `p_classes_${b}`)] : []),
   ];
   const out = sim.rows.map((r): Cell[] => [
     r.area, r.year, r.stage, num(r.forecast), num(r.mean), ...sim.quantiles.map((_, i) => num(r.pupils[i])),
-    ...(withPlaces ? [num(r.places), ...sim.quantiles.map((_, i) => num(r.surplus?.[i])), num(r.pShortfall), num(r.pLargeClasses)] : []),
+    ...(withPlaces ? [num(r.places), ...sim.quantiles.map((_, i) => num(r.surplus?.[i])), num(r.pShortfall), ...bands.map((b) => num(r.pBands?.[b]))] : []),
   ]);
   return table("simulation", keys, out, options.lang ?? "en");
 }

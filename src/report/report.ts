@@ -3,7 +3,9 @@ import type { Forecast } from "../cohort/model.js";
 import { estimatedAreas, pupilRecords, stageTotals, sumOverAreas, type StageRecord } from "../cohort/records.js";
 import type { Dataset } from "../data/dataset.js";
 import { labelText, type Lang } from "../domain/sourced.js";
-import type { Simulation } from "../uncertainty/simulate.js";
+import type { Simulation } from "../uncertainty/simulate/index.js";
+import type { Note } from "../domain/notes.js";
+import { supplyNoteTexts } from "./notes/supply.js";
 import { birthsChart, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
 import type { ReportBlock, ReportDocument } from "./document.js";
 import { historyStageTotals } from "./history.js";
@@ -29,8 +31,8 @@ export interface ReportInput {
   readonly rules?: CapacityRules;
   /** A simulation of the same model (`simulate`): interval bands and ranges in the tables. */
   readonly simulation?: Simulation;
-  /** Notes from building the places schedule (`CapacitySchedule.notes`). */
-  readonly capacityNotes?: readonly string[];
+  /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`). */
+  readonly capacityNotes?: readonly Note[];
 }
 
 /** Options of `buildReport`. */
@@ -458,8 +460,9 @@ function methodBlocks(c: Ctx, fc: Forecast, input: ReportInput): ReportBlock[] {
   if (input.assessment?.length) items.push(L.methodCapacity);
   const out: ReportBlock[] = [{ kind: "list", items }];
   if (model.notes.length) out.push({ kind: "paragraph", text: `${L.fitNotes}:` }, { kind: "list", items: model.notes.map((n) => n.message) });
-  if (input.simulation?.notes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: [...input.simulation.notes] });
-  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: [...input.capacityNotes] });
+  const supplyText = (n: Note): string => supplyNoteTexts[n.code]?.[c.lang === "zh-CN" ? "zh" : "en"](n.params) ?? n.code;
+  if (input.simulation?.notes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: input.simulation.notes.map(supplyText) });
+  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: input.capacityNotes.map(supplyText) });
 
   // Rules with their sources.
   const rules: string[][] = [];
