@@ -107,12 +107,42 @@ describe("backtest one origin at a time", () => {
 });
 
 describe("forecast with draws and places of a parent area", () => {
-  it("simulates the forecast areas' places and notes the parent's rows it leaves out", () => {
+  it("simulates the parent from the sum of its parts against its own places (issue 20 item 4)", () => {
     const input = { ...smallInput, capacity: [...smallInput.capacity!, { area: "city", stage: "primary", year: 2020, places: 9000 }] };
     const ds = parseDataset(input, chinaSchoolSystem);
     const r = runForecast(ds, { to: 2026, draws: 40, seed: 9, lang: "en", housing: true }, new Progress(sink()));
     expect(r.simulation!.rows.filter((row) => row.area === "county" && row.stage === "primary").every((row) => row.places! > 0)).toBe(true);
-    expect(r.notes.map((n) => n.message)).toContain("1 capacity row(s) of city left out of the simulation: no pupils are forecast there");
+    const city = r.simulation!.rows.filter((row) => row.area === "city" && row.stage === "primary");
+    expect(city.length).toBe(6);
+    for (const row of city) {
+      expect(row.places).toBe(9000);
+      // The city's deterministic forecast is the sum of its forecast parts'.
+      const parts = r.simulation!.rows.filter((x) => x.area !== "city" && x.stage === "primary" && x.year === row.year);
+      expect(row.forecast).toBeCloseTo(parts.reduce((s, x) => s + x.forecast, 0), 6);
+    }
+  });
+
+  it("writes the places schedule's notes into the notes (issue 20 item 2)", () => {
+    const input = {
+      ...smallInput,
+      // The three cases of issue 20: planned places with no capacity record (the city has none),
+      // a closure far beyond the stock, a project before the capacity year.
+      plannedPlaces: [
+        { area: "city", stage: "primary", year: 2022, places: 500 },
+        { area: "county", stage: "primary", year: 2023, places: -1_000_000, sector: "public", kind: "closure" },
+        { area: "county", stage: "primary", year: 2019, places: 45, sector: "public" },
+      ],
+    } satisfies typeof smallInput;
+    const ds = parseDataset(input, chinaSchoolSystem);
+    const r = runForecast(ds, { to: 2026, lang: "en", housing: false }, new Progress(sink()));
+    const topics = r.notes.map((n) => n.topic);
+    expect(topics).toEqual(expect.arrayContaining(["schedule.planned-without-capacity", "schedule.removals-exceed-places", "schedule.planned-already-counted"]));
+    expect(r.notes.find((n) => n.topic === "schedule.removals-exceed-places")!.message).toBe("area county, stage primary, sector public, 2023–2026: planned removals (-1,000,000) exceed the 4,500 places; places held at 0");
+    // notes.csv and placecast.json are written from this notes table.
+    const notesTable = r.tables.find((t) => t.name === "notes")!;
+    expect(notesTable.rows.map((row) => row[0])).toContain("schedule.planned-without-capacity");
+    const zh = runForecast(ds, { to: 2026, lang: "zh-CN", housing: false }, new Progress(sink()));
+    expect(zh.notes.find((n) => n.topic === "schedule.removals-exceed-places")!.message).toMatch(/学位按 0 计/);
   });
 });
 

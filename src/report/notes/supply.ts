@@ -48,7 +48,11 @@ export const supplyNoteTexts: NoteTexts = {
     zh: (p) => `${p.what === "housing" ? "住房项目" : "规划学位项目"}按每年 ${p.probability} 的概率推迟一年（最多 ${p.maxYears} 年）：默认假设`,
   },
   "simulate.area-not-forecast": {
-    en: (p) => `places of area ${p.area} (${list(p.stages, ", ")}) are not simulated: no pupils are forecast for it (a containing area without enrolment of its own); its parts are simulated`,
-    zh: (p) => `${p.area}（${list(p.stages, "、")}）的学位未参与模拟：该地区本身无在校生数据、不单独预测（上级地区）；其下属地区已模拟`,
+    en: (p) => `places of area ${p.area} (${list(p.stages, ", ")}) are not simulated: no pupils are forecast in it or in any area inside it`,
+    zh: (p) => `${p.area}（${list(p.stages, "、")}）的学位未参与模拟：该地区及其下属地区均无学生预测`,
+  },
+  "simulate.parts-left-out": {
+    en: (p) => `places of area ${p.area} (${list(p.stages, ", ")}) are not simulated in this run: some areas inside it are left out (areas option), and a partial sum would understate it`,
+    zh: (p) => `${p.area}（${list(p.stages, "、")}）的学位本次未模拟：其部分下属地区不在本次模拟范围内，部分加总会低估`,
   },
 };

@@ -15,6 +15,7 @@ import { addProject, LANES, projectBlock, stageSums, type BlockKernel } from "./
 import type { Resolved, SimulationRow } from "./options.js";
 import { areaHousing, areaPlaces, type SimStage } from "./supply.js";
 import type { CellSummariser } from "./summary.js";
+import { addPart, type ContainingArea } from "./parents.js";
 
 /** What the areas of one run share: the model and its forecast, the options, and state reused from area to area. */
 export interface Run {
@@ -31,6 +32,8 @@ export interface Run {
   readonly pool: BufferPool;
   readonly gen: Xoshiro128;
   readonly genB: Xoshiro128;
+  /** Containing areas simulated as the sum of their parts (`parents.ts`). */
+  readonly containers: readonly ContainingArea[];
 }
 
 /** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
@@ -165,6 +168,7 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
     }
   }
 
+  if (run.containers.length) addPart(run, run.containers, a, stages, tot, det);
   stages.forEach((st, si) => {
     const bands = bandsForStage(model.dataset.system, st.id);
     const ids = bands.map((b) => b.id);
@@ -184,7 +188,7 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
 }
 
 /** The random inputs' buffers of one area (`drawBlock`). */
-function blockDraws(run: Run, area: string, bi: number, kMax: number, B: number, hCount: number, pCount: number): BlockDraws {
+export function blockDraws(run: Run, area: string, bi: number, kMax: number, B: number, hCount: number, pCount: number): BlockDraws {
   const { opts, model } = run;
   const H = opts.horizon;
   // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per

@@ -8,6 +8,7 @@ import { BufferPool, simulateArea, type Run } from "./area.js";
 import { SharedErrors } from "./inputs.js";
 import { resolveOptions, slipNotes, type SimulateOptions, type Simulation, type SimulationRow } from "./options.js";
 import { CellSummariser } from "./summary.js";
+import { containingAreas, containingRows } from "./parents.js";
 
 export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
 
@@ -40,8 +41,11 @@ export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, Sli
  * every later typed-array access in that thread (the benchmark measured the next simulations
  * about 20% slower).
  *
- * Places of an area the model does not forecast (a containing area without enrolment of its
- * own) are not simulated: a note (`simulate.area-not-forecast`) names the area; its parts are.
+ * An area with places that the model does not forecast but whose parts it does (a city without
+ * enrolment of its own over its counties) is simulated as the sum of its parts, draw by draw,
+ * against its own places; its rows follow the forecast areas' rows, and come only in a run that
+ * includes all its parts (`simulate.parts-left-out` otherwise). Places of an area with no part
+ * forecast are noted (`simulate.area-not-forecast`).
  *
  * Sources: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 8 (resampling
  * whole time points); births error as a random walk on the log scale (Lee & Tuljapurkar 1994),
@@ -62,7 +66,8 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const include = areaMask(model.cube.areas, options.areas, "simulate");
   const fc = forecast(model, options.areas ? { to: opts.to, areas: options.areas } : { to: opts.to });
   const notes: Note[] = [];
-  const lines = linesByArea(model, options, opts.to, include, notes);
+  const others = new Map<string, SupplyLine[]>();
+  const lines = linesByArea(model, options, opts.to, include, notes, others);
   const anyOpening = [...lines.values()].some((m) => [...m.values()].some((l) => l.changes.some((c) => c.mayDelay)));
   const anyHousing = (options.housing?.developments.length ?? 0) > 0;
   notes.unshift(...slipNotes(options, opts, anyHousing, anyOpening));
@@ -79,17 +84,21 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     pool: new BufferPool(),
     gen: new Xoshiro128(0),
     genB: new Xoshiro128(0),
+    containers: [],
   };
+  const containers = containingAreas(run, others, include, (area, stages, reason) => notes.push(note(reason === "no-parts" ? "simulate.area-not-forecast" : "simulate.parts-left-out", { area, stages })));
+  const withContainers: Run = { ...run, containers };
   const rows: SimulationRow[] = [];
-  for (let a = 0; a < model.cube.areas.length; a++) if (!include || include[a]) simulateArea(run, a, rows);
+  for (let a = 0; a < model.cube.areas.length; a++) if (!include || include[a]) simulateArea(withContainers, a, rows);
+  for (const c of containers) containingRows(withContainers, c, rows);
   return { draws: opts.draws, seed: opts.seed, to: opts.to, quantiles: opts.quantiles, sources: opts.sources, rows, notes };
 }
 
 /**
- * The supply lines of the simulated areas by area and stage; notes for the lines of areas the
- * model does not forecast, and the schedule's own notes when it is built here from records.
+ * The supply lines of the simulated areas by area and stage, and (`others`) the lines of areas the
+ * model does not forecast; the schedule's own notes when it is built here from records.
  */
-function linesByArea(model: CohortModel, options: SimulateOptions, to: number, include: Uint8Array | undefined, notes: Note[]): Map<string, Map<string, SupplyLine>> {
+function linesByArea(model: CohortModel, options: SimulateOptions, to: number, include: Uint8Array | undefined, notes: Note[], others: Map<string, SupplyLine[]>): Map<string, Map<string, SupplyLine>> {
   const out = new Map<string, Map<string, SupplyLine>>();
   const supply = options.supply;
   if (!supply) return out;
@@ -103,13 +112,12 @@ function linesByArea(model: CohortModel, options: SimulateOptions, to: number, i
     notes.push(...built.notes, ...lineNotes(lines, model.baseYear + 1, Math.max(to, model.baseYear + 1)));
   }
   const index = areaIndex(model.cube.areas);
-  const missing = new Map<string, string[]>();
   for (const line of lines) {
     const a = index.get(line.area);
     if (a === undefined) {
-      const list = missing.get(line.area);
-      if (list) list.push(line.stage);
-      else missing.set(line.area, [line.stage]);
+      const list = others.get(line.area);
+      if (list) list.push(line);
+      else others.set(line.area, [line]);
       continue;
     }
     if (include && !include[a]) continue;
@@ -117,6 +125,5 @@ function linesByArea(model: CohortModel, options: SimulateOptions, to: number, i
     if (!m) out.set(line.area, (m = new Map()));
     m.set(line.stage, line);
   }
-  for (const [area, stages] of missing) notes.push(note("simulate.area-not-forecast", { area, stages }));
   return out;
 }

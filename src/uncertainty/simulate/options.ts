@@ -133,8 +133,9 @@ export interface Simulation {
   /**
    * Assumptions applied and records not simulated, as coded notes (texts in
    * `report/notes/supply.ts`): default slip probabilities (`simulate.default-slip`), places of
-   * areas not forecast (`simulate.area-not-forecast`), and the places schedule's notes when
-   * `simulate` built it from records (`schedule.*`).
+   * areas with nothing forecast in them (`simulate.area-not-forecast`) or of containing areas
+   * whose parts a run leaves out (`simulate.parts-left-out`), and the places schedule's notes
+   * when `simulate` built it from records (`schedule.*`).
    */
   readonly notes: readonly Note[];
 }
