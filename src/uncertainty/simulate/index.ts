@@ -68,7 +68,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
   const notes: Note[] = [];
   const others = new Map<string, SupplyLine[]>();
   const lines = linesByArea(model, options, opts.to, include, notes, others);
-  const anyOpening = [...lines.values()].some((m) => [...m.values()].some((l) => l.changes.some((c) => c.mayDelay)));
+  const anyOpening = [...lines.values()].some((m) => [...m.values()].some((l) => l.changes.some((c) => c.mayDelay))) || [...others.values()].some((ls) => ls.some((l) => l.changes.some((c) => c.mayDelay)));
   const anyHousing = (options.housing?.developments.length ?? 0) > 0;
   notes.unshift(...slipNotes(options, opts, anyHousing, anyOpening));
   const run: Run = {
