@@ -3,6 +3,7 @@ import { areaIndex, areaMask } from "../../cohort/areaMask.js";
 import { forecast, type CohortModel } from "../../cohort/model.js";
 import { note, type Note } from "../../domain/notes.js";
 import { indexSystem } from "../../domain/systemIndex.js";
+import { RankSelector } from "../select.js";
 import { Xoshiro128 } from "../xoshiro.js";
 import { BufferPool, simulateArea, type Run } from "./area.js";
 import { SharedErrors } from "./inputs.js";
@@ -77,7 +78,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     ix: indexSystem(model.dataset.system),
     opts,
     errors: new SharedErrors(model),
-    summariser: new CellSummariser(opts.draws, opts.quantiles),
+    summariser: new CellSummariser(opts.draws, opts.quantiles, new RankSelector(opts.draws)),
     lines,
     housing: options.housing,
     housingProjects: options.housingProjects ?? "development",

@@ -23,8 +23,9 @@ export class CellSummariser {
   constructor(
     private readonly D: number,
     private readonly qs: readonly number[],
+    selector: RankSelector,
   ) {
-    this.selector = new RankSelector(D);
+    this.selector = selector;
     this.sur = new Float64Array(D);
     this.rankValues = new Float64Array(4 * qs.length);
     this.plainRanks = quantileRanks(D, qs, false);
@@ -64,8 +65,8 @@ export class CellSummariser {
     sumMinMax(col, mm);
     const sum = mm[0]!;
     const finite = Number.isFinite(sum) || allFinite(col);
-    if (varying) cellCounts(col, varying.plc, varying.cls, varying.at, mins, counts);
-    else countsAt(col, p, c, mins, counts);
+    if (varying) cellCounts(col, varying.plc, varying.cls, varying.at, mins, counts, mm[1]!, mm[2]!, finite);
+    else countsAt(col, p, c, mins, counts, mm[1]!, mm[2]!, finite);
     // With the same places P in every draw, the j-th smallest surplus is P − the (D − 1 − j)-th
     // smallest pupils (x ↦ P − x is non-increasing in floating point too): the pupils' order
     // statistics at the mirrored ranks give it without another selection.
@@ -75,11 +76,11 @@ export class CellSummariser {
     if (finite) selector.select(col, ranks, this.rankValues, mm);
     const pupils = finite ? fromRanks(D, qs, ranks, this.rankValues, NaN) : quantilesOf(col, qs, selector);
     const surplusQ = surplus ?? fromRanks(D, qs, ranks, this.rankValues, varying ? varying.plc[varying.at]! : p);
-    const row = { area, stage, year, forecast, mean: sum / D, pupils, places, surplus: surplusQ, pShortfall: counts[0]! / D };
-    if (bands.length === 0) return row;
+    if (bands.length === 0) return { area, stage, year, forecast, mean: sum / D, pupils, places, surplus: surplusQ, pShortfall: counts[0]! / D };
     const pBands: Record<string, number> = {};
-    bands.forEach((id, b) => (pBands[id] = counts[2 + b]! / D));
-    return { ...row, pBands };
+    for (let b = 0; b < bands.length; b++) pBands[bands[b]!] = counts[2 + b]! / D;
+    // One literal per shape (no spread): one object per row.
+    return { area, stage, year, forecast, mean: sum / D, pupils, places, surplus: surplusQ, pShortfall: counts[0]! / D, pBands };
   }
 }
 
@@ -106,7 +107,7 @@ function sumMinMax(v: Float64Array, out: Float64Array): void {
  * Places and classes are usually the same in every draw (they vary only while a planned opening
  * may slip), and the counts then compare each draw with one threshold (`countsAt`).
  */
-function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, mins: Float64Array, out: Int32Array): void {
+function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at: number, mins: Float64Array, out: Int32Array, lo: number, hi: number, finite: boolean): void {
   const D = col.length;
   const p0 = plc[at]!;
   const c0 = cls[at]!;
@@ -116,7 +117,7 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
     if (plc[at + d] !== p0) sameP = false;
     if (cls[at + d] !== c0) sameC = false;
   }
-  if (sameP && sameC) return countsAt(col, p0, c0, mins, out);
+  if (sameP && sameC) return countsAt(col, p0, c0, mins, out, lo, hi, finite);
   // Counted as Number(comparison), which compiles without a branch: draws near the threshold
   // would make a branch mispredict about half the time.
   let short = 0;
@@ -126,28 +127,44 @@ function cellCounts(col: Float64Array, plc: Float64Array, cls: Float64Array, at:
   for (let b = 0; b < mins.length; b++) {
     const min = mins[b]!;
     let n = 0;
-    for (let d = 0; d < D; d++) {
-      const c = cls[at + d]!;
-      const t = bandThreshold(min, c);
-      n += t !== undefined ? Number(col[d]! >= t) : Number(reachesBand(col[d]!, c, min));
+    if (bandThreshold(min, 1) === undefined) {
+      for (let d = 0; d < D; d++) n += Number(reachesBand(col[d]!, cls[at + d]!, min));
+    } else {
+      // bandThreshold inlined: (min − 1) c + ½ for whole classes c in range.
+      for (let d = 0; d < D; d++) {
+        const c = cls[at + d]!;
+        n += c > 0 && c < 2 ** 31 && Number.isInteger(c) ? Number(col[d]! >= (min - 1) * c + 0.5) : Number(reachesBand(col[d]!, c, min));
+      }
     }
     out[2 + b] = n;
   }
 }
 
-/** `cellCounts` with the same places p and classes c in every draw. */
-function countsAt(col: Float64Array, p: number, c: number, mins: Float64Array, out: Int32Array): void {
+/**
+ * `cellCounts` with the same places p and classes c in every draw. With every draw finite and
+ * `lo`/`hi` the smallest and largest, a threshold above `hi` counts no draw and one at or below
+ * `lo` (for ≥; below for >) counts every draw, with no pass over the draws: most cells are far
+ * from their band thresholds. Otherwise one pass per threshold, each a compare
+ * (`bandThreshold`, or `reachesBand` where classes or the minimum are not whole).
+ */
+function countsAt(col: Float64Array, p: number, c: number, mins: Float64Array, out: Int32Array, lo: number, hi: number, finite: boolean): void {
   const D = col.length;
-  let short = 0;
-  for (let d = 0; d < D; d++) short += Number(col[d]! > p);
-  out[0] = short;
   out[1] = Number.isFinite(p) ? 1 : 0;
+  if (finite && hi <= p) out[0] = 0;
+  else if (finite && lo > p) out[0] = D;
+  else {
+    let short = 0;
+    for (let d = 0; d < D; d++) short += Number(col[d]! > p);
+    out[0] = short;
+  }
   for (let b = 0; b < mins.length; b++) {
     const min = mins[b]!;
     const t = bandThreshold(min, c);
     let n = 0;
-    if (t !== undefined) for (let d = 0; d < D; d++) n += Number(col[d]! >= t);
-    else for (let d = 0; d < D; d++) n += Number(reachesBand(col[d]!, c, min));
+    if (t === undefined) for (let d = 0; d < D; d++) n += Number(reachesBand(col[d]!, c, min));
+    else if (finite && hi < t) n = 0;
+    else if (finite && lo >= t) n = D;
+    else for (let d = 0; d < D; d++) n += Number(col[d]! >= t);
     out[2 + b] = n;
   }
 }
