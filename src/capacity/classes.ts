@@ -182,13 +182,14 @@ export function organiseClasses(input: ClassInput): ClassOrganisation {
   }
   const n = wholePupils(input.pupils);
   const spread = c > 0 ? evenSpread(n, c) : null;
+  const largest = largestClass(n, c);
   const bandCounts: Record<string, number> = {};
   const atOrAbove: Record<string, number> = {};
   const breaches: Record<string, boolean> = {};
   for (const b of bands) {
     bandCounts[b.id] = spread ? classesInRange(spread, b.min, b.max) : 0;
     atOrAbove[b.id] = spread ? classesInRange(spread, b.min) : 0;
-    breaches[b.id] = reachesBand(n, c, b.min);
+    breaches[b.id] = largest >= b.min;
   }
   const classesNeeded = classesForMaxSize(n, s);
   const extraStd = Math.max(0, classesNeeded - c);
@@ -257,8 +258,24 @@ export function derivedClasses(places: number, standardClassSize: number): numbe
  * ```
  */
 export function reachesBand(pupils: number, classes: number, min: number): boolean {
+  return largestClass(pupils, classes) >= min;
+}
+
+/**
+ * The largest class of `pupils` spread evenly over `classes`: ⌈n / c⌉ with n =
+ * `wholePupils(pupils)`; Infinity when there are pupils and no class (they breach every band), 0
+ * with no pupils and no class. `reachesBand` is `largestClass(n, c) ≥ min`; compute this once
+ * to test several bands.
+ *
+ * @example
+ * ```ts
+ * largestClass(111, 2) // 56
+ * largestClass(5, 0)   // Infinity
+ * ```
+ */
+export function largestClass(pupils: number, classes: number): number {
   const n = wholePupils(pupils);
-  return classes > 0 ? Math.ceil(n / classes) >= min : n > 0;
+  return classes > 0 ? Math.ceil(n / classes) : n > 0 ? Infinity : 0;
 }
 
 /**

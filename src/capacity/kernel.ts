@@ -2,7 +2,7 @@ import type { Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { defaultCapacityRules, type CapacityRules } from "./assess.js";
-import { reachesBand, wholePupils } from "./classes.js";
+import { largestClass as largestOf, wholePupils } from "./classes.js";
 import { bandBit, placeFlagBits } from "./flags.js";
 import { stageStandard, type StandardClassSizes } from "./rules.js";
 import type { CapacitySchedule } from "./schedule.js";
@@ -150,17 +150,18 @@ function assessArea(rule: AssessRule, source: Float64Array, places: PlacesCube, 
       const P = places.places[k]!;
       const c = places.classes[k]!;
       const whole = wholePupils(n);
-      const largest = c > 0 ? Math.ceil(whole / c) : 0;
+      // The class rule of classes.ts: some class has min or more ⟺ largestClass ≥ min.
+      const largest = largestOf(n, c);
       let f = placeFlagBits(n, P, margin, floor);
       const sp = P - n;
       for (let b = 0; b < B; b++) {
         const min = bandMin[s * B + b]!;
-        if (min !== Infinity && reachesBand(n, c, min)) f |= bandBit(b);
+        if (min !== Infinity && largest >= min) f |= bandBit(b);
       }
       pupils[k] = n;
       surplus[k] = sp;
       utilisation[k] = P > 0 ? n / P : 0;
-      largestClass[k] = largest;
+      largestClass[k] = c > 0 ? largest : 0;
       classesNeeded[k] = Math.ceil(whole / standard[s]!);
       flags[k] = f;
       assessed[k] = 1;
