@@ -47,7 +47,7 @@ export interface AssessOptions extends CapacityRules {
   /**
    * Id of the class-size band whose classes must be eliminated: classes of the band's minimum
    * or more (China: `"large"`, 56+). Stages without the band get no "no-large" figures.
-   * @defaultValue "large"
+   * @defaultValue the system's `eliminateBand` (China: `"large"`); none when the system has none
    */
   readonly eliminateBand?: string;
   /**
@@ -202,7 +202,7 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
   const totals = new CellMap<PlacesTotal>();
   for (const t of schedule.totals) totals.set(t.area, t.stage, t.year, t);
   const standards = options.standardClassSizes ?? schedule.standardClassSizes;
-  const band = options.eliminateBand ?? "large";
+  const band = options.eliminateBand ?? system.eliminateBand?.value;
   // The rules of each stage, looked up once per stage rather than once per row.
   const stageRules = new Map<string, { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined }>();
   const rulesOf = (stage: string): { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined } => {

@@ -3,8 +3,9 @@ import type { Forecast } from "../cohort/model.js";
 import { estimatedAreas, pupilRecords, stageTotals, sumOverAreas, type StageRecord } from "../cohort/records.js";
 import type { Dataset } from "../data/dataset.js";
 import { labelText, type Lang } from "../domain/sourced.js";
+import { bandRange, bandsForStage } from "../domain/systemIndex.js";
 import type { Simulation } from "../uncertainty/simulate.js";
-import { birthsChart, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
+import { birthsChart, chartBand, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
 import type { ReportBlock, ReportDocument } from "./document.js";
 import { historyStageTotals } from "./history.js";
 import { fillLabel, reportLabels, type ReportLabels } from "./labels.js";
@@ -168,7 +169,11 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     blocks.push(...flagTable(c, areaRows));
     const surplus: SurplusPoint[] = areaRows;
     blocks.push({ kind: "chart", id: "surplus-heatmap", title: L.heatmapTitle, spec: surplusHeatmap(surplus, { ...c.chart }) });
-    blocks.push({ kind: "chart", id: "class-sizes", title: fillLabel(L.classTitle, { min: 56 }), spec: classSizeChart(areaRows, { ...c.chart }) });
+    const band = chartBand(ds.system);
+    if (band !== undefined) {
+      const spec = classSizeChart(areaRows, { ...c.chart, band });
+      blocks.push({ kind: "chart", id: "class-sizes", title: spec.title.text, spec });
+    }
   } else {
     blocks.push({ kind: "paragraph", text: fillLabel(L.summaryNoPlaces, { base: fc.baseYear }) });
     blocks.push(proxyFlagTable(c, byStage, fc.baseYear));
@@ -271,7 +276,15 @@ function proxySurplus(rows: readonly StageRecord[], base: number): SurplusPoint[
   });
 }
 
-const FLAG_ORDER = ["shortfall", "super-large", "large", "oversized", "low-headroom", "surplus-risk"];
+/**
+ * Order of the flags in the summary: shortfall, then the system's class-size bands from the
+ * highest (China: 超大班额, 大班额, oversized), then low headroom and surplus risk.
+ */
+function flagRank(system: Dataset["system"]): (code: string) => number {
+  const bands = system.classSizeBands.map((b) => b.id).reverse();
+  const order = ["shortfall", ...bands, "low-headroom", "surplus-risk"];
+  return (code) => (order.includes(code) ? order.indexOf(code) : order.length);
+}
 
 function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
   const { L } = c;
@@ -286,9 +299,8 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
   }
   const areaOrder = [...new Set(rows.map((r) => r.area))];
   const stageOrder = c.ds.system.stages.map((s) => s.id);
-  const rank = (code: string): number => (FLAG_ORDER.includes(code) ? FLAG_ORDER.indexOf(code) : FLAG_ORDER.length);
+  const rank = flagRank(c.ds.system);
   const list = [...groups.values()].sort((a, b) => rank(a.code) - rank(b.code) || areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area) || stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage));
-  const bands = new Map(c.ds.system.classSizeBands.map((b) => [b.id, b]));
   const described = list.map((g) => {
     const yrs = g.rows.map((r) => r.year);
     let label: string;
@@ -306,9 +318,9 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
       label = L.flagSurplusRisk;
       worst = fillLabel(L.worstSurplus, { n: formatCount(w.surplus), year: w.year, pct: percent(w.utilisation ?? 0) });
     } else {
-      const band = bands.get(g.code);
+      const band = bandsForStage(c.ds.system, g.stage).find((b) => b.id === g.code);
       const w = g.rows.reduce((m, r) => ((r.atOrAbove[g.code] ?? 0) > (m.atOrAbove[g.code] ?? 0) ? r : m));
-      label = band ? `${labelText(band.label, c.lang)}` : g.code;
+      label = band ? `${labelText(band.label, c.lang)} (${bandRange(band)})` : g.code;
       worst = fillLabel(L.worstClasses, { n: formatCount(w.atOrAbove[g.code] ?? 0), year: w.year });
     }
     const estimate = g.rows.some((r) => r.basis === "estimate");
@@ -469,7 +481,20 @@ function methodBlocks(c: Ctx, fc: Forecast, input: ReportInput): ReportBlock[] {
     rules.push([L.ruleUtilisation, percent(r.utilisationFloor.value), r.utilisationFloor.source]);
   }
   for (const s of c.ds.system.stages) rules.push([`${L.ruleStandard}: ${c.stageName(s.id)}`, String(s.standardClassSize.value), s.standardClassSize.source]);
-  for (const b of c.ds.system.classSizeBands) rules.push([labelText(b.label, c.lang), b.max !== undefined ? `${b.min}–${b.max}` : `${b.min}+`, b.source]);
+  // One row per band and range: a band above the standard has one range per standard size.
+  for (const b of c.ds.system.classSizeBands) {
+    const ranges = new Map<string, string[]>();
+    for (const s of c.ds.system.stages) {
+      const r = bandsForStage(c.ds.system, s.id).find((x) => x.id === b.id);
+      if (!r) continue;
+      const k = bandRange(r);
+      ranges.set(k, [...(ranges.get(k) ?? []), c.stageName(s.id)]);
+    }
+    const all = ranges.size === 1 && [...ranges.values()][0]!.length === c.ds.system.stages.length;
+    for (const [range, stageNames] of ranges) {
+      rules.push([all ? labelText(b.label, c.lang) : `${labelText(b.label, c.lang)}: ${stageNames.join(c.lang === "zh-CN" ? "、" : ", ")}`, range, b.source]);
+    }
+  }
   out.push({ kind: "heading", level: 3, text: L.rulesHeading });
   out.push({ kind: "table", header: [L.rule, L.value, L.source], rows: rules, align: ["left", "right", "left"] });
   return out;

@@ -111,7 +111,7 @@ export interface SimulateOptions {
   readonly housingSlip?: SlipOptions;
   /** Delay of planned openings. */
   readonly placesSlip?: SlipOptions;
-  /** Class-size band whose minimum counts as a large class (China: `"large"`, 56+). @defaultValue `"large"` */
+  /** Class-size band whose minimum counts as a large class (China: `"large"`, 56+). @defaultValue the system's `eliminateBand` (none for England and the US) */
   readonly classBand?: string;
   /**
    * Simulate only these areas (ids of the model's cube), e.g. one share of the areas per worker
@@ -971,7 +971,7 @@ function simulateArea(ctx: AreaContext, a: number): void {
   }
 
   stages.forEach((st, si) => {
-    const band = eliminateFrom(system, st.id, options.classBand ?? "large");
+    const band = eliminateFrom(system, st.id, options.classBand);
     const wholeBand = band !== undefined && Number.isInteger(band) && band >= 1 && band < 2 ** 20;
     for (let h = 1; h <= H; h++) {
       const k = si * H + h - 1;
