@@ -6,6 +6,7 @@ import { backtest, type BacktestPlan, type BacktestResult } from "../evaluate/ba
 import { errorSummary } from "../evaluate/metrics.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { forecastWithHousing } from "../housing/forecast.js";
+import type { YieldTable } from "../housing/yield.js";
 import { componentStageTotals, developmentStageTotals } from "../housing/records.js";
 import type { Lang } from "../domain/sourced.js";
 import { simulate, type Simulation } from "../uncertainty/simulate.js";
@@ -32,6 +33,8 @@ export interface ForecastRunOptions {
   /** Add housing pupils when the dataset has housing records. */
   readonly housing: boolean;
   readonly model?: ModelOptions;
+  /** Yield table of the housing records. @defaultValue the system's `defaultYields` */
+  readonly yields?: YieldTable;
 }
 
 /** Areas that contain forecast areas but are not forecast themselves (a city over its counties), with their forecast descendants. */
@@ -71,7 +74,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   let stages: StageRecord[];
   let housingRows: { area: string; stage: string; year: number; pupils: number; project?: string }[] = [];
   if (withHousing) {
-    const hf = forecastWithHousing(model, { to: o.to });
+    const hf = forecastWithHousing(model, { to: o.to, ...(o.yields ? { yields: o.yields } : {}) });
     for (const n of hf.notes) notes.push({ topic: "housing", message: n });
     tables.push(pupilsTable(hf.baseline, { lang }));
     const comp = componentStageTotals(hf);

@@ -1,4 +1,5 @@
 import type { Label, Sourced } from "./sourced.js";
+import type { YieldTable } from "./yieldTable.js";
 
 /** One year group inside a stage (P1, K, Year 7, ...). */
 export interface GradeDef {
@@ -102,4 +103,12 @@ export interface SchoolSystem {
    * system's first band.
    */
   readonly eliminateBand?: Sourced<string>;
+  /**
+   * The pupil yield table housing forecasts use when none is given (`forecastWithHousing`'s
+   * `yields`; the command line's `--yields`). China: `chinaDefaultYieldTable`, a planning
+   * assumption from Yangjiang's 2020 figures. Absent when no default is known (England, US):
+   * then housing records need a yield table, and without one `forecastWithHousing` throws a
+   * `DatasetError` saying what to give.
+   */
+  readonly defaultYields?: YieldTable;
 }

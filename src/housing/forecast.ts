@@ -6,7 +6,8 @@ import { ratioAt } from "../cohort/methods.js";
 import { fitModel, forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
 import { addArrivals, ageHousing } from "./kernel.js";
-import { chinaDefaultYieldTable, defineYieldTable, gradeYields, type YieldTable } from "./yield.js";
+import { defineYieldTable, gradeYields, type YieldTable } from "./yield.js";
+import { DatasetError, issue } from "../data/issues.js";
 
 /**
  * How housing pupils are kept from being counted twice. Ratios fitted on history already contain
@@ -49,7 +50,8 @@ export interface HousingOptions {
   readonly to: number;
   /**
    * Yield table (checked with `defineYieldTable`).
-   * @defaultValue `chinaDefaultYieldTable` for the `china` system; required for other systems
+   * @defaultValue the system's `defaultYields` (China: `chinaDefaultYieldTable`); required for
+   *   systems without one (England, US)
    */
   readonly yields?: YieldTable;
   /** @defaultValue `"subtract"` */
@@ -143,9 +145,9 @@ export interface HousingForecast {
  * @param model - a fitted cohort model whose dataset holds the `housing` records
  * @param options - horizon, yields, remedy, progression
  * @returns the components; the model and its dataset are not changed
- * @throws RangeError when `to` is before the base year, `trendYears` is not a positive integer,
- *   or no yield table is given for a system other than `china`
- * @throws DatasetError when the yield table is invalid (or, for `"subtract"`, when the refit fails)
+ * @throws RangeError when `to` is before the base year or `trendYears` is not a positive integer
+ * @throws DatasetError when no yield table is given and the system has no `defaultYields`
+ *   (issue at path `["yields"]` naming what to give), or when the yield table is invalid (or, for `"subtract"`, when the refit fails)
  * @example
  * ```ts
  * const model = fitModel(parseDataset(input, chinaSchoolSystem));
@@ -159,10 +161,17 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
   if (!Number.isInteger(to) || to < base) throw new RangeError(`forecastWithHousing: to must be an integer school year ≥ the base year ${base}, got ${to}`);
   const ds = model.dataset;
   const system = ds.system;
-  if (options.yields === undefined && system.id !== "china") {
-    throw new RangeError(`forecastWithHousing: there is no default yield table for the ${system.id} system; give options.yields (see defineYieldTable)`);
+  const given = options.yields ?? system.defaultYields;
+  if (given === undefined) {
+    throw new DatasetError([
+      issue(
+        "missing_record",
+        ["yields"],
+        `housing: the ${system.id} system has no default pupil yield table, so the ${ds.housing?.length ?? 0} housing record(s) cannot be turned into pupils; give a yield table (pupils per dwelling by stage ${indexSystem(system).stageIds.join(", ")}, with a phasing curve and sources): the yields option of forecastWithHousing (see defineYieldTable), or --yields <file.json> on the command line`,
+      ),
+    ]);
   }
-  const yields = defineYieldTable(options.yields ?? chinaDefaultYieldTable, system);
+  const yields = defineYieldTable(given, system);
   const remedy = options.remedy ?? "subtract";
   const progression = options.progression ?? "ratios";
   if (!["above-trend", "subtract", "future"].includes(remedy)) throw new RangeError(`forecastWithHousing: unknown remedy ${JSON.stringify(remedy)}; use above-trend, subtract or future`);

@@ -1,5 +1,6 @@
 import { defineSchoolSystem } from "../systemIndex.js";
 import type { SchoolSystem } from "../schoolSystem.js";
+import { chinaDefaultYieldTable } from "./chinaYields.js";
 
 const GB50099 = "GB 50099-2011《中小学校设计规范》§3.0.1、建标102-2002《城市普通中小学校校舍建设标准》";
 const KINDERGARTEN = "《幼儿园工作规程》(教育部令第39号, 2016) 第十一条: 小班25人, 中班30人, 大班35人";
@@ -76,6 +77,7 @@ export const chinaSchoolSystem: SchoolSystem = defineSchoolSystem({
     { id: "large", label: { en: "large class", zh: "大班额" }, min: 56, max: 65, source: MOE_BANDS },
     { id: "super-large", label: { en: "super-large class", zh: "超大班额" }, min: 66, source: MOE_BANDS },
   ],
+  defaultYields: chinaDefaultYieldTable,
   eliminateBand: {
     value: "large",
     source: `${MOE_BANDS}；阳江市“十四五”教育规划：消除 56 人以上大班额`,
