@@ -13,6 +13,7 @@ import { simulate, type Simulation } from "../uncertainty/simulate.js";
 import { assessmentTable, notesTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
 import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
+import { renderNote } from "../report/notes/index.js";
 
 /** What the forecast command computes. */
 export interface ForecastRun {
@@ -66,7 +67,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   const notes: { topic: string; message: string }[] = [];
   progress.start(steps, "fitting the cohort model");
   const model = fitModel(ds, o.model ?? {});
-  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: n.message });
+  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: renderNote(n, o.lang) });
   progress.tick(withHousing ? "forecasting with housing" : "forecasting");
 
   const lang = o.lang;
@@ -75,7 +76,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   let housingRows: { area: string; stage: string; year: number; pupils: number; project?: string }[] = [];
   if (withHousing) {
     const hf = forecastWithHousing(model, { to: o.to, ...(o.yields ? { yields: o.yields } : {}) });
-    for (const n of hf.notes) notes.push({ topic: "housing", message: n });
+    for (const n of hf.notes) notes.push({ topic: "housing", message: renderNote(n, o.lang) });
     tables.push(pupilsTable(hf.baseline, { lang }));
     const comp = componentStageTotals(hf);
     stages = comp.filter((r) => r.component === "total").map(({ component: _c, ...r }) => r);
@@ -109,7 +110,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
     if (missing.length) notes.push({ topic: "capacity", message: `no places known for ${missing.map((k) => k.replace("\u0000", " ")).join(", ")}; left out of the assessment` });
     tables.push(assessmentTable(assessment, { lang, bands: ds.system.classSizeBands.map((b) => b.id) }));
     const first = rows[0];
-    if (first) notes.push({ topic: "class sizes", message: lang === "en" ? first.assumption.en : first.assumption.zh });
+    if (first) notes.push({ topic: "class sizes", message: renderNote(first.assumption, lang) });
   }
 
   let simulation: Simulation | undefined;

@@ -10,6 +10,8 @@ import type { ReportBlock, ReportDocument } from "./document.js";
 import { historyStageTotals } from "./history.js";
 import { fillLabel, reportLabels, type ReportLabels } from "./labels.js";
 import { formatCount } from "./textTable.js";
+import { note, type Note } from "../domain/notes.js";
+import { noteText, renderNote } from "./notes/index.js";
 
 /** What a report is built from. */
 export interface ReportInput {
@@ -30,8 +32,8 @@ export interface ReportInput {
   readonly rules?: CapacityRules;
   /** A simulation of the same model (`simulate`): interval bands and ranges in the tables. */
   readonly simulation?: Simulation;
-  /** Notes from building the places schedule (`CapacitySchedule.notes`). */
-  readonly capacityNotes?: readonly string[];
+  /** Notes from building the places schedule (`CapacitySchedule.notes`), rendered in the report's language. */
+  readonly capacityNotes?: readonly (Note | string)[];
 }
 
 /** Options of `buildReport`. */
@@ -469,16 +471,22 @@ function methodBlocks(c: Ctx, fc: Forecast, input: ReportInput): ReportBlock[] {
   ];
   if (input.assessment?.length) items.push(L.methodCapacity);
   const out: ReportBlock[] = [{ kind: "list", items }];
-  if (model.notes.length) out.push({ kind: "paragraph", text: `${L.fitNotes}:` }, { kind: "list", items: model.notes.map((n) => n.message) });
-  if (input.simulation?.notes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: [...input.simulation.notes] });
-  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: [...input.capacityNotes] });
+  const render = (n: Note | string): string => noteText(n, c.lang);
+  if (model.notes.length) out.push({ kind: "paragraph", text: `${L.fitNotes}:` }, { kind: "list", items: model.notes.map(render) });
+  const simNotes: readonly (Note | string)[] = input.simulation?.notes ?? [];
+  if (simNotes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: simNotes.map(render) });
+  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: input.capacityNotes.map(render) });
 
   // Rules with their sources.
   const rules: string[][] = [];
   if (input.assessment?.length) {
     const r = { ...defaultCapacityRules, ...(input.rules ?? {}) };
-    rules.push([L.ruleHeadroom, percent(r.headroomMargin.value), r.headroomMargin.source]);
-    rules.push([L.ruleUtilisation, percent(r.utilisationFloor.value), r.utilisationFloor.source]);
+    // placecast's own defaults have their source in the report's language; a planner's own rule keeps its source as given.
+    const d = defaultCapacityRules;
+    const hs = r.headroomMargin === d.headroomMargin ? render(note("report.default-headroom-source", { value: d.headroomMargin.value })) : r.headroomMargin.source;
+    const us = r.utilisationFloor === d.utilisationFloor ? render(note("report.default-utilisation-source", { value: d.utilisationFloor.value })) : r.utilisationFloor.source;
+    rules.push([L.ruleHeadroom, percent(r.headroomMargin.value), hs]);
+    rules.push([L.ruleUtilisation, percent(r.utilisationFloor.value), us]);
   }
   for (const s of c.ds.system.stages) rules.push([`${L.ruleStandard}: ${c.stageName(s.id)}`, String(s.standardClassSize.value), s.standardClassSize.source]);
   // One row per band and range: a band above the standard has one range per standard size.
@@ -521,7 +529,7 @@ function provenanceBlocks(c: Ctx, fc: Forecast, est: readonly boolean[]): Report
     rows.push([L.tables[name], formatCount(recs.length), formatCount(recs.length - estN), formatCount(estN), span]);
     for (const r of recs) {
       if (r.provenance !== "estimate") continue;
-      const text = r.note?.trim() || "(no note)";
+      const text = r.note?.trim() || renderNote(note("report.estimate-without-note", { table: L.tables[name] }), c.lang);
       const code = /^([A-Za-z]+\d+[a-z]?):\s/.exec(text)?.[1] ?? text;
       const key = `${L.tables[name]}\u0000${code}`;
       const g = notes.get(key) ?? { first: `${L.tables[name]}: ${text}`, n: 0, variants: new Set<string>() };
