@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXIT, main } from "../src/cli/main.js";
+import { EXIT, HELP, main } from "../src/cli/main.js";
 import {
   assessCapacity,
   bandsForStage,
@@ -174,6 +174,13 @@ describe.each(cases)("the %s system end to end", (cliId, system) => {
     for (const b of bandIds) expect(assessment).toContain(b);
     expect(readFileSync(join(out, "housing.csv"), "utf8").split("\n").length).toBeGreaterThan(10);
     expect(readFileSync(join(out, "simulation.csv"), "utf8").split("\n").length).toBeGreaterThan(10);
+  });
+});
+
+describe("--yields in the command line's help", () => {
+  it("is documented with the file's shape and when it is needed", () => {
+    expect(HELP).toMatch(/--yields <file>\s+Pupil yield table for the housing records \(forecast, demo\): a JSON file/);
+    expect(HELP).toMatch(/england and us-k12 have none, so housing records need --yields/);
   });
 });
 
