@@ -157,10 +157,26 @@ describe.each(cases)("the %s system end to end", (cliId, system) => {
     if (yields) {
       const bare = await cli(...args);
       expect(bare.code, bare.stderr).toBe(EXIT.data);
-      expect(bare.stderr).toMatch(/no default pupil yield table.*--yields <file\.json>/);
-      const file = join(dir, "yields.json");
-      writeFileSync(file, JSON.stringify(yields));
+      expect(bare.stderr).toMatch(/no default pupil yield table.*--yields <file\.json\|file\.csv>/);
+      // England's table as CSV (one row per figure), the US's as JSON: both forms of --yields.
+      const t = yields as { perDwelling: Record<string, number>; phasing: { weights: number[] } };
+      const file = join(dir, system.id === "england" ? "yields.csv" : "yields.json");
+      const csv = [
+        "kind,key,dwellingType,value,source",
+        ...Object.entries(t.perDwelling).map(([st, v]) => `yield,${st},,${v},invented for the end-to-end test`),
+        ...t.phasing.weights.map((w, k) => `phasing,${k},,${w},invented for the end-to-end test`),
+      ].join("\n");
+      writeFileSync(file, system.id === "england" ? csv : JSON.stringify(yields));
       args.push("--yields", file);
+      if (system.id === "england") {
+        // A CSV row without a source, and a gap in the phasing years: located data errors.
+        const badCsv = join(dir, "bad-yields.csv");
+        writeFileSync(badCsv, csv.replace("phasing,1,,0.3,invented for the end-to-end test", "phasing,3,,0.3,").replace(/^(yield,primary,,0\.25),invented for the end-to-end test$/m, "$1,"));
+        const r = await cli(...args.slice(0, -1), badCsv);
+        expect(r.code).toBe(EXIT.data);
+        expect(r.stderr).toContain(`${badCsv}: row 2: every row needs a source`);
+        expect(r.stderr).toContain(`${badCsv}: phasing years must run 0, 1, 2, … with none missing, got 0, 2, 3`);
+      }
       // A malformed yield file is a data error naming the file.
       const badFile = join(dir, "bad.json");
       writeFileSync(badFile, JSON.stringify({ ...(yields as object), perDwelling: { nursery: 1 } }));

@@ -83,7 +83,10 @@ Options:
   --no-housing       Ignore housing records (forecast, demo).
   --yields <file>    Pupil yield table for the housing records (forecast, demo): a JSON file
                      {"id", "source", "perDwelling": {<stage>: pupils per dwelling},
-                     "phasing": {"weights": [...], "source"}} (optional "byType", "gradeShares").
+                     "phasing": {"weights": [...], "source"}} (optional "byType", "gradeShares"),
+                     or a CSV with columns kind,key,dwellingType,value,source: rows
+                     "yield,<stage>,[<type>],<pupils per dwelling>,<source>" and
+                     "phasing,<years after occupation 0,1,…>,,<weight>,<source>".
                      Default: the system's own (china: a planning assumption from Yangjiang 2020);
                      england and us-k12 have none, so housing records need --yields.
   --quiet            No progress bar. (The bar is drawn on stderr only when it is a terminal.)

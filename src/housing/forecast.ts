@@ -176,7 +176,7 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
       issue(
         "missing_record",
         ["yields"],
-        `housing: the ${system.id} system has no default pupil yield table, so the ${ds.housing?.length ?? 0} housing record(s) cannot be turned into pupils; give a yield table (pupils per dwelling by stage ${indexSystem(system).stageIds.join(", ")}, with a phasing curve and sources): the yields option of forecastWithHousing (see defineYieldTable), or --yields <file.json> on the command line`,
+        `housing: the ${system.id} system has no default pupil yield table, so the ${ds.housing?.length ?? 0} housing record(s) cannot be turned into pupils; give a yield table (pupils per dwelling by stage ${indexSystem(system).stageIds.join(", ")}, with a phasing curve and sources): the yields option of forecastWithHousing (see defineYieldTable), or --yields <file.json|file.csv> on the command line`,
       ),
     ]);
   }
