@@ -139,9 +139,10 @@ export interface Assessment extends AssessedClasses {
  * Formulas (n pupils, P places, c classes available, s standard size, see `organiseClasses`):
  * - surplus = P − n; utilisation = n / P; headroom = (P − n) / P (null when P = 0);
  * - flags: `shortfall` when n > P; `low-headroom` when 0 ≤ headroom < margin; `surplus-risk`
- *   when utilisation < floor; one class-size flag per band of the stage when some class has the
- *   band's minimum or more (46+ `oversized`, 56+ `large` 大班额, 66+ `super-large` 超大班额 in
- *   China), or pupils have no class at all.
+ *   when utilisation < floor; one class-size flag per band of the stage (`bandsForStage`) when
+ *   some class has the band's minimum or more (China: `oversized` from the stage standard + 1,
+ *   46+ in primary and 51+ in junior and senior; 56+ `large` 大班额; 66+ `super-large`
+ *   超大班额), or pupils have no class at all. Reasons are coded notes (`flags.…`, `renderNote`).
  * Class counts assume pupils spread as evenly as the classes allow (stated in `assumption`), on
  * pupils rounded to whole pupils for this purpose only; nothing else is rounded.
  *

@@ -33,10 +33,10 @@ export interface ReportLabels {
   readonly heatmapProxyTitle: string;
   /** Slots: year. */
   readonly heatmapProxySubtitle: string;
-  /** Slots: min. */
+  /** Slots: min (the band's minimum, or each stage's when they differ: "46 (Primary), 51 (Junior secondary)"). */
   readonly classTitle: string;
   readonly largestClass: string;
-  /** Slots: min. */
+  /** Slots: min (as in `classTitle`). */
   readonly classSubtitle: string;
   readonly noClasses: string;
   /** Colour of a class-size cell whose largest class is in no band. */

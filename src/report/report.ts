@@ -106,11 +106,15 @@ function totalArea(ds: Dataset, areas: readonly string[]): string | undefined {
  * `writeReport` from `placecast/node`, which also renders the charts).
  *
  * Order: (1) a summary of flags — where and when places run short or stand empty and where
- * classes of 56 or more (大班额) appear, from the assessment; without one, the forecast against
- * the base-year enrolment, saying that places were not assessed; with the surplus heat map and
- * the class-size chart; (2) per area (the total first): a table of the chosen years and the
+ * classes fall in the system's class-size bands (resolved per stage: China's oversized band is
+ * 46–55 in primary, 51–55 in junior and senior), from the assessment; without one, the forecast
+ * against the base-year enrolment, saying that places were not assessed; with the surplus heat
+ * map and the class-size chart of the system's `eliminateBand` (China: 56+, 大班额), else of its
+ * first band (`chartBand`); (2) per area (the total first): a table of the chosen years and the
  * forecast-against-places chart, and births with entry cohorts; (3) method (ratio and births
- * methods, fitting notes, simulation, rules with their sources) and data provenance (records per
+ * methods, fitting notes, simulation, rules with their sources; notes are coded and rendered in
+ * the report's language by `renderNote`, and placecast's default thresholds cite their source in
+ * that language too) and data provenance (records per
  * table reported or estimated, how the estimates were made, which areas rest on them).
  * Everything resting on an estimate is marked in titles and captions. Pure: reads its inputs
  * only.
