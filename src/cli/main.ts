@@ -322,7 +322,9 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
   io.stderr.write(
     `placecast: forecast ${ds.baseYear}→${to} for ${run.areas} area${run.areas === 1 ? "" : "s"}` +
-      (run.assessment.length ? `; ${shortfalls} area-stage-years short of places, ${large} with classes at or above the large-class size` : "; no capacity records, places not assessed") +
+      (run.assessment.length
+        ? `; ${shortfalls} area-stage-years short of places${ds.system.eliminateBand ? `, ${large} with classes to eliminate (band ${ds.system.eliminateBand.value})` : ""}`
+        : "; no capacity records, places not assessed") +
       (run.simulation ? `; ${run.simulation.draws} draws, seed ${run.simulation.seed}` : "") +
       (demo ? " (Yangjiang seed: per-county figures are estimates)" : "") +
       "\n",
