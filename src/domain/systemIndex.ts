@@ -83,7 +83,7 @@ export function indexSystem(system: SchoolSystem): SystemIndex {
  * The class-size bands that apply to a stage, resolved to class sizes: a band whose `min` is
  * `"above-standard"` starts one pupil above the stage's standard class size (`standard` when
  * given, e.g. a provincial override, else the stage's `standardClassSize`), and its source adds
- * the standard's.
+ * the stage, the sum and the standard's source: `"… [junior: 50 + 1 = 51; GB 50099-2011 …]"`.
  *
  * Formula: min = standard + 1 for `"above-standard"` bands, else the band's own `min`.
  * Source: DESIGN.md "Rules and their sources" (bands follow each stage's standard size).
@@ -123,7 +123,8 @@ function resolveBands(defs: readonly ClassSizeBandDef[], stage: StageDef, standa
     out.push({
       ...b,
       min: above ? standard + 1 : (b.min as number),
-      source: above ? `${b.source}; starts above the ${stage.id} standard class size of ${standard} (${standardSource})` : b.source,
+      // Language-neutral: the stage, its standard + 1, and the standard's own source.
+      source: above ? `${b.source} [${stage.id}: ${standard} + 1 = ${standard + 1}; ${standardSource}]` : b.source,
     });
   }
   return out;

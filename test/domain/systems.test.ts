@@ -47,7 +47,7 @@ describe("school systems as data", () => {
     expect(bandsForStage(chinaSchoolSystem, "preschool").map((b) => [b.min, b.max])).toEqual([[31, 55], [56, 65], [66, undefined]]);
     // A standard given for the stage (a provincial override) moves the band with it.
     expect(bandsForStage(chinaSchoolSystem, "junior", 45)[0]!.min).toBe(46);
-    expect(bandsForStage(chinaSchoolSystem, "junior")[0]!.source).toMatch(/standard class size of 50 \(GB 50099-2011/);
+    expect(bandsForStage(chinaSchoolSystem, "junior")[0]!.source).toMatch(/\[junior: 50 \+ 1 = 51; GB 50099-2011/);
     expect(chinaSchoolSystem.eliminateBand?.value).toBe("large");
   });
 
