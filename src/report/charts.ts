@@ -471,7 +471,13 @@ export function chartBand(system: SchoolSystem): string | undefined {
 
 /**
  * A band's minimum over some stages as text: `"56"` when it is the same in all of them, else
- * each stage's (`"46 (Primary), 51 (Junior secondary, Senior secondary)"`).
+ * each stage's (`"46 (Primary); 51 (Junior secondary, Senior secondary)"`).
+ *
+ * @example
+ * ```ts
+ * bandMinText(chinaSchoolSystem, "large", ["primary", "junior"], "en") // "56"
+ * bandMinText(chinaSchoolSystem, "oversized", ["primary", "junior", "senior"], "en") // "46 (Primary); 51 (Junior secondary, Senior secondary)"
+ * ```
  */
 export function bandMinText(system: SchoolSystem, bandId: string, stages: readonly string[], lang: Lang): string {
   const byMin = new Map<number, string[]>();

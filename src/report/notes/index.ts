@@ -13,6 +13,11 @@ export type { NoteText, NoteTexts } from "./types.js";
  * by one layer (its prefix: `fit.`, `housing.`, `flags.`, `report.`, `schedule.`, `simulate.`,
  * `plan.`, `cli.`); the test suite checks that no code appears in two layers and that every code
  * has both texts.
+ *
+ * @example
+ * ```ts
+ * Object.keys(noteTextsByLayer).includes("flags") // true
+ * ```
  */
 export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.freeze({
   fit: fitNoteTexts,
@@ -21,7 +26,14 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   report: reportNoteTexts,
 });
 
-/** The merged catalogue: every note code placecast emits → its English and Chinese texts. */
+/**
+ * The merged catalogue: every note code placecast emits → its English and Chinese texts.
+ *
+ * @example
+ * ```ts
+ * noteTexts["flags.shortfall"]!.zh({ short: 5, pupils: 105, places: 100 }) // "学位缺口 5 个：学生 105 人，学位 100 个"
+ * ```
+ */
 export const noteTexts: NoteTexts = Object.freeze(Object.assign({}, ...Object.values(noteTextsByLayer)) as Record<string, NoteText>);
 
 /**
