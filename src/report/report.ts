@@ -326,7 +326,7 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
     } else {
       const band = bandsForStage(c.ds.system, g.stage).find((b) => b.id === g.code);
       const w = g.rows.reduce((m, r) => ((r.atOrAbove[g.code] ?? 0) > (m.atOrAbove[g.code] ?? 0) ? r : m));
-      label = band ? `${labelText(band.label, c.lang)} (${bandRange(band)})` : g.code;
+      label = band ? (c.lang === "zh-CN" ? `${labelText(band.label, c.lang)}（${bandRange(band)}）` : `${labelText(band.label, c.lang)} (${bandRange(band)})`) : g.code;
       worst = fillLabel(L.worstClasses, { n: formatCount(w.atOrAbove[g.code] ?? 0), year: w.year });
     }
     const estimate = g.rows.some((r) => r.basis === "estimate");
