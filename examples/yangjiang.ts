@@ -17,6 +17,7 @@ import {
   formatCount,
   indexSystem,
   planTargetsFromJson,
+  renderNote,
   simulate,
   sumAssessments,
   sumOverAreas,
@@ -183,7 +184,7 @@ for (const area of hf.areas) {
   stageTable(total.filter((r) => r.area === area), housing.filter((r) => r.area === area), `${areaName.get(area)}: pupils — estimate`);
 }
 
-const notes = [...model.notes.map((n) => n.message), ...hf.notes, ...plan.notes];
+const notes = [...model.notes.map((n) => renderNote(n, "en")), ...hf.notes.map((n) => renderNote(n, "en")), ...plan.notes];
 if (notes.length) {
   console.log("Notes:");
   for (const n of notes) console.log(`- ${n}`);

@@ -1,7 +1,7 @@
 import type { StageRecord } from "../cohort/records.js";
 import { DatasetError, issue, show, type DataIssue } from "../data/issues.js";
-import type { Note } from "../domain/notes.js";
 import type { ClassSizeBand } from "../domain/schoolSystem.js";
+import { note, type Note } from "../domain/notes.js";
 import { sourced, type Label, type Sourced } from "../domain/sourced.js";
 import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
 import { organiseClasses, type ClassOrganisation, type EvenSpread } from "./classes.js";
@@ -48,7 +48,7 @@ export interface AssessOptions extends CapacityRules {
   /**
    * Id of the class-size band whose classes must be eliminated: classes of the band's minimum
    * or more (China: `"large"`, 56+). Stages without the band get no "no-large" figures.
-   * @defaultValue "large"
+   * @defaultValue the system's `eliminateBand` (China: `"large"`); none when the system has none
    */
   readonly eliminateBand?: string;
   /**
@@ -59,12 +59,17 @@ export interface AssessOptions extends CapacityRules {
   readonly missingPlaces?: "error" | "skip";
 }
 
-/** A flag on an assessment row, with a reason a person can read in English and Chinese. */
+/** A flag on an assessment row, with its reason as a coded note (`renderNote` reads it in English and Chinese). */
 export interface CapacityFlag {
   /** `shortfall`, `low-headroom`, `surplus-risk`, or a class-size band id (`oversized`, `large`, `super-large`). */
   readonly code: string;
   readonly kind: "places" | "class-size";
-  readonly reason: { readonly en: string; readonly zh: string };
+  /**
+   * Why the flag is raised, with its figures: codes `flags.shortfall`, `flags.low-headroom`,
+   * `flags.surplus-risk`, `flags.band`, `flags.band-no-classes`, and on aggregate rows
+   * `flags.shortfall-in-parts`, `flags.band-in-parts`.
+   */
+  readonly reason: Note;
   /** The rule behind the flag: the threshold's source or the band's. */
   readonly source: string;
   /** For class-size flags: the band's minimum size and label. */
@@ -116,8 +121,11 @@ export interface Assessment extends AssessedClasses {
   readonly classesDerived: boolean;
   /** The smallest class size to eliminate (56); null without the rule. */
   readonly eliminateFrom: number | null;
-  /** The class-organisation assumption behind the class counts, stated per row. */
-  readonly assumption: { readonly en: string; readonly zh: string };
+  /**
+   * The class-organisation assumption behind the class counts, stated per row as a coded note:
+   * `flags.assumption.even-spread`, `flags.assumption.no-classes`, `flags.assumption.sum`.
+   */
+  readonly assumption: Note;
   readonly flags: readonly CapacityFlag[];
   /** Areas summed into an aggregate row (`sumAssessments`); absent on area rows. */
   readonly parts?: readonly string[];
@@ -131,9 +139,10 @@ export interface Assessment extends AssessedClasses {
  * Formulas (n pupils, P places, c classes available, s standard size, see `organiseClasses`):
  * - surplus = P − n; utilisation = n / P; headroom = (P − n) / P (null when P = 0);
  * - flags: `shortfall` when n > P; `low-headroom` when 0 ≤ headroom < margin; `surplus-risk`
- *   when utilisation < floor; one class-size flag per band of the stage when some class has the
- *   band's minimum or more (46+ `oversized`, 56+ `large` 大班额, 66+ `super-large` 超大班额 in
- *   China), or pupils have no class at all.
+ *   when utilisation < floor; one class-size flag per band of the stage (`bandsForStage`) when
+ *   some class has the band's minimum or more (China: `oversized` from the stage standard + 1,
+ *   46+ in primary and 51+ in junior and senior; 56+ `large` 大班额; 66+ `super-large`
+ *   超大班额), or pupils have no class at all. Reasons are coded notes (`flags.…`, `renderNote`).
  * Class counts assume pupils spread as evenly as the classes allow (stated in `assumption`), on
  * pupils rounded to whole pupils for this purpose only; nothing else is rounded.
  *
@@ -204,7 +213,7 @@ export function assessCapacity(pupils: readonly StageRecord[], supply: CapacityS
   const totals = new CellMap<PlacesTotal>();
   for (const t of schedule.totals) totals.set(t.area, t.stage, t.year, t);
   const standards = options.standardClassSizes ?? schedule.standardClassSizes;
-  const band = options.eliminateBand ?? "large";
+  const band = options.eliminateBand ?? system.eliminateBand?.value;
   // The rules of each stage, looked up once per stage rather than once per row.
   const stageRules = new Map<string, { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined }>();
   const rulesOf = (stage: string): { bands: readonly ClassSizeBand[]; standard: number; elim: number | undefined } => {
@@ -306,19 +315,9 @@ function assessOne(
     classesToEliminate: o.classesToEliminate,
     extraClassesNoLarge: o.extraClassesNoLarge,
     placesNoLarge: o.placesNoLarge,
-    assumption: assumptionText(o.pupils, o.spread, o.classesAvailable, t.classesDerived, standard),
+    assumption: assumptionNote(o.pupils, o.spread, o.classesAvailable, t.classesDerived, standard),
     flags,
   };
-}
-
-/** Thousands separators for reasons (presentation only). */
-function fmt(x: number): string {
-  const v = Math.round(x);
-  const s = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return v < 0 ? `-${s}` : s;
-}
-function pct(x: number): string {
-  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 }
 
 function placeFlags(pupils: number, places: number, rules: Required<CapacityRules>): CapacityFlag[] {
@@ -326,23 +325,12 @@ function placeFlags(pupils: number, places: number, rules: Required<CapacityRule
   const surplus = places - pupils;
   const bits = placeFlagBits(pupils, places, rules.headroomMargin.value, rules.utilisationFloor.value);
   if (bits & AssessBit.shortfall) {
-    flags.push({
-      code: "shortfall",
-      kind: "places",
-      reason: {
-        en: `shortfall of ${fmt(-surplus)} places: ${fmt(pupils)} pupils for ${fmt(places)} places`,
-        zh: `学位缺口 ${fmt(-surplus)} 个：学生 ${fmt(pupils)} 人，学位 ${fmt(places)} 个`,
-      },
-      source: "surplus = places − pupils < 0",
-    });
+    flags.push({ code: "shortfall", kind: "places", reason: note("flags.shortfall", { short: -surplus, pupils, places }), source: "surplus = places − pupils < 0" });
   } else if (bits & AssessBit.lowHeadroom) {
     flags.push({
       code: "low-headroom",
       kind: "places",
-      reason: {
-        en: `headroom ${pct(surplus / places)} is below the ${pct(rules.headroomMargin.value)} margin: ${fmt(surplus)} spare places for ${fmt(pupils)} pupils`,
-        zh: `学位余量 ${pct(surplus / places)}，低于 ${pct(rules.headroomMargin.value)} 的余量要求：空余学位 ${fmt(surplus)} 个，学生 ${fmt(pupils)} 人`,
-      },
+      reason: note("flags.low-headroom", { headroom: surplus / places, margin: rules.headroomMargin.value, spare: surplus, pupils }),
       source: rules.headroomMargin.source,
     });
   }
@@ -350,10 +338,7 @@ function placeFlags(pupils: number, places: number, rules: Required<CapacityRule
     flags.push({
       code: "surplus-risk",
       kind: "places",
-      reason: {
-        en: `utilisation ${pct(pupils / places)} is below the ${pct(rules.utilisationFloor.value)} floor: ${fmt(surplus)} of ${fmt(places)} places may stand empty`,
-        zh: `学位使用率 ${pct(pupils / places)}，低于 ${pct(rules.utilisationFloor.value)}：${fmt(places)} 个学位中约 ${fmt(surplus)} 个可能闲置`,
-      },
+      reason: note("flags.surplus-risk", { utilisation: pupils / places, floor: rules.utilisationFloor.value, empty: surplus, places }),
       source: rules.utilisationFloor.source,
     });
   }
@@ -361,41 +346,28 @@ function placeFlags(pupils: number, places: number, rules: Required<CapacityRule
 }
 
 function bandFlag(b: ClassSizeBand, count: number, n: number, c: number, largest: number | null): CapacityFlag {
-  const zhLabel = b.label.zh ?? b.label.en;
-  if (c === 0) {
-    return {
-      code: b.id,
-      kind: "class-size",
-      reason: { en: `${fmt(n)} pupils and no classes available (${b.label.en} and above)`, zh: `学生 ${fmt(n)} 人而无可用班级（${zhLabel}及以上）` },
-      source: b.source,
-      band: { min: b.min, label: b.label },
-    };
-  }
+  const band = { band: b.id, labelEn: b.label.en, labelZh: b.label.zh ?? b.label.en, min: b.min, max: b.max ?? null };
   return {
     code: b.id,
     kind: "class-size",
-    reason: {
-      en: `${count} of ${c} classes have ${b.min} or more pupils (${b.label.en}${b.max !== undefined ? " or above" : ""}): ${fmt(n)} pupils spread evenly, largest class ${largest}`,
-      zh: `${c} 个班中 ${count} 个班达 ${b.min} 人及以上（${zhLabel}${b.max !== undefined ? "及以上" : ""}）：按 ${fmt(n)} 名学生平均分班估算，最大班 ${largest} 人`,
-    },
+    reason: c === 0 ? note("flags.band-no-classes", { ...band, pupils: n }) : note("flags.band", { ...band, count, classes: c, pupils: n, largest }),
     source: b.source,
     band: { min: b.min, label: b.label },
   };
 }
 
-function assumptionText(n: number, spread: EvenSpread | null, c: number, derived: boolean, s: number): { en: string; zh: string } {
-  const d = derived ? { en: `; classes derived from places as ⌊places / ${s}⌋ (at least 1 when there are places)`, zh: `；班级数按 ⌊学位数 / ${s}⌋ 由学位推算（有学位时至少 1 个班）` } : { en: "", zh: "" };
-  if (!spread) {
-    return { en: `No classes available for ${n} pupils${d.en}.`, zh: `${n} 名学生无可用班级${d.zh}。` };
-  }
-  const parts =
-    spread.largeClasses === 0
-      ? { en: `all ${c} classes of ${spread.smallSize}`, zh: `${c} 个班均为 ${spread.smallSize} 人` }
-      : { en: `${spread.largeClasses} of ${spread.largeSize} and ${spread.smallClasses} of ${spread.smallSize}`, zh: `${spread.largeClasses} 个班 ${spread.largeSize} 人、${spread.smallClasses} 个班 ${spread.smallSize} 人` };
-  return {
-    en: `Class counts assume the ${n} pupils (rounded to whole pupils) are spread as evenly as ${c} classes allow: ${parts.en}${d.en}.`,
-    zh: `班额按 ${n} 名学生（取整）在 ${c} 个班中尽量平均分班估算：${parts.zh}${d.zh}。`,
-  };
+function assumptionNote(n: number, spread: EvenSpread | null, c: number, derived: boolean, s: number): Note {
+  if (!spread) return note("flags.assumption.no-classes", { pupils: n, derived, standard: s });
+  return note("flags.assumption.even-spread", {
+    pupils: n,
+    classes: c,
+    largeClasses: spread.largeClasses,
+    largeSize: spread.largeSize,
+    smallClasses: spread.smallClasses,
+    smallSize: spread.smallSize,
+    derived,
+    standard: s,
+  });
 }
 
 /**
@@ -444,10 +416,7 @@ export function sumAssessments(rows: readonly Assessment[], area: string, rules:
       flags.unshift({
         code: "shortfall",
         kind: "places",
-        reason: {
-          en: `no net shortfall, but ${short.length} of ${parts.length} areas are short (${short.join(", ")}): ${fmt(-sum((p) => Math.min(0, p.surplus)))} places short there`,
-          zh: `总体无缺口，但 ${parts.length} 个地区中 ${short.length} 个存在学位缺口（${short.join("、")}），合计缺 ${fmt(-sum((p) => Math.min(0, p.surplus)))} 个`,
-        },
+        reason: note("flags.shortfall-in-parts", { areas: short, of: parts.length, short: -sum((p) => Math.min(0, p.surplus)) }),
         source: "surplus = places − pupils < 0 in some part",
       });
     }
@@ -456,16 +425,19 @@ export function sumAssessments(rows: readonly Assessment[], area: string, rules:
     for (const id of bandIds) {
       const where = parts.filter((p) => p.flags.some((f) => f.code === id)).map((p) => p.area);
       const f0 = parts.flatMap((p) => p.flags).find((f) => f.code === id)!;
-      const min = f0.band?.min;
-      const en = f0.band ? `${f0.band.label.en}: ${min} or more` : id;
-      const zh = f0.band ? `${f0.band.label.zh ?? f0.band.label.en}：${min} 人及以上` : id;
       flags.push({
         code: id,
         kind: "class-size",
-        reason: {
-          en: `${atOrAbove[id] ?? 0} classes (${en}) in ${where.length} of ${parts.length} areas (${where.join(", ")})`,
-          zh: `${parts.length} 个地区中 ${where.length} 个（${where.join("、")}）共 ${atOrAbove[id] ?? 0} 个班（${zh}）`,
-        },
+        reason: note("flags.band-in-parts", {
+          band: id,
+          labelEn: f0.band?.label.en ?? id,
+          labelZh: f0.band?.label.zh ?? f0.band?.label.en ?? id,
+          // The parts' minimums: one number when the areas share the band's range.
+          min: [...new Set(parts.flatMap((p) => p.flags.filter((f) => f.code === id && f.band).map((f) => f.band!.min)))],
+          count: atOrAbove[id] ?? 0,
+          areas: where,
+          of: parts.length,
+        }),
         source: f0.source,
         ...(f0.band ? { band: f0.band } : {}),
       });
@@ -497,10 +469,7 @@ export function sumAssessments(rows: readonly Assessment[], area: string, rules:
       classesToEliminate: sumNull((p) => p.classesToEliminate),
       extraClassesNoLarge: sumNull((p) => p.extraClassesNoLarge),
       placesNoLarge: sumNull((p) => p.placesNoLarge),
-      assumption: {
-        en: `Sum of ${parts.length} areas; class counts are each area's even spread, summed (classes are not pooled across areas).`,
-        zh: `${parts.length} 个地区之和；班额为各地区平均分班估算之和（不跨地区合并班级）。`,
-      },
+      assumption: note("flags.assumption.sum", { areas: parts.length }),
       flags,
       parts: parts.map((p) => p.area),
     });

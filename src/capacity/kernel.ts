@@ -1,6 +1,6 @@
 import type { Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
-import { indexSystem } from "../domain/systemIndex.js";
+import { bandsForStage, indexSystem } from "../domain/systemIndex.js";
 import { defaultCapacityRules, type CapacityRules } from "./assess.js";
 import { largestClass as largestOf, wholePupils } from "./classes.js";
 import { bandBit, placeFlagBits } from "./flags.js";
@@ -214,8 +214,11 @@ export function assessForecast(fc: Forecast, places: PlacesCube, options: Assess
   const bandMin = new Float64Array(S * B).fill(Infinity);
   ix.stageIds.forEach((stage, s) => {
     standard[s] = stageStandard(system, stage, options.standardClassSizes).value;
+    // The stage's bands resolved to class sizes (an "above-standard" band starts at its standard + 1).
+    const own = bandsForStage(system, stage);
     system.classSizeBands.forEach((b, bi) => {
-      if (!b.stages || b.stages.includes(stage)) bandMin[s * B + bi] = b.min;
+      const r = own.find((x) => x.id === b.id);
+      if (r) bandMin[s * B + bi] = r.min;
     });
   });
   const stageGrades = ix.stageIds.map((id) => ix.gradesOfStage.get(id) ?? []);

@@ -33,14 +33,17 @@ export function stageStandard(system: SchoolSystem, stage: string, overrides?: S
 
 /**
  * The smallest class size that must be eliminated in a stage: the minimum of the band with id
- * `bandId` (China: `"large"`, 56, so classes of 56 or more must go). Undefined when the stage has
- * no such band (the England and US systems).
+ * `bandId`, by default the system's `eliminateBand` (China: `"large"`, 56, so classes of 56 or
+ * more must go). Undefined when the system sets no such band (the England and US systems) or the
+ * band does not apply to the stage.
  *
  * @example
  * ```ts
- * eliminateFrom(chinaSchoolSystem, "junior") // 56
+ * eliminateFrom(chinaSchoolSystem, "junior")   // 56
+ * eliminateFrom(englandSchoolSystem, "primary") // undefined
  * ```
  */
-export function eliminateFrom(system: SchoolSystem, stage: string, bandId = "large"): number | undefined {
+export function eliminateFrom(system: SchoolSystem, stage: string, bandId: string | undefined = system.eliminateBand?.value): number | undefined {
+  if (bandId === undefined) return undefined;
   return bandsForStage(system, stage).find((b) => b.id === bandId)?.min;
 }

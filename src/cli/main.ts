@@ -15,6 +15,7 @@ import { yangjiangInput } from "../seeds/yangjiang.js";
 import pkg from "../../package.json";
 import { Progress, type TextSink } from "./progress.js";
 import { runBacktest, runForecast } from "./run.js";
+import { readYieldsFile } from "./yields.js";
 
 /** Exit codes of the `placecast` command. */
 export const EXIT = {
@@ -51,7 +52,7 @@ Usage:
 
 Commands:
   forecast   Read a dataset, forecast pupils per area, stage and grade, and write the results.
-             With capacity records: places against pupils (shortfall, surplus, classes of 56+).
+             With capacity records: places against pupils (shortfall, surplus, class sizes).
              With housing records: pupils from new dwellings added (shown apart in housing.csv).
              With --draws: seeded simulation intervals and the probability of a shortfall.
   backtest   Rolling-origin backtest of the cohort model: forecast from past years and compare
@@ -80,6 +81,14 @@ Options:
   --system <id>      School system of the grades: china (default), england, us-k12.
   --format <list>    Outputs, comma-separated: csv,xlsx,json (default: all three).
   --no-housing       Ignore housing records (forecast, demo).
+  --yields <file>    Pupil yield table for the housing records (forecast, demo): a JSON file
+                     {"id", "source", "perDwelling": {<stage>: pupils per dwelling},
+                     "phasing": {"weights": [...], "source"}} (optional "byType", "gradeShares"),
+                     or a CSV with columns kind,key,dwellingType,value,source: rows
+                     "yield,<stage>,[<type>],<pupils per dwelling>,<source>" and
+                     "phasing,<years after occupation 0,1,…>,,<weight>,<source>".
+                     Default: the system's own (china: a planning assumption from Yangjiang 2020);
+                     england and us-k12 have none, so housing records need --yields.
   --quiet            No progress bar. (The bar is drawn on stderr only when it is a terminal.)
   -h, --help         This help.
   --version          The version.
@@ -156,10 +165,10 @@ const SIM = { draws: { type: "string" }, seed: { type: "string" } } as const;
 const WRITE = { out: { type: "string" }, format: { type: "string" } } as const;
 
 const OPTIONS = {
-  forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" } },
+  forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" }, yields: { type: "string" } },
   backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
   templates: { ...COMMON, out: { type: "string" } },
-  demo: { ...COMMON, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" } },
+  demo: { ...COMMON, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" }, yields: { type: "string" } },
 } as const;
 type Command = keyof typeof OPTIONS;
 
@@ -176,6 +185,7 @@ interface Values {
   format?: string;
   to?: string;
   "no-housing"?: boolean;
+  yields?: string;
   origins?: string;
   horizon?: string;
   level?: string;
@@ -295,7 +305,8 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
   if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
-  const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim }, progress);
+  const yields = values.yields !== undefined ? await readYieldsFile(values.yields, ds.system) : undefined;
+  const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim, ...(yields ? { yields } : {}) }, progress);
   const meta = {
     placecast: version(),
     command: demo ? "demo" : "forecast",
@@ -311,7 +322,9 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
   io.stderr.write(
     `placecast: forecast ${ds.baseYear}→${to} for ${run.areas} area${run.areas === 1 ? "" : "s"}` +
-      (run.assessment.length ? `; ${shortfalls} area-stage-years short of places, ${large} with classes at or above the large-class size` : "; no capacity records, places not assessed") +
+      (run.assessment.length
+        ? `; ${shortfalls} area-stage-years short of places${ds.system.eliminateBand ? `, ${large} with classes to eliminate (band ${ds.system.eliminateBand.value})` : ""}`
+        : "; no capacity records, places not assessed") +
       (run.simulation ? `; ${run.simulation.draws} draws, seed ${run.simulation.seed}` : "") +
       (demo ? " (Yangjiang seed: per-county figures are estimates)" : "") +
       "\n",

@@ -7,13 +7,14 @@ import { errorSummary } from "../evaluate/metrics.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import type { Note } from "../domain/notes.js";
 import { forecastWithHousing, type HousingForecast } from "../housing/forecast.js";
+import type { YieldTable } from "../housing/yield.js";
 import { componentStageTotals } from "../housing/records.js";
-import { supplyNoteTexts } from "../report/notes/supply.js";
 import type { Lang } from "../domain/sourced.js";
 import { simulate, type Simulation } from "../uncertainty/simulate/index.js";
 import { assessmentTable, notesTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
 import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
+import { renderNote } from "../report/notes/index.js";
 
 /** What the forecast command computes. */
 export interface ForecastRun {
@@ -34,6 +35,8 @@ export interface ForecastRunOptions {
   /** Add housing pupils when the dataset has housing records. */
   readonly housing: boolean;
   readonly model?: ModelOptions;
+  /** Yield table of the housing records. @defaultValue the system's `defaultYields` */
+  readonly yields?: YieldTable;
 }
 
 /** Areas that contain forecast areas but are not forecast themselves (a city over its counties), with their forecast descendants. */
@@ -65,7 +68,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   const notes: { topic: string; message: string }[] = [];
   progress.start(steps, "fitting the cohort model");
   const model = fitModel(ds, o.model ?? {});
-  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: n.message });
+  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: renderNote(n, o.lang) });
   progress.tick(withHousing ? "forecasting with housing" : "forecasting");
 
   const lang = o.lang;
@@ -73,8 +76,8 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   let stages: StageRecord[];
   let hf: HousingForecast | undefined;
   if (withHousing) {
-    hf = forecastWithHousing(model, { to: o.to });
-    for (const n of hf.notes) notes.push({ topic: "housing", message: n });
+    hf = forecastWithHousing(model, { to: o.to, ...(o.yields ? { yields: o.yields } : {}) });
+    for (const n of hf.notes) notes.push({ topic: "housing", message: renderNote(n, o.lang) });
     tables.push(pupilsTable(hf.baseline, { lang }));
     const comp = componentStageTotals(hf);
     stages = comp.filter((r) => r.component === "total").map(({ component: _c, ...r }) => r);
@@ -108,7 +111,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
     if (missing.length) notes.push({ topic: "capacity", message: `no places known for ${missing.map((k) => k.replace("\u0000", " ")).join(", ")}; left out of the assessment` });
     tables.push(assessmentTable(assessment, { lang, bands: ds.system.classSizeBands.map((b) => b.id) }));
     const first = rows[0];
-    if (first) notes.push({ topic: "class sizes", message: lang === "en" ? first.assumption.en : first.assumption.zh });
+    if (first) notes.push({ topic: "class sizes", message: renderNote(first.assumption, lang) });
   }
 
   let simulation: Simulation | undefined;
@@ -135,7 +138,7 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
 
 /** A coded note as a notes row: its code as the topic, its text in the output's language. */
 function codedNote(n: Note, lang: Lang): { topic: string; message: string } {
-  return { topic: n.code, message: supplyNoteTexts[n.code]?.[lang === "en" ? "en" : "zh"](n.params) ?? JSON.stringify(n.params) };
+  return { topic: n.code, message: renderNote(n, lang) };
 }
 
 /**

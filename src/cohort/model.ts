@@ -3,6 +3,7 @@ import type { Dataset } from "../data/dataset.js";
 import { birthTable, enrolmentCube, type BirthTable, type EnrolmentCube } from "../data/cube.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 import { indexSystem } from "../domain/systemIndex.js";
+import { note, type Note, type NoteValue } from "../domain/notes.js";
 import { projectBirths, resolveBirthsOptions, type BirthsOptions, type ResolvedBirthsOptions } from "./births.js";
 import { fitRatio, ratioAt as ratioAtFit, resolveRatioOptions, type RatioFit, type RatioOptions, type ResolvedRatioOptions } from "./methods.js";
 import { Fill, projectArea } from "./project.js";
@@ -33,11 +34,24 @@ export interface ModelOptions extends RatioChoice {
   readonly birthsScenario?: readonly { readonly area: string; readonly year: number; readonly births: number }[];
 }
 
-/** A note on how a ratio was fitted when the area's own history did not suffice. */
-export interface FitNote {
+/**
+ * A coded note on how a grade of an area was fitted when its own history did not suffice (codes
+ * `fit.…`, rendered by `renderNote`): `fit.empty-grade-below`, `fit.pooled-ratio`,
+ * `fit.assumed-ratio-one`, `fit.assumed-last-level`, `fit.base-imputed`. `area` and `grade` are
+ * also in `params`.
+ *
+ * @example
+ * ```ts
+ * renderNote(model.notes[0]!, "zh-CN")
+ * ```
+ */
+export interface FitNote extends Note {
   readonly area: string;
   readonly grade: string;
-  readonly message: string;
+}
+
+function fitNote(code: string, area: string, grade: string, params: Readonly<Record<string, NoteValue>> = {}): FitNote {
+  return Object.freeze({ ...note(code, { area, grade, ...params }), area, grade });
 }
 
 /**
@@ -171,11 +185,7 @@ function areaFill(ix: ReturnType<typeof indexSystem>, cube: EnrolmentCube, birth
     if (!stageEntry && prevTaught && emptyInHistory(cube, a * G + g - 1)) {
       // ratio × 0 pupils below would forecast 0 whatever the ratio: an entry level of its own.
       fill[a * G + g] = Fill.level;
-      notes.push({
-        area: cube.areas[a]!,
-        grade: info.id,
-        message: `${cube.grades[g - 1]} in ${cube.areas[a]} has no pupils in any year of the history (${cube.years[0]}–${cube.years[Y - 1]}), so ${info.id} is not progressed from it; ${info.id} is forecast as an entry level (its own counts, fitted like entry)`,
-      });
+      notes.push(fitNote("fit.empty-grade-below", cube.areas[a]!, info.id, { below: cube.grades[g - 1]!, from: cube.years[0]!, to: cube.years[Y - 1]! }));
     } else if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
     else fill[a * G + g] = birthsCoverHistory(births, bi, cube.years, info.age) ? Fill.births : Fill.level;
   }
@@ -219,13 +229,11 @@ function fitArea(ctx: FitContext, a: number): void {
     let fit = fitRatio(series, o);
     if (!fit) {
       fit = pooledFit(cube, fill, ratioHistory, denominator, g, f!, o.years);
-      notes.push({
-        area: cube.areas[a]!,
-        grade: info.id,
-        message: fit.kind === "constant" && fit.n > 0
-          ? `no usable history for ${info.id} in ${cube.areas[a]}; used the ratio pooled over all areas (${fit.value.toFixed(4)})`
-          : `no usable history for ${info.id} in any area; assumed ${f === Fill.progression ? "a ratio of 1" : "the last known count as a level"}`,
-      });
+      notes.push(
+        fit.kind === "constant" && fit.n > 0
+          ? fitNote("fit.pooled-ratio", cube.areas[a]!, info.id, { value: fit.value })
+          : fitNote(f === Fill.progression ? "fit.assumed-ratio-one" : "fit.assumed-last-level", cube.areas[a]!, info.id),
+      );
       if (fit.kind === "constant" && fit.n === 0 && f !== Fill.progression) {
         // No entry ratio anywhere: carry the grade's last known count as a level.
         let last = 0;
@@ -324,31 +332,31 @@ function imputeArea(
     const fit = fits[a * G + g];
     const r = fit ? ratioAtFit(fit, 0) : NaN;
     let imputed = NaN;
-    let how = "";
+    let how: Record<string, NoteValue> = {};
     if (f === Fill.progression && Y > 1) {
       imputed = r * cube.data[(a * G + g - 1) * Y + Y - 2]!;
-      how = `ratio ${r.toFixed(4)} × ${cube.grades[g - 1]} of ${cube.years[Y - 2]}`;
+      how = { method: "progression", ratio: r, from: cube.grades[g - 1]!, fromYear: cube.years[Y - 2]! };
     } else if (f === Fill.births) {
       imputed = r * birthsAt(births, bi, cube.years[Y - 1]! - ages[g]!);
-      how = `entry ratio ${r.toFixed(4)} × births of ${cube.years[Y - 1]! - ages[g]!}`;
+      how = { method: "births", ratio: r, birthYear: cube.years[Y - 1]! - ages[g]! };
     } else if (f === Fill.level) {
       imputed = r;
-      how = "the fitted level";
+      how = { method: "level" };
     }
     if (!Number.isFinite(imputed)) {
       imputed = 0;
-      how = "0 (no earlier figure)";
+      how = { method: "zero" };
       for (let y = Y - 2; y >= 0; y--) {
         const w = cube.data[(a * G + g) * Y + y]!;
         if (Number.isFinite(w)) {
           imputed = w;
-          how = `the last known figure (${cube.years[y]})`;
+          how = { method: "last-known", fromYear: cube.years[y]! };
           break;
         }
       }
     }
     base[a * G + g] = imputed;
-    notes.push({ area: cube.areas[a]!, grade: cube.grades[g]!, message: `the ${cube.years[Y - 1]} figure of ${cube.grades[g]} in ${cube.areas[a]} is missing; the forecast starts from ${imputed.toFixed(1)}, imputed as ${how}` });
+    notes.push(fitNote("fit.base-imputed", cube.areas[a]!, cube.grades[g]!, { year: cube.years[Y - 1]!, value: imputed, ...how }));
   }
 }
 

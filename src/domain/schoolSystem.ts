@@ -1,4 +1,5 @@
 import type { Label, Sourced } from "./sourced.js";
+import type { YieldTable } from "./yieldTable.js";
 
 /** One year group inside a stage (P1, K, Year 7, ...). */
 export interface GradeDef {
@@ -31,8 +32,36 @@ export interface StageDef {
 }
 
 /**
- * A class-size band: classes with `min` ≤ size (and size ≤ `max` when given) are counted and
- * flagged. China's bands are 46–55 (oversized), 56–65 (大班额) and 66+ (超大班额).
+ * Where a class-size band starts: a fixed class size, or `"above-standard"`, one pupil above the
+ * standard class size of each stage it applies to (China's oversized band: 46 in primary, whose
+ * standard is 45; 51 in junior and senior, whose standard is 50).
+ */
+export type BandStart = number | "above-standard";
+
+/**
+ * A class-size band as the system defines it: classes with `min` ≤ size (and size ≤ `max` when
+ * given) are counted and flagged. `min` may be `"above-standard"`, so that the band follows each
+ * stage's standard size; `bandsForStage` resolves it to a number per stage. China's bands:
+ * oversized (standard + 1 to 55: primary 46–55, junior and senior 51–55, preschool 31–55),
+ * 56–65 大班额, 66+ 超大班额.
+ *
+ * Band ids are unique in a system: one flag bit and one count per id.
+ */
+export interface ClassSizeBandDef {
+  readonly id: string;
+  /** The band's name without its range (ranges differ by stage): "oversized", "大班额". */
+  readonly label: Label;
+  readonly min: BandStart;
+  readonly max?: number;
+  /** The rule behind the band; for `"above-standard"` bands the stage standard's source is added when resolved. */
+  readonly source: string;
+  /** Stage ids the band applies to; all stages when absent. */
+  readonly stages?: readonly string[];
+}
+
+/**
+ * A class-size band resolved for one stage (`bandsForStage`): `min` is a class size. Its `source`
+ * names the band's rule and, for a band above the standard, the standard's source.
  */
 export interface ClassSizeBand {
   readonly id: string;
@@ -64,5 +93,22 @@ export interface SchoolSystem {
    * of birth year y; a dwelling completed on or before it is occupied in school year y.
    */
   readonly cutoff: Sourced<MonthDay>;
-  readonly classSizeBands: readonly ClassSizeBand[];
+  readonly classSizeBands: readonly ClassSizeBandDef[];
+  /**
+   * The band whose classes must be eliminated (classes of its minimum size or more), with the
+   * rule that sets the target: China's `"large"` (56 or more, 大班额). Assessment counts the
+   * classes and places needed to remove them, simulation gives the chance of such classes, and
+   * the report's class-size chart shows them. Absent when the system sets no such target (the
+   * England and US systems): then there is no elimination check and the report charts the
+   * system's first band.
+   */
+  readonly eliminateBand?: Sourced<string>;
+  /**
+   * The pupil yield table housing forecasts use when none is given (`forecastWithHousing`'s
+   * `yields`; the command line's `--yields`). China: `chinaDefaultYieldTable`, a planning
+   * assumption from Yangjiang's 2020 figures. Absent when no default is known (England, US):
+   * then housing records need a yield table, and without one `forecastWithHousing` throws a
+   * `DatasetError` saying what to give.
+   */
+  readonly defaultYields?: YieldTable;
 }

@@ -6,7 +6,9 @@ import { ratioAt } from "../cohort/methods.js";
 import { fitModel, forecast, type CohortModel, type Forecast } from "../cohort/model.js";
 import { Fill } from "../cohort/project.js";
 import { addArrivals, ageHousing } from "./kernel.js";
-import { chinaDefaultYieldTable, defineYieldTable, gradeYields, type YieldTable } from "./yield.js";
+import { defineYieldTable, gradeYields, type YieldTable } from "./yield.js";
+import { DatasetError, issue } from "../data/issues.js";
+import { note, type Note } from "../domain/notes.js";
 
 /**
  * How housing pupils are kept from being counted twice. Ratios fitted on history already contain
@@ -49,7 +51,8 @@ export interface HousingOptions {
   readonly to: number;
   /**
    * Yield table (checked with `defineYieldTable`).
-   * @defaultValue `chinaDefaultYieldTable` for the `china` system; required for other systems
+   * @defaultValue the system's `defaultYields` (China: `chinaDefaultYieldTable`); required for
+   *   systems without one (England, US)
    */
   readonly yields?: YieldTable;
   /** @defaultValue `"subtract"` */
@@ -90,8 +93,11 @@ export interface CountedHousing {
   readonly dwellings: number;
   /** Dwellings counted (not rounded). */
   readonly counted: number;
-  /** Why the record counts in full, in part, or not at all. */
-  readonly reason: string;
+  /**
+   * Why the record counts in full, in part, or not at all, as a coded note: `housing.counted.…`
+   * (`area-not-forecast`, `after-horizon`, `subtract`, `by-base-year`, `future`, `above-trend`).
+   */
+  readonly reason: Note;
 }
 
 /** The historical completion rate of an area under `"above-trend"`. */
@@ -126,8 +132,13 @@ export interface HousingForecast {
   readonly yields: YieldTable;
   readonly remedy: DoubleCountRemedy;
   readonly progression: HousingProgression;
-  /** Plain-words notes: areas without past completions, arrivals in grades not taught, clamps. */
-  readonly notes: readonly string[];
+  /**
+   * Coded notes (rendered by `renderNote`): `housing.no-past-completions` (an area with future
+   * dwellings and none in the fitting window, `"above-trend"`), `housing.unknown-dwelling-types`,
+   * `housing.grades-not-taught` (pupils that would arrive in grades the area does not teach),
+   * `housing.subtract-clamped` (history cells where housing pupils exceeded the enrolment).
+   */
+  readonly notes: readonly Note[];
 }
 
 /**
@@ -143,9 +154,9 @@ export interface HousingForecast {
  * @param model - a fitted cohort model whose dataset holds the `housing` records
  * @param options - horizon, yields, remedy, progression
  * @returns the components; the model and its dataset are not changed
- * @throws RangeError when `to` is before the base year, `trendYears` is not a positive integer,
- *   or no yield table is given for a system other than `china`
- * @throws DatasetError when the yield table is invalid (or, for `"subtract"`, when the refit fails)
+ * @throws RangeError when `to` is before the base year or `trendYears` is not a positive integer
+ * @throws DatasetError when no yield table is given and the system has no `defaultYields`
+ *   (issue at path `["yields"]` naming what to give), or when the yield table is invalid (or, for `"subtract"`, when the refit fails)
  * @example
  * ```ts
  * const model = fitModel(parseDataset(input, chinaSchoolSystem));
@@ -159,10 +170,17 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
   if (!Number.isInteger(to) || to < base) throw new RangeError(`forecastWithHousing: to must be an integer school year ≥ the base year ${base}, got ${to}`);
   const ds = model.dataset;
   const system = ds.system;
-  if (options.yields === undefined && system.id !== "china") {
-    throw new RangeError(`forecastWithHousing: there is no default yield table for the ${system.id} system; give options.yields (see defineYieldTable)`);
+  const given = options.yields ?? system.defaultYields;
+  if (given === undefined) {
+    throw new DatasetError([
+      issue(
+        "missing_record",
+        ["yields"],
+        `housing: the ${system.id} system has no default pupil yield table, so the ${ds.housing?.length ?? 0} housing record(s) cannot be turned into pupils; give a yield table (pupils per dwelling by stage ${indexSystem(system).stageIds.join(", ")}, with a phasing curve and sources): the yields option of forecastWithHousing (see defineYieldTable), or --yields <file.json|file.csv> on the command line`,
+      ),
+    ]);
   }
-  const yields = defineYieldTable(options.yields ?? chinaDefaultYieldTable, system);
+  const yields = defineYieldTable(given, system);
   const remedy = options.remedy ?? "subtract";
   const progression = options.progression ?? "ratios";
   if (!["above-trend", "subtract", "future"].includes(remedy)) throw new RangeError(`forecastWithHousing: unknown remedy ${JSON.stringify(remedy)}; use above-trend, subtract or future`);
@@ -175,7 +193,7 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
   const W = to - base + 1;
   const records: readonly HousingRecord[] = ds.housing ?? [];
   const aIndex = new Map(cube.areas.map((id, i) => [id, i]));
-  const notes: string[] = [];
+  const notes: Note[] = [];
 
   // 1. Counted dwellings per record.
   const trendYears = options.trendYears ?? fittingWindow(model);
@@ -201,22 +219,29 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
       avg[a] = sums[a]! / trendYears;
       trend.push({ area, from: wFrom, to: base, averageDwellings: avg[a]! });
       if (future.has(a) && sums[a] === 0) {
-        notes.push(`area ${area}: no completions recorded in ${wFrom}–${base} (the fitting window), so every future dwelling counts; give past completions if there were any`);
+        notes.push(note("housing.no-past-completions", { area, from: wFrom, to: base }));
       }
     });
   }
   const counted: CountedHousing[] = records.map((r, index) => {
     const a = aIndex.get(r.area);
-    const row = (c: number, reason: string): CountedHousing => ({ index, area: r.area, year: r.year, dwellings: r.dwellings, counted: c, reason });
-    if (a === undefined) return row(0, `area ${r.area} is not forecast (it has no enrolment)`);
-    if (r.year > to) return row(0, `first occupied after the forecast horizon ${to}`);
-    if (remedy === "subtract") return row(r.dwellings, "counted in full; its pupils in history years are taken off the enrolment before fitting");
-    if (r.year <= base) return row(0, `completed by the base year ${base}: the fitted ratios already carry it`);
-    if (remedy === "future") return row(r.dwellings, "future completion, counted in full");
+    const row = (c: number, code: string, params: Readonly<Record<string, number | string>> = {}): CountedHousing => ({
+      index,
+      area: r.area,
+      year: r.year,
+      dwellings: r.dwellings,
+      counted: c,
+      reason: note(`housing.counted.${code}`, { area: r.area, year: r.year, ...params }),
+    });
+    if (a === undefined) return row(0, "area-not-forecast");
+    if (r.year > to) return row(0, "after-horizon", { to });
+    if (remedy === "subtract") return row(r.dwellings, "subtract");
+    if (r.year <= base) return row(0, "by-base-year", { base });
+    if (remedy === "future") return row(r.dwellings, "future");
     const total = yearTotal.get(`${a}\u0000${r.year}`)!;
     const excess = Math.max(0, total - avg[a]!);
     const share = total > 0 ? (r.dwellings * excess) / total : 0;
-    return row(share, `${r.area} ${r.year}: ${fmt(total)} dwellings against the historical ${fmt(avg[a]!)} a year (${wFrom}–${base}); ${fmt(excess)} above trend, shared in proportion to dwellings`);
+    return row(share, "above-trend", { total, average: avg[a]!, from: wFrom, to: base, excess });
   });
 
   // 2. Housing pupils per development on a year axis y0..to.
@@ -303,16 +328,28 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
     }
     developments.push({ area: cube.areas[a]!, development: grp.development, ...(grp.name !== undefined ? { name: grp.name } : {}), dwellings: given, counted: cnt, pupils });
   }
-  if (unknownTypes.size) notes.push(`dwelling type(s) ${[...unknownTypes].map((t) => JSON.stringify(t)).join(", ")} are not in yield table ${yields.id}'s byType; their dwellings use perDwelling`);
+  if (unknownTypes.size) notes.push(note("housing.unknown-dwelling-types", { types: [...unknownTypes], table: yields.id }));
   droppedByArea.forEach((v, a) => {
-    if (v > 0) notes.push(`area ${cube.areas[a]}: ${fmt(v)} housing pupils would arrive in grades it does not teach from ${base} on; they are not counted (they attend schools elsewhere)`);
+    if (v > 0) notes.push(note("housing.grades-not-taught", { area: cube.areas[a]!, pupils: v, from: base }));
   });
 
   // 3. Baseline.
   let baseline: Forecast;
   if (historyHousing) {
     const { dataset, clamped } = subtractHousing(ds, cube.areas, ix.gradeIds, cube.years, historyHousing);
-    if (clamped.length) notes.push(`subtract: housing pupils exceeded the enrolment in ${clamped.length} cell(s) (e.g. ${clamped.slice(0, 3).join("; ")}); those cells were set to 0 before fitting`);
+    if (clamped.length) {
+      const first = clamped.slice(0, 3);
+      notes.push(
+        note("housing.subtract-clamped", {
+          cells: clamped.length,
+          areas: first.map((c) => c.area),
+          grades: first.map((c) => c.grade),
+          years: first.map((c) => c.year),
+          pupils: first.map((c) => c.pupils),
+          housing: first.map((c) => c.housing),
+        }),
+      );
+    }
     baseline = forecast(fitModel(dataset, model.options), { to });
   } else {
     baseline = forecast(model, { to });
@@ -367,13 +404,13 @@ function subtractHousing(
   grades: readonly string[],
   years: readonly number[],
   hist: Float64Array,
-): { dataset: Dataset; clamped: string[] } {
+): { dataset: Dataset; clamped: { area: string; grade: string; year: number; pupils: number; housing: number }[] } {
   const aIndex = new Map(areas.map((id, i) => [id, i]));
   const gIndex = new Map(grades.map((id, i) => [id, i]));
   const G = grades.length;
   const Y = years.length;
   const y0 = years[0]!;
-  const clamped: string[] = [];
+  const clamped: { area: string; grade: string; year: number; pupils: number; housing: number }[] = [];
   const enrolment: EnrolmentRecord[] = ds.enrolment.map((r) => {
     const a = aIndex.get(r.area);
     const g = gIndex.get(r.grade);
@@ -381,12 +418,9 @@ function subtractHousing(
     const h = hist[(a * G + g) * Y + (r.year - y0)]!;
     if (h === 0) return r;
     const v = r.pupils - h;
-    if (v < 0) clamped.push(`area ${r.area}, grade ${r.grade}, year ${r.year}: ${r.pupils} pupils, ${fmt(h)} housing pupils`);
+    if (v < 0) clamped.push({ area: r.area, grade: r.grade, year: r.year, pupils: r.pupils, housing: h });
     return { ...r, pupils: Math.max(0, v) };
   });
   return { dataset: { ...ds, enrolment }, clamped };
 }
 
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}

@@ -1,55 +1,10 @@
 import { z } from "zod";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
+import type { YieldTable } from "../domain/yieldTable.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 
-/**
- * How the pupils a dwelling brings arrive over time: weight `weights[k]` for the k-th school year
- * after the dwelling is first occupied (k = 0 is the first school year occupied).
- *
- * The weights define how the lifetime total is spread: housing pupils arriving in year k of a
- * dwelling = its lifetime pupils × weights[k] / Σ weights. Only the shape matters (the weights are
- * normalised to sum to 1 by `defineYieldTable`), so the arrivals over all years always add up to
- * the lifetime total. A typical curve rises while dwellings are fitted out and occupied
- * (occupancy ramp), then tails off as later arrivals (late movers-in, children born in the
- * estate) thin out; once the arrivals have stopped, the estate's children age through the grades
- * and leave (see `ageHousing`).
- */
-export interface PhasingCurve {
-  /** Non-negative weights by years since first occupied; at least one positive. */
-  readonly weights: readonly number[];
-  /** Where the curve comes from (a study, a local survey, or a stated planning assumption). */
-  readonly source: string;
-}
-
-/**
- * A pupil yield table as data: lifetime pupils per dwelling by stage (optionally by dwelling
- * type), how a stage's pupils spread over its grades, and the phasing curve.
- *
- * Lifetime pupils per dwelling of a stage = the children of that stage's ages a dwelling brings
- * into the area's schools, over the phasing curve. With the Chinese planning form "places per
- * 1,000 residents", it is places per 1,000 × persons per household / 1,000
- * (`yieldFromPerThousand`).
- */
-export interface YieldTable {
-  readonly id: string;
-  /** Citation or method of the yields. */
-  readonly source: string;
-  /** Lifetime pupils per dwelling by stage id. Stages not listed have yield 0. */
-  readonly perDwelling: Readonly<Record<string, number>>;
-  /**
-   * Yields per dwelling type (the housing record's `dwellingType`), stage by stage: a type's entry
-   * replaces `perDwelling` for the stages it lists; other stages keep `perDwelling`. Rows of a
-   * type not listed here (or without a type) use `perDwelling`.
-   */
-  readonly byType?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /**
-   * How a stage's yield spreads over its grades: weights per grade of the stage, in grade order.
-   * @defaultValue evenly: each of a stage's n grades gets 1/n of the stage's yield
-   */
-  readonly gradeShares?: Readonly<Record<string, readonly number[]>>;
-  readonly phasing: PhasingCurve;
-}
+export type { PhasingCurve, YieldTable } from "../domain/yieldTable.js";
 
 const nonNeg = z.number().finite().nonnegative();
 const stageYields = z.record(z.string().min(1), nonNeg);
@@ -200,63 +155,17 @@ export function lifetimeYield(table: YieldTable, system: SchoolSystem, dwellingT
   return gradeYields(table, system, dwellingType).reduce((a, b) => a + b, 0);
 }
 
-// Yangjiang 2020 figures (seeds/yangjiang/sources): plan indicator table, lines 258, 261, 266
-// (在园幼儿 10.7万, 九年义务教育在校生 36.5万, 高中阶段教育在校生 4.9万, all 2020) and the 2020 census
-// (resident population 2,602,959; family-household population 2,454,459 in 804,747 family
-// households).
-const YJ_RESIDENTS = 2_602_959;
-const YJ_PERSONS_PER_HOUSEHOLD = 2_454_459 / 804_747;
-const YJ_PER_THOUSAND = {
-  preschool: (107_000 / YJ_RESIDENTS) * 1000,
-  primary: ((365_000 * 6) / 9 / YJ_RESIDENTS) * 1000,
-  junior: ((365_000 * 3) / 9 / YJ_RESIDENTS) * 1000,
-  senior: (49_000 / YJ_RESIDENTS) * 1000,
-};
-
 /**
- * The default yield table for the China system: a placecast planning assumption, not a
- * regulation. Replace it with the local 千人指标 and a local phasing survey where they exist.
- *
- * Yields (lifetime pupils per dwelling) = places per 1,000 residents × persons per household / 1000
- * (`yieldFromPerThousand`), with both taken from Yangjiang's 2020 figures, the first user's own:
- * - per 1,000 residents: preschool 41.1 (10.7万 in kindergarten), primary 93.5 and junior 46.7
- *   (36.5万 compulsory-school pupils split 6 : 3 by the number of grades), senior 18.8 (4.9万 in
- *   高中阶段, which includes secondary vocational schools, so it is an upper bound for general
- *   senior high), each over the 2020 census resident population 2,602,959;
- * - 3.05 persons per household (2020 census: 2,454,459 persons in 804,747 family households).
- * Giving 0.125 preschool, 0.285 primary, 0.143 junior, 0.057 senior pupils per dwelling
- * (0.611 over all stages). These are city-wide stock ratios: new estates with younger families
- * usually yield more, resettlement housing often more again.
- *
- * GB 50180-2018《城市居住区规划设计标准》 sizes kindergartens, primary and junior schools by the
- * population of the 5-, 10- and 15-minute life circles; its per-1,000 figures could not be
- * confirmed here, so they are not used.
- *
- * Phasing (placecast planning assumption): 30 % of the pupils arrive in the first school year
- * occupied, 30 % in the second (fit-out and staggered moving in), then 20 %, 10 %, 5 %, 5 %.
- * Grades: evenly within each stage.
+ * The default yield table for the China system (`chinaSchoolSystem.defaultYields`): a placecast
+ * planning assumption from Yangjiang's 2020 figures, not a regulation; see
+ * `chinaDefaultYieldTable` in `domain/systems/chinaYields.ts` for its derivation.
  *
  * @example
  * ```ts
  * chinaDefaultYieldTable.perDwelling.primary // ≈ 0.285
  * ```
  */
-export const chinaDefaultYieldTable: YieldTable = deepFreeze({
-  id: "placecast-china-default",
-  source:
-    "placecast planning assumption: Yangjiang 2020 pupils per 1,000 residents (plan indicator table, 2020 census population 2,602,959) × 3.05 persons per household (2020 census family households); see chinaDefaultYieldTable",
-  perDwelling: yieldFromPerThousand(YJ_PER_THOUSAND, YJ_PERSONS_PER_HOUSEHOLD),
-  gradeShares: {
-    preschool: [1 / 3, 1 / 3, 1 / 3],
-    primary: [1, 1, 1, 1, 1, 1].map((w) => w / 6),
-    junior: [1 / 3, 1 / 3, 1 / 3],
-    senior: [1 / 3, 1 / 3, 1 / 3],
-  },
-  phasing: {
-    weights: [0.3, 0.3, 0.2, 0.1, 0.05, 0.05],
-    source: "placecast planning assumption: occupancy ramp over the first two school years occupied, then tailing arrivals over four more",
-  },
-});
+export { chinaDefaultYieldTable } from "../domain/systems/chinaYields.js";
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === "object" && !Object.isFrozen(o)) {

@@ -1,6 +1,7 @@
 import type { PupilRecord, StageRecord } from "../cohort/records.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { labelText, type Lang } from "../domain/sourced.js";
+import { bandsForStage } from "../domain/systemIndex.js";
 import { fillLabel, reportLabels, type ReportLabels } from "./labels.js";
 import { VEGA_LITE_SCHEMA, type ChartRow, type ChartSpec, type JsonObject, type JsonValue } from "./spec.js";
 
@@ -89,7 +90,10 @@ export interface ClassSizePoint {
 
 /** Options of `classSizeChart`. */
 export interface ClassSizeChartOptions extends ChartOptions {
-  /** Id of the band whose classes are counted. @defaultValue "large" (56+ in China) */
+  /**
+   * Id of the band whose classes are counted.
+   * @defaultValue `chartBand(system)`: the system's `eliminateBand` (China: `"large"`, 56+), else its first band
+   */
   readonly band?: string;
 }
 
@@ -367,14 +371,16 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
 }
 
 /**
- * Where classes of the band's minimum or more (56+ in China, 大班额) appear: an area × year grid
- * per stage, coloured by the largest class under an even spread (threshold colours at the
- * system's band minimums) and labelled with the number of classes at or above the band's
- * minimum. The subtitle states the even-spread assumption.
+ * Where classes of the band's minimum or more appear (China: the system's `eliminateBand`, 56+,
+ * 大班额): an area × year grid per stage, coloured by the highest class-size band the largest
+ * class reaches under an even spread (bands resolved per stage, so China's oversized band starts
+ * at 46 in primary and 51 in junior and senior) and labelled with the number of classes at or
+ * above the band's minimum. The subtitle states the even-spread assumption.
  *
- * Data rows: `{ area, areaLabel, stage, stageLabel, year, largest, count, estimate }`.
+ * Data rows: `{ area, areaLabel, stage, stageLabel, year, largest, level, count, estimate }`,
+ * `level` being the label of the highest band reached (or "within the standard").
  *
- * @throws RangeError when the band is not a class-size band of the system
+ * @throws RangeError when the band is not a class-size band of the system, or the system has none
  * @example
  * ```ts
  * classSizeChart(assessment, { system: ds.system, areas: ds.areas, lang: "zh-CN" })
@@ -383,11 +389,22 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
 export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSizeChartOptions): ChartSpec {
   const c = ctx(options);
   const { L } = c;
-  const bandId = options.band ?? "large";
-  const band = options.system.classSizeBands.find((b) => b.id === bandId);
-  if (!band) throw new RangeError(`classSizeChart: band ${JSON.stringify(bandId)} is not a class-size band of the ${options.system.id} system (${options.system.classSizeBands.map((b) => b.id).join(", ")})`);
-  const mins = [...new Set(options.system.classSizeBands.map((b) => b.min))].sort((a, b) => a - b);
+  const system = options.system;
+  const ids = system.classSizeBands.map((b) => b.id);
+  const bandId = options.band ?? chartBand(system);
+  if (bandId === undefined || !ids.includes(bandId)) {
+    throw new RangeError(`classSizeChart: band ${JSON.stringify(bandId ?? null)} is not a class-size band of the ${system.id} system (${ids.join(", ") || "it has none"})`);
+  }
   const stages = stagesOf(rows, c);
+  const bandsOf = new Map(stages.map((s) => [s, bandsForStage(system, s)]));
+  const within = L.withinStandard;
+  const levels = [within, ...system.classSizeBands.map((b) => labelText(b.label, c.lang))];
+  const levelOf = (stage: string, largest: number | null): string | null => {
+    if (largest === null) return null;
+    let level = within;
+    for (const b of bandsOf.get(stage) ?? []) if (largest >= b.min) level = labelText(b.label, c.lang);
+    return level;
+  };
   const values: ChartRow[] = rows
     .filter((r) => stages.includes(r.stage))
     .map((r) => ({
@@ -397,10 +414,11 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
       stageLabel: c.stageLabel(r.stage),
       year: r.year,
       largest: r.largestClassSize,
+      level: levelOf(r.stage, r.largestClassSize),
       count: r.atOrAbove[bandId] ?? 0,
       estimate: r.basis === "estimate",
     }));
-  const palette = ["#e8f1e4", "#fde9a9", "#f4a259", "#d62728", "#7b0d0d"];
+  const palette = ["#e8f1e4", "#fde9a9", "#f4a259", "#d62728", "#7b0d0d", "#3d0606"];
   const layered: JsonObject = {
     ...areaYearGrid(c, rows),
     layer: [
@@ -409,12 +427,13 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
         mark: { type: "rect" },
         encoding: {
           color: {
-            field: "largest",
-            type: "quantitative",
+            field: "level",
+            type: "ordinal",
             title: L.largestClass,
-            scale: { type: "threshold", domain: mins, range: palette.slice(0, mins.length + 1) },
+            scale: { domain: levels, range: palette.slice(0, levels.length) },
             legend: { direction: "horizontal", orient: "bottom" },
           },
+          tooltip: [{ field: "largest", type: "quantitative", title: L.largestClass }],
         },
       },
       {
@@ -425,13 +444,54 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
     ],
   };
   const estimate = rows.some((r) => r.basis === "estimate");
+  const min = bandMinText(system, bandId, stages, c.lang);
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: titled(fillLabel(L.classTitle, { min: band.min }), estimate, L, [fillLabel(L.classSubtitle, { min: band.min })]),
+    title: titled(fillLabel(L.classTitle, { min }), estimate, L, [fillLabel(L.classSubtitle, { min })]),
     data: { values },
     ...wrapFacet(stages, c, layered, {}, 1),
     config: CONFIG,
   };
+}
+
+/**
+ * The band the report's class-size chart shows: the system's `eliminateBand` (China: `"large"`,
+ * 56+), else its first band (England: over 30; US: over the state cap); undefined when the
+ * system has no bands.
+ *
+ * @example
+ * ```ts
+ * chartBand(chinaSchoolSystem)   // "large"
+ * chartBand(englandSchoolSystem) // "over-30"
+ * ```
+ */
+export function chartBand(system: SchoolSystem): string | undefined {
+  return system.eliminateBand?.value ?? system.classSizeBands[0]?.id;
+}
+
+/**
+ * A band's minimum over some stages as text: `"56"` when it is the same in all of them, else
+ * each stage's (`"46 (Primary); 51 (Junior secondary, Senior secondary)"`).
+ *
+ * @example
+ * ```ts
+ * bandMinText(chinaSchoolSystem, "large", ["primary", "junior"], "en") // "56"
+ * bandMinText(chinaSchoolSystem, "oversized", ["primary", "junior", "senior"], "en") // "46 (Primary); 51 (Junior secondary, Senior secondary)"
+ * ```
+ */
+export function bandMinText(system: SchoolSystem, bandId: string, stages: readonly string[], lang: Lang): string {
+  const byMin = new Map<number, string[]>();
+  const names = new Map(system.stages.map((s) => [s.id, labelText(s.label, lang)]));
+  for (const s of stages) {
+    const b = bandsForStage(system, s).find((x) => x.id === bandId);
+    if (!b) continue;
+    const list = byMin.get(b.min) ?? [];
+    list.push(names.get(s) ?? s);
+    byMin.set(b.min, list);
+  }
+  if (byMin.size <= 1) return String([...byMin.keys()][0] ?? "");
+  const sep = lang === "zh-CN" ? "、" : ", ";
+  return [...byMin].map(([m, ss]) => (lang === "zh-CN" ? `${ss.join(sep)} ${m}` : `${m} (${ss.join(sep)})`)).join(lang === "zh-CN" ? "；" : "; ");
 }
 
 /**

@@ -5,3 +5,4 @@ export * from "./charts.js";
 export * from "./history.js";
 export * from "./document.js";
 export * from "./report.js";
+export { noteText, noteTexts, noteTextsByLayer, renderNote, type NoteText, type NoteTexts } from "./notes/index.js";

@@ -33,12 +33,14 @@ export interface ReportLabels {
   readonly heatmapProxyTitle: string;
   /** Slots: year. */
   readonly heatmapProxySubtitle: string;
-  /** Slots: min. */
+  /** Slots: min (the band's minimum, or each stage's when they differ: "46 (Primary), 51 (Junior secondary)"). */
   readonly classTitle: string;
   readonly largestClass: string;
-  /** Slots: min. */
+  /** Slots: min (as in `classTitle`). */
   readonly classSubtitle: string;
   readonly noClasses: string;
+  /** Colour of a class-size cell whose largest class is in no band. */
+  readonly withinStandard: string;
   /** Slots: area. */
   readonly birthsTitle: string;
   readonly births: string;
@@ -67,8 +69,6 @@ export interface ReportLabels {
   readonly flagShortfall: string;
   readonly flagLowHeadroom: string;
   readonly flagSurplusRisk: string;
-  /** Slots: min. */
-  readonly flagClassBand: string;
   /** Slots: pct. */
   readonly flagProxyGrowth: string;
   /** Slots: pct. */
@@ -177,6 +177,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     largestClass: "Largest class",
     classSubtitle: "Colour: largest class if pupils are spread as evenly as the classes allow; number: classes of {min} or more.",
     noClasses: "no classes",
+    withinStandard: "within the standard",
     birthsTitle: "{area}: births and entry cohorts",
     births: "Births",
     birthsReported: "Births (reported)",
@@ -191,7 +192,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     reportIntro: "Pupils by area, stage and school year from {base} (actual) to {to} (forecast) for {areas}. School year 2020 = 2020/21.",
     reportEstimateIntro: "Figures marked “estimate” rest on estimated inputs; the data provenance section says which.",
     summaryHeading: "Summary of flags",
-    summaryWithPlaces: "Where and when places run short or stand empty, and where large classes appear (from the capacity assessment).",
+    summaryWithPlaces: "Where and when places run short or stand empty, and where classes exceed the system's class-size bands (from the capacity assessment).",
     summaryNoPlaces: "No places data were given, so there is no capacity assessment: the flags below compare the forecast with the {base} enrolment (as if places equalled the {base} pupils), and class sizes are not assessed.",
     noFlags: "No flags.",
     flag: "Flag",
@@ -200,10 +201,9 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     flagShortfall: "Places run short",
     flagLowHeadroom: "Little spare room",
     flagSurplusRisk: "Places may stand empty",
-    flagClassBand: "Classes of {min}+",
     flagProxyGrowth: "Pupils above base by more than {pct}",
     flagProxyDecline: "Pupils below {pct} of base",
-    classNotAssessed: "Large classes (56+, 大班额): not assessed without places and classes data.",
+    classNotAssessed: "Class sizes: not assessed without places and classes data.",
     chartsHeading: "Charts",
     countiesHeading: "By area",
     totalSuffix: " (total)",
@@ -295,6 +295,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     largestClass: "最大班额",
     classSubtitle: "颜色：学生尽量平均分班时的最大班额；数字：{min} 人及以上的班级数。",
     noClasses: "无班级",
+    withinStandard: "未超标准",
     birthsTitle: "{area}：出生人口与入学队列",
     births: "出生人口",
     birthsReported: "出生人口（公布）",
@@ -309,7 +310,7 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     reportIntro: "{areas}分县区、分学段在校生：{base} 年为实际，至 {to} 年为预测。学年按起始年份标注（2020 = 2020/21 学年）。",
     reportEstimateIntro: "标注“估算”的数字基于估算的输入数据，见“数据来源”一节。",
     summaryHeading: "预警摘要",
-    summaryWithPlaces: "学位不足、学位闲置和大班额出现的地区与年份（依据学位评估）。",
+    summaryWithPlaces: "学位不足、学位闲置和班额超标出现的地区与年份（依据学位评估）。",
     summaryNoPlaces: "未提供学位数据，因此没有学位评估：以下预警将预测与 {base} 年在校生比较（相当于假定学位等于 {base} 年在校生），班额未作评估。",
     noFlags: "无预警。",
     flag: "预警",
@@ -318,10 +319,9 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     flagShortfall: "学位不足",
     flagLowHeadroom: "学位余量偏紧",
     flagSurplusRisk: "学位可能闲置",
-    flagClassBand: "{min} 人及以上班额",
     flagProxyGrowth: "在校生比基年增加超过 {pct}",
     flagProxyDecline: "在校生低于基年的 {pct}",
-    classNotAssessed: "大班额（56 人及以上）：缺少学位和班级数据，未作评估。",
+    classNotAssessed: "班额：缺少学位和班级数据，未作评估。",
     chartsHeading: "图表",
     countiesHeading: "分县区",
     totalSuffix: "（合计）",

@@ -3,14 +3,15 @@ import type { Forecast } from "../cohort/model.js";
 import { estimatedAreas, pupilRecords, stageTotals, sumOverAreas, type StageRecord } from "../cohort/records.js";
 import type { Dataset } from "../data/dataset.js";
 import { labelText, type Lang } from "../domain/sourced.js";
+import { bandRange, bandsForStage } from "../domain/systemIndex.js";
 import type { Simulation } from "../uncertainty/simulate/index.js";
-import type { Note } from "../domain/notes.js";
-import { supplyNoteTexts } from "./notes/supply.js";
-import { birthsChart, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
+import { birthsChart, chartBand, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
 import type { ReportBlock, ReportDocument } from "./document.js";
 import { historyStageTotals } from "./history.js";
 import { fillLabel, reportLabels, type ReportLabels } from "./labels.js";
 import { formatCount } from "./textTable.js";
+import { note, type Note } from "../domain/notes.js";
+import { noteText, renderNote } from "./notes/index.js";
 
 /** What a report is built from. */
 export interface ReportInput {
@@ -31,7 +32,7 @@ export interface ReportInput {
   readonly rules?: CapacityRules;
   /** A simulation of the same model (`simulate`): interval bands and ranges in the tables. */
   readonly simulation?: Simulation;
-  /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`). */
+  /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`), rendered in the report's language. */
   readonly capacityNotes?: readonly Note[];
 }
 
@@ -105,11 +106,15 @@ function totalArea(ds: Dataset, areas: readonly string[]): string | undefined {
  * `writeReport` from `placecast/node`, which also renders the charts).
  *
  * Order: (1) a summary of flags — where and when places run short or stand empty and where
- * classes of 56 or more (大班额) appear, from the assessment; without one, the forecast against
- * the base-year enrolment, saying that places were not assessed; with the surplus heat map and
- * the class-size chart; (2) per area (the total first): a table of the chosen years and the
+ * classes fall in the system's class-size bands (resolved per stage: China's oversized band is
+ * 46–55 in primary, 51–55 in junior and senior), from the assessment; without one, the forecast
+ * against the base-year enrolment, saying that places were not assessed; with the surplus heat
+ * map and the class-size chart of the system's `eliminateBand` (China: 56+, 大班额), else of its
+ * first band (`chartBand`); (2) per area (the total first): a table of the chosen years and the
  * forecast-against-places chart, and births with entry cohorts; (3) method (ratio and births
- * methods, fitting notes, simulation, rules with their sources) and data provenance (records per
+ * methods, fitting notes, simulation, rules with their sources; notes are coded and rendered in
+ * the report's language by `renderNote`, and placecast's default thresholds cite their source in
+ * that language too) and data provenance (records per
  * table reported or estimated, how the estimates were made, which areas rest on them).
  * Everything resting on an estimate is marked in titles and captions. Pure: reads its inputs
  * only.
@@ -170,7 +175,11 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     blocks.push(...flagTable(c, areaRows));
     const surplus: SurplusPoint[] = areaRows;
     blocks.push({ kind: "chart", id: "surplus-heatmap", title: L.heatmapTitle, spec: surplusHeatmap(surplus, { ...c.chart }) });
-    blocks.push({ kind: "chart", id: "class-sizes", title: fillLabel(L.classTitle, { min: 56 }), spec: classSizeChart(areaRows, { ...c.chart }) });
+    const band = chartBand(ds.system);
+    if (band !== undefined) {
+      const spec = classSizeChart(areaRows, { ...c.chart, band });
+      blocks.push({ kind: "chart", id: "class-sizes", title: spec.title.text, spec });
+    }
   } else {
     blocks.push({ kind: "paragraph", text: fillLabel(L.summaryNoPlaces, { base: fc.baseYear }) });
     blocks.push(proxyFlagTable(c, byStage, fc.baseYear));
@@ -273,7 +282,15 @@ function proxySurplus(rows: readonly StageRecord[], base: number): SurplusPoint[
   });
 }
 
-const FLAG_ORDER = ["shortfall", "super-large", "large", "oversized", "low-headroom", "surplus-risk"];
+/**
+ * Order of the flags in the summary: shortfall, then the system's class-size bands from the
+ * highest (China: 超大班额, 大班额, oversized), then low headroom and surplus risk.
+ */
+function flagRank(system: Dataset["system"]): (code: string) => number {
+  const bands = system.classSizeBands.map((b) => b.id).reverse();
+  const order = ["shortfall", ...bands, "low-headroom", "surplus-risk"];
+  return (code) => (order.includes(code) ? order.indexOf(code) : order.length);
+}
 
 function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
   const { L } = c;
@@ -288,9 +305,8 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
   }
   const areaOrder = [...new Set(rows.map((r) => r.area))];
   const stageOrder = c.ds.system.stages.map((s) => s.id);
-  const rank = (code: string): number => (FLAG_ORDER.includes(code) ? FLAG_ORDER.indexOf(code) : FLAG_ORDER.length);
+  const rank = flagRank(c.ds.system);
   const list = [...groups.values()].sort((a, b) => rank(a.code) - rank(b.code) || areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area) || stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage));
-  const bands = new Map(c.ds.system.classSizeBands.map((b) => [b.id, b]));
   const described = list.map((g) => {
     const yrs = g.rows.map((r) => r.year);
     let label: string;
@@ -308,9 +324,9 @@ function flagTable(c: Ctx, rows: readonly Assessment[]): ReportBlock[] {
       label = L.flagSurplusRisk;
       worst = fillLabel(L.worstSurplus, { n: formatCount(w.surplus), year: w.year, pct: percent(w.utilisation ?? 0) });
     } else {
-      const band = bands.get(g.code);
+      const band = bandsForStage(c.ds.system, g.stage).find((b) => b.id === g.code);
       const w = g.rows.reduce((m, r) => ((r.atOrAbove[g.code] ?? 0) > (m.atOrAbove[g.code] ?? 0) ? r : m));
-      label = band ? `${labelText(band.label, c.lang)}` : g.code;
+      label = band ? (c.lang === "zh-CN" ? `${labelText(band.label, c.lang)}（${bandRange(band)}）` : `${labelText(band.label, c.lang)} (${bandRange(band)})`) : g.code;
       worst = fillLabel(L.worstClasses, { n: formatCount(w.atOrAbove[g.code] ?? 0), year: w.year });
     }
     const estimate = g.rows.some((r) => r.basis === "estimate");
@@ -459,20 +475,38 @@ function methodBlocks(c: Ctx, fc: Forecast, input: ReportInput): ReportBlock[] {
   ];
   if (input.assessment?.length) items.push(L.methodCapacity);
   const out: ReportBlock[] = [{ kind: "list", items }];
-  if (model.notes.length) out.push({ kind: "paragraph", text: `${L.fitNotes}:` }, { kind: "list", items: model.notes.map((n) => n.message) });
-  const supplyText = (n: Note): string => supplyNoteTexts[n.code]?.[c.lang === "zh-CN" ? "zh" : "en"](n.params) ?? n.code;
-  if (input.simulation?.notes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: input.simulation.notes.map(supplyText) });
-  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: input.capacityNotes.map(supplyText) });
+  const render = (n: Note | string): string => noteText(n, c.lang);
+  if (model.notes.length) out.push({ kind: "paragraph", text: `${L.fitNotes}:` }, { kind: "list", items: model.notes.map(render) });
+  const simNotes: readonly (Note | string)[] = input.simulation?.notes ?? [];
+  if (simNotes.length) out.push({ kind: "paragraph", text: `${L.simulationNotes}:` }, { kind: "list", items: simNotes.map(render) });
+  if (input.capacityNotes?.length) out.push({ kind: "paragraph", text: `${L.capacityNotes}:` }, { kind: "list", items: input.capacityNotes.map(render) });
 
   // Rules with their sources.
   const rules: string[][] = [];
   if (input.assessment?.length) {
     const r = { ...defaultCapacityRules, ...(input.rules ?? {}) };
-    rules.push([L.ruleHeadroom, percent(r.headroomMargin.value), r.headroomMargin.source]);
-    rules.push([L.ruleUtilisation, percent(r.utilisationFloor.value), r.utilisationFloor.source]);
+    // placecast's own defaults have their source in the report's language; a planner's own rule keeps its source as given.
+    const d = defaultCapacityRules;
+    const hs = r.headroomMargin === d.headroomMargin ? render(note("report.default-headroom-source", { value: d.headroomMargin.value })) : r.headroomMargin.source;
+    const us = r.utilisationFloor === d.utilisationFloor ? render(note("report.default-utilisation-source", { value: d.utilisationFloor.value })) : r.utilisationFloor.source;
+    rules.push([L.ruleHeadroom, percent(r.headroomMargin.value), hs]);
+    rules.push([L.ruleUtilisation, percent(r.utilisationFloor.value), us]);
   }
   for (const s of c.ds.system.stages) rules.push([`${L.ruleStandard}: ${c.stageName(s.id)}`, String(s.standardClassSize.value), s.standardClassSize.source]);
-  for (const b of c.ds.system.classSizeBands) rules.push([labelText(b.label, c.lang), b.max !== undefined ? `${b.min}–${b.max}` : `${b.min}+`, b.source]);
+  // One row per band and range: a band above the standard has one range per standard size.
+  for (const b of c.ds.system.classSizeBands) {
+    const ranges = new Map<string, string[]>();
+    for (const s of c.ds.system.stages) {
+      const r = bandsForStage(c.ds.system, s.id).find((x) => x.id === b.id);
+      if (!r) continue;
+      const k = bandRange(r);
+      ranges.set(k, [...(ranges.get(k) ?? []), c.stageName(s.id)]);
+    }
+    const all = ranges.size === 1 && [...ranges.values()][0]!.length === c.ds.system.stages.length;
+    for (const [range, stageNames] of ranges) {
+      rules.push([all ? labelText(b.label, c.lang) : `${labelText(b.label, c.lang)}: ${stageNames.join(c.lang === "zh-CN" ? "、" : ", ")}`, range, b.source]);
+    }
+  }
   out.push({ kind: "heading", level: 3, text: L.rulesHeading });
   out.push({ kind: "table", header: [L.rule, L.value, L.source], rows: rules, align: ["left", "right", "left"] });
   return out;
@@ -499,7 +533,7 @@ function provenanceBlocks(c: Ctx, fc: Forecast, est: readonly boolean[]): Report
     rows.push([L.tables[name], formatCount(recs.length), formatCount(recs.length - estN), formatCount(estN), span]);
     for (const r of recs) {
       if (r.provenance !== "estimate") continue;
-      const text = r.note?.trim() || "(no note)";
+      const text = r.note?.trim() || renderNote(note("report.estimate-without-note", { table: L.tables[name] }), c.lang);
       const code = /^([A-Za-z]+\d+[a-z]?):\s/.exec(text)?.[1] ?? text;
       const key = `${L.tables[name]}\u0000${code}`;
       const g = notes.get(key) ?? { first: `${L.tables[name]}: ${text}`, n: 0, variants: new Set<string>() };

@@ -6,6 +6,7 @@ import {
   chinaSchoolSystem,
   DatasetError,
   defaultCapacityRules,
+  renderNote,
   sumAssessments,
   type Assessment,
   type CapacityRecord,
@@ -102,10 +103,10 @@ describe("assessCapacity: worked example", () => {
     expect(r!.extraClassesNoLarge).toBe(1); // ⌈1250/55⌉ = 23 (22.7) − 22
     expect(r!.placesNoLarge).toBe(45);
     expect(r!.flags.map((f) => f.code)).toEqual(["shortfall", "oversized", "large"]);
-    expect(r!.flags[0]!.reason.en).toBe("shortfall of 250 places: 1,250 pupils for 1,000 places");
-    expect(r!.flags[0]!.reason.zh).toBe("学位缺口 250 个：学生 1,250 人，学位 1,000 个");
-    expect(r!.flags[2]!.reason.en).toContain("22 of 22 classes have 56 or more pupils");
-    expect(r!.assumption.en).toContain("spread as evenly as 22 classes allow: 18 of 57 and 4 of 56");
+    expect(renderNote(r!.flags[0]!.reason, "en")).toBe("shortfall of 250 places: 1,250 pupils for 1,000 places");
+    expect(renderNote(r!.flags[0]!.reason, "zh-CN")).toBe("学位缺口 250 个：学生 1,250 人，学位 1,000 个");
+    expect(renderNote(r!.flags[2]!.reason, "en")).toContain("22 of 22 classes have 56 or more pupils");
+    expect(renderNote(r!.assumption, "en")).toContain("spread as evenly as 22 classes allow: 18 of 57 and 4 of 56");
     expect(r!.classesDerived).toBe(true);
   });
 
@@ -113,11 +114,11 @@ describe("assessCapacity: worked example", () => {
     // b: 1,000 places → ⌊1000/45⌋ = 22 classes. 960 pupils: headroom 4% < 5%; 790 pupils: utilisation 79% < 80%.
     const rows = assessCapacity([pupilsRow("b", "primary", 2020, 960)], ds);
     expect(rows[0]!.flags.map((f) => f.code)).toEqual(["low-headroom"]);
-    expect(rows[0]!.flags[0]!.reason.en).toBe("headroom 4.0% is below the 5.0% margin: 40 spare places for 960 pupils");
+    expect(renderNote(rows[0]!.flags[0]!.reason, "en")).toBe("headroom 4.0% is below the 5.0% margin: 40 spare places for 960 pupils");
     expect(rows[0]!.flags[0]!.source).toBe(defaultCapacityRules.headroomMargin.source);
     const low = assessCapacity([pupilsRow("b", "primary", 2020, 790)], ds);
     expect(low[0]!.flags.map((f) => f.code)).toEqual(["surplus-risk"]);
-    expect(low[0]!.flags[0]!.reason.zh).toBe("学位使用率 79.0%，低于 80.0%：1,000 个学位中约 210 个可能闲置");
+    expect(renderNote(low[0]!.flags[0]!.reason, "zh-CN")).toBe("学位使用率 79.0%，低于 80.0%：1,000 个学位中约 210 个可能闲置");
     const custom = assessCapacity([pupilsRow("b", "primary", 2020, 790)], ds, { utilisationFloor: { value: 0.7, source: "test rule" } });
     expect(custom[0]!.flags).toEqual([]);
   });
@@ -151,7 +152,7 @@ describe("assessCapacity: worked example", () => {
     // a: 1,100 pupils in 22 classes = 50 each (oversized, 46–55); b: 700 in ⌊1000/45⌋ = 22 classes, 31–32 each.
     expect(city!.flags.map((f) => f.code)).toEqual(["shortfall", "oversized"]);
     expect(city!.bandCounts).toEqual({ oversized: 22, large: 0, "super-large": 0 });
-    expect(city!.flags[0]!.reason.en).toBe("no net shortfall, but 1 of 2 areas are short (a): 100 places short there");
+    expect(renderNote(city!.flags[0]!.reason, "en")).toBe("no net shortfall, but 1 of 2 areas are short (a): 100 places short there");
   });
 });
 

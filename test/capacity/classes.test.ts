@@ -134,9 +134,12 @@ describe("organiseClasses: worked examples at the 45 / 55 / 56 / 65 / 66 boundar
     expect(primary(0, 0).breaches).toEqual({ oversized: false, large: false, "super-large": false });
   });
 
-  it("preschool has no oversized band in the China system; 大班额 applies", () => {
+  it("preschool's oversized band starts above its stage standard of 30 (幼儿园工作规程); 大班额 applies", () => {
     const o = organiseClasses({ pupils: 112, classes: 2, standardClassSize: 30, bands: bandsForStage(chinaSchoolSystem, "preschool"), eliminateFrom: 56 });
-    expect(o.bandCounts).toEqual({ large: 2, "super-large": 0 });
+    expect(o.bandCounts).toEqual({ oversized: 0, large: 2, "super-large": 0 });
+    // 62 pupils in 2 classes of 31: one above the standard of 30, so both are oversized (31–55).
+    const p = organiseClasses({ pupils: 62, classes: 2, standardClassSize: 30, bands: bandsForStage(chinaSchoolSystem, "preschool") });
+    expect(p.bandCounts).toEqual({ oversized: 2, large: 0, "super-large": 0 });
     expect(o.classesNeeded).toBe(4); // ⌈112/30⌉ = 4 (3.73)
   });
 

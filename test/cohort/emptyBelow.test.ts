@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Fill, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, type DatasetInput, type ModelOptions } from "../../src/index.js";
+import { Fill, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, renderNote, type DatasetInput, type ModelOptions } from "../../src/index.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
 import { toySystem } from "../helpers/toySystem.js";
@@ -64,7 +64,8 @@ describe("a grade whose previous grade is empty in every history year", () => {
     expect(m.fill[0 * G + 2]).toBe(Fill.progression);
     const notes = m.notes.filter((n) => n.area === "b" && n.grade === "G3");
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.message).toMatch(/G2 .*no pupils in any year of the history \(2014–2020\)/);
+    expect(notes[0]).toMatchObject({ code: "fit.empty-grade-below", params: { area: "b", grade: "G3", below: "G2", from: 2014, to: 2020 } });
+    expect(renderNote(notes[0]!, "en")).toMatch(/G2 .*no pupils in any year of the history \(2014–2020\)/);
     expect(m.notes.some((n) => n.area === "a")).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { fraction, multiply, add, number as toNumber, type Fraction } from "mathjs";
 import { describe, expect, it } from "vitest";
-import { DatasetError, fitModel, forecast, parseDataset, pupilRecords, stageTotals, sumOverAreas } from "../../src/index.js";
+import { DatasetError, fitModel, forecast, parseDataset, pupilRecords, renderNote, stageTotals, sumOverAreas } from "../../src/index.js";
 import { expectClose } from "../helpers/expect.js";
 import { toySystem } from "../helpers/toySystem.js";
 
@@ -121,7 +121,8 @@ describe("parents, levels and fallbacks", () => {
     // only 2019 gives a G1→G2 ratio: 80 / G1 of 2018 is unknown, so the ratio series is empty for x → pooled over
     // areas, also empty → assumed 1; imputed base = 1 × G1 of 2019 (90)
     expect(m.base[1]).toBe(90);
-    expect(m.notes.map((n) => n.message).join("\n")).toMatch(/the 2020 figure of G2 in x is missing; the forecast starts from 90.0/);
+    expect(m.notes.find((n) => n.code === "fit.base-imputed")).toMatchObject({ area: "x", grade: "G2", params: { year: 2020, value: 90, method: "progression", from: "G1", fromYear: 2019 } });
+    expect(m.notes.map((n) => renderNote(n, "en")).join("\n")).toMatch(/the 2020 figure of G2 in x is missing; the forecast starts from 90.0/);
   });
 
   it("forecast refuses a horizon before the base year", () => {

@@ -39,7 +39,32 @@ describe("school systems as data", () => {
     const ix = indexSystem(chinaSchoolSystem);
     expect(["K1", "K2", "K3", "P1", "J1", "S1"].map((g) => ix.gradeById.get(g)?.standardClassSize.value)).toEqual([25, 30, 35, 45, 50, 50]);
     expect(bandsForStage(chinaSchoolSystem, "primary").map((b) => [b.min, b.max])).toEqual([[46, 55], [56, 65], [66, undefined]]);
-    expect(bandsForStage(chinaSchoolSystem, "preschool").map((b) => b.id)).toEqual(["large", "super-large"]);
+    // Bands follow each stage's standard (DESIGN.md "Rules and their sources"): oversized is the
+    // standard + 1 to 55, so 46–55 in primary (45), 51–55 in junior and senior (50), 31–55 in
+    // preschool (stage standard 30); 大班额 56–65 and 超大班额 66+ everywhere.
+    expect(bandsForStage(chinaSchoolSystem, "junior").map((b) => [b.id, b.min, b.max])).toEqual([["oversized", 51, 55], ["large", 56, 65], ["super-large", 66, undefined]]);
+    expect(bandsForStage(chinaSchoolSystem, "senior").map((b) => [b.min, b.max])).toEqual([[51, 55], [56, 65], [66, undefined]]);
+    expect(bandsForStage(chinaSchoolSystem, "preschool").map((b) => [b.min, b.max])).toEqual([[31, 55], [56, 65], [66, undefined]]);
+    // A standard given for the stage (a provincial override) moves the band with it.
+    expect(bandsForStage(chinaSchoolSystem, "junior", 45)[0]!.min).toBe(46);
+    expect(bandsForStage(chinaSchoolSystem, "junior")[0]!.source).toMatch(/\[junior: 50 \+ 1 = 51; GB 50099-2011/);
+    expect(chinaSchoolSystem.eliminateBand?.value).toBe("large");
+  });
+
+  it("the US and England bands start above each stage's standard (Florida: 22 K-8 stages, 25 high; England: 30)", () => {
+    expect(["elementary", "middle", "high"].map((s) => bandsForStage(usK12SchoolSystem, s).map((b) => [b.id, b.min]))).toEqual([[["over-cap", 23]], [["over-cap", 23]], [["over-cap", 26]]]);
+    expect(bandsForStage(englandSchoolSystem, "secondary").map((b) => [b.id, b.min])).toEqual([["over-30", 31]]);
+    expect(usK12SchoolSystem.eliminateBand).toBeUndefined();
+    expect(englandSchoolSystem.eliminateBand).toBeUndefined();
+  });
+
+  it("defineSchoolSystem checks bands: unique ids, min within max in every stage, a known eliminateBand", () => {
+    const band = chinaSchoolSystem.classSizeBands[1]!;
+    expect(() => defineSchoolSystem({ ...chinaSchoolSystem, id: "x", classSizeBands: [band, band] })).toThrow(/band id "large" is empty or repeated/);
+    // Above a standard of 50, a band ending at 50 is empty in junior.
+    expect(() => defineSchoolSystem({ ...chinaSchoolSystem, id: "x", classSizeBands: [{ id: "o", label: { en: "o" }, min: "above-standard", max: 50, source: "test" }] })).toThrow(/band o: max 50 is below its min 51 in stage junior/);
+    expect(() => defineSchoolSystem({ ...chinaSchoolSystem, id: "x", eliminateBand: { value: "huge", source: "test" } })).toThrow(/eliminateBand "huge" is not a band/);
+    expect(() => bandsForStage(chinaSchoolSystem, "middle")).toThrow(/not a stage of the china system/);
   });
 
   it("US K-12 and England are configured, not coded: 13 grades each, entry ages 5 and 4", () => {

@@ -10,6 +10,8 @@ import {
   parseDataset,
   type DoubleCountRemedy,
   type YieldTable,
+  renderNote,
+  DatasetError,
 } from "../../src/index.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
@@ -96,7 +98,8 @@ describe("forecastWithHousing, worked examples", () => {
 
   it("notes an area with future housing but no completions in the fitting window", () => {
     const hf = forecastWithHousing(model([{ area: "b", year: 2022, dwellings: 50 }]), { to: 2024, yields, remedy: "above-trend" });
-    expect(hf.notes.some((n) => n.startsWith("area b: no completions recorded in 2018–2020"))).toBe(true);
+    expect(hf.notes).toContainEqual(expect.objectContaining({ code: "housing.no-past-completions", params: { area: "b", from: 2018, to: 2020 } }));
+    expect(hf.notes.some((n) => renderNote(n, "en").startsWith("area b: no completions recorded in 2018–2020"))).toBe(true);
     expect(hf.counted[0]!.counted).toBe(50);
   });
 
@@ -116,7 +119,8 @@ describe("forecastWithHousing, worked examples", () => {
   it("refuses a bad horizon and a missing yield table for a system without a default", () => {
     const m = model([]);
     expect(() => forecastWithHousing(m, { to: 2019, yields })).toThrow(RangeError);
-    expect(() => forecastWithHousing(m, { to: 2024 })).toThrow(/no default yield table for the toy system/);
+    expect(() => forecastWithHousing(m, { to: 2024 })).toThrow(DatasetError);
+    expect(() => forecastWithHousing(m, { to: 2024 })).toThrow(/the toy system has no default pupil yield table.*give a yield table/);
     expect(() => forecastWithHousing(m, { to: 2024, yields, trendYears: 0 })).toThrow(/trendYears/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assessCapacity,
+  bandsForStage,
   birthsChart,
   chinaSchoolSystem,
   classSizeChart,
@@ -126,7 +127,13 @@ describe("classSizeChart", () => {
     expect(r.count).toBe(a.atOrAbove.large);
     expect(r.largest).toBe(a.largestClassSize);
     const rect = (obj(spec.spec).layer as readonly JsonObject[])[0]!;
-    expect(obj(obj(obj(rect.encoding).color).scale).domain).toEqual([46, 56, 66]);
+    // Colour: the highest band the largest class reaches in its own stage (bandsForStage).
+    expect(obj(obj(obj(rect.encoding).color).scale).domain).toEqual(["within the standard", "oversized class", "large class", "super-large class"]);
+    for (const v of spec.data.values) {
+      const bands = bandsForStage(chinaSchoolSystem, String(v.stage));
+      const reached = bands.filter((b) => typeof v.largest === "number" && v.largest >= b.min);
+      expect(v.level).toBe(v.largest === null ? null : reached.length ? `${reached[reached.length - 1]!.label.en}` : "within the standard");
+    }
     expect(spec.title.text).toBe("Where classes of 56 or more appear (estimate)");
     await compiles(spec);
   });

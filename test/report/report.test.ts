@@ -96,7 +96,7 @@ describe("buildReport without places", () => {
   it("says that places were not assessed and compares with the base year", () => {
     const md = reportMarkdown(doc);
     expect(md).toContain("No places data were given, so there is no capacity assessment");
-    expect(md).toContain("Large classes (56+, 大班额): not assessed");
+    expect(md).toContain("Class sizes: not assessed without places and classes data.");
     expect(md).toMatch(/Pupils above base by more than 5\.0% \| North District/);
     expect(reportCharts(doc).map((c) => c.id)).not.toContain("class-sizes");
     expect(reportCharts(doc)[0]!.spec.title.text).toBe("Change in pupils against 2020 (no places data) (estimate)");

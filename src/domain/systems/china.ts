@@ -1,9 +1,10 @@
 import { defineSchoolSystem } from "../systemIndex.js";
 import type { SchoolSystem } from "../schoolSystem.js";
+import { chinaDefaultYieldTable } from "./chinaYields.js";
 
-const GB50099 = "GB 50099-2011《中小学校设计规范》§3.0.1 and 建标102-2002《城市普通中小学校校舍建设标准》";
+const GB50099 = "GB 50099-2011《中小学校设计规范》§3.0.1、建标102-2002《城市普通中小学校校舍建设标准》";
 const KINDERGARTEN = "《幼儿园工作规程》(教育部令第39号, 2016) 第十一条: 小班25人, 中班30人, 大班35人";
-const MOE_BANDS = "教育部《关于做好消除义务教育阶段大班额工作的通知》(2018) and 《消除大班额专项规划》: 56–65 人为大班额, 66 人及以上为超大班额";
+const MOE_BANDS = "教育部《关于做好消除义务教育阶段大班额工作的通知》(2018)、《消除大班额专项规划》：56–65 人为大班额，66 人及以上为超大班额";
 
 /**
  * The Chinese school system: preschool K1–K3 from age 3, primary P1–P6 from age 6, junior
@@ -11,7 +12,9 @@ const MOE_BANDS = "教育部《关于做好消除义务教育阶段大班额工�
  * academic/vocational split). Entry cut-off 31 August.
  *
  * Standard class sizes: preschool 25/30/35 by grade, primary 45, junior and senior 50.
- * Class-size bands: 46–55 oversized (above the 45/50 norm), 56–65 大班额, 66+ 超大班额.
+ * Class-size bands follow each stage's standard: oversized from the standard + 1 to 55 (primary
+ * 46–55, junior and senior 51–55, preschool 31–55 on its stage standard of 30), 56–65 大班额,
+ * 66+ 超大班额; classes of 56 or more are to be eliminated (`eliminateBand`).
  *
  * @example
  * ```ts
@@ -23,7 +26,7 @@ export const chinaSchoolSystem: SchoolSystem = defineSchoolSystem({
   label: { en: "China (3 + 6 + 3 + 3)", zh: "中国学制（学前3年、小学6年、初中3年、高中3年）" },
   cutoff: {
     value: { month: 8, day: 31 },
-    source: "《义务教育法》第十一条 and provincial enrolment rules: children aged six by 31 August enter primary school",
+    source: "《义务教育法》第十一条及各省招生入学规定：8 月 31 日前（含）年满六周岁的儿童入小学",
   },
   stages: [
     {
@@ -64,8 +67,19 @@ export const chinaSchoolSystem: SchoolSystem = defineSchoolSystem({
     },
   ],
   classSizeBands: [
-    { id: "oversized", label: { en: "oversized (46–55)", zh: "超标准班额（46–55人）" }, min: 46, max: 55, source: `${GB50099}: standard 45 (primary) / 50 (secondary); 46–55 exceeds it` , stages: ["primary", "junior", "senior"] },
-    { id: "large", label: { en: "large class (56–65)", zh: "大班额（56–65人）" }, min: 56, max: 65, source: MOE_BANDS },
-    { id: "super-large", label: { en: "super-large class (66+)", zh: "超大班额（66人及以上）" }, min: 66, source: MOE_BANDS },
+    {
+      id: "oversized",
+      label: { en: "oversized class", zh: "超标准班额" },
+      min: "above-standard",
+      max: 55,
+      source: "各学段标准班额加 1 人至 55 人（GB 50099-2011 §3.0.1：小学 45 人，初中、高中 50 人；《幼儿园工作规程》：学前教育按 30 人计），低于大班额的 56 人（教育部 2018）",
+    },
+    { id: "large", label: { en: "large class", zh: "大班额" }, min: 56, max: 65, source: MOE_BANDS },
+    { id: "super-large", label: { en: "super-large class", zh: "超大班额" }, min: 66, source: MOE_BANDS },
   ],
+  defaultYields: chinaDefaultYieldTable,
+  eliminateBand: {
+    value: "large",
+    source: `${MOE_BANDS}；阳江市“十四五”教育规划：消除 56 人以上大班额`,
+  },
 });

@@ -48,6 +48,6 @@ export const englandSchoolSystem: SchoolSystem = defineSchoolSystem({
     },
   ],
   classSizeBands: [
-    { id: "over-30", label: { en: "class over 30" }, min: 31, source: `${INFANT} (statutory for Reception–Year 2); ${FORM_OF_ENTRY} (planning norm for other years)` },
+    { id: "over-30", label: { en: "class over 30" }, min: "above-standard", source: `${INFANT} (statutory for Reception–Year 2); ${FORM_OF_ENTRY} (planning norm for other years)` },
   ],
 });

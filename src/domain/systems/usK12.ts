@@ -50,8 +50,5 @@ export const usK12SchoolSystem: SchoolSystem = defineSchoolSystem({
       grades: [9, 10, 11, 12].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` } })),
     },
   ],
-  classSizeBands: [
-    { id: "over-cap", label: { en: "over the state cap" }, min: 26, source: FLORIDA, stages: ["high"] },
-    { id: "over-cap", label: { en: "over the state cap" }, min: 23, source: FLORIDA, stages: ["elementary", "middle"] },
-  ],
+  classSizeBands: [{ id: "over-cap", label: { en: "class over the state cap" }, min: "above-standard", source: FLORIDA }],
 });
