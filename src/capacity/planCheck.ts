@@ -210,7 +210,9 @@ export function checkPlan(plan: PlanTargets, assessment: readonly Assessment[], 
         if (!f) return { ...head, year: t.year, target, measured: null, verdict: "not-checkable", notes: [note("plan.year-not-assessed", { year: t.year })], basis: null };
         const notes: Note[] = [note("plan.pupils.forecast", { forecast: f.pupils, target: t.value, difference: f.pupils - t.value })];
         const im = implied.find((i) => i.id === t.id);
-        if (im && im.target.ratio !== null) {
+        if (im && im.target.ratio !== null && (im.observed === null || im.observed.ratio === null)) {
+          notes.push(note("plan.pupils.implied-no-base", { denominator: im.denominator, ages: `${im.ages[0]}–${im.ages[im.ages.length - 1]}`, requiredRatio: im.target.ratio, missing: im.observed?.of.missing ?? [], baseYear: im.observed?.year ?? null }));
+        } else if (im && im.target.ratio !== null) {
           notes.push(
             note("plan.pupils.implied", {
               denominator: im.denominator,

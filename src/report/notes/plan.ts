@@ -57,6 +57,10 @@ export const planNoteTexts: NoteTexts = {
     zh: (p) =>
       `目标要求每个${p.denominator === "population" ? "适龄人口" : "出生人口"}（${p.ages} 岁）对应 ${ratio(p.requiredRatio)} 名在校生，而 ${p.observedYear ?? "–"} 年实际为 ${ratio(p.observedRatio)}：比按实际比率多 ${n(p.gap)} 人（相当于每年净迁入 ${n(p.gapPerYear)} 人，或入学率提高）`,
   },
+  "plan.pupils.implied-no-base": {
+    en: (p) => `the target needs ${ratio(p.requiredRatio)} pupils per ${p.denominator === "population" ? "person" : "birth"} of ages ${p.ages}; the ratio observed in ${p.baseYear ?? "the base year"} is not known (no ${p.denominator === "population" ? "population of ages" : "births of"} ${list(p.missing, ", ")})`,
+    zh: (p) => `目标要求每个${p.denominator === "population" ? "适龄人口" : "出生人口"}（${p.ages} 岁）对应 ${ratio(p.requiredRatio)} 名在校生；${p.baseYear ?? "基年"}实际比率未知（缺 ${list(p.missing, "、")} ${p.denominator === "population" ? "岁人口" : "年出生人口"}）`,
+  },
   "plan.rate.no-population": {
     en: (p) => `needs the population aged ${p.ages} of ${p.area} in ${p.year} (population records), which the dataset does not give`,
     zh: (p) => `需要 ${p.area} ${p.year} 年 ${p.ages} 岁人口（分年龄人口数据），数据集中没有`,
