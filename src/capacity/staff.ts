@@ -48,13 +48,13 @@ export const chinaStaffNorms: readonly StaffNorm[] = Object.freeze([
   { stage: "senior", kind: "pupils-per-staff", pupilsPerStaff: sourced(12.5, UNIFIED_2014) },
 ] satisfies StaffNorm[]);
 
-/** Staff in post (or posts established, 编制) in one stage of one area in one year. */
+/** Staff in post (or posts established, 编制) in one stage of one area in one year; a dataset's `staff` records fit. */
 export interface StaffCount {
   readonly area: string;
   readonly stage: string;
   readonly year: number;
   readonly staff: number;
-  readonly source: string;
+  readonly source?: string;
 }
 
 /** Staff a stage needs by its norm, against the staff in post when known. */

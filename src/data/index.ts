@@ -8,3 +8,4 @@ export type { Provenance } from "./records/table.js";
 export type { HousingInput, HousingRecord } from "./records/housing.js";
 export type { CapacityRecord, PlannedPlacesRecord, Sector, PlannedKind } from "./records/capacity.js";
 export type { PopulationRecord } from "./records/population.js";
+export type { StaffRecord } from "./records/staff.js";

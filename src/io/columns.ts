@@ -8,7 +8,7 @@ import type { Lang } from "../domain/sourced.js";
  */
 
 /** The record types a dataset file set holds, in the order files and sheets are written. */
-export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population"] as const;
+export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff"] as const;
 /** The name of a record table (`areas`, `enrolment`, …). */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -202,6 +202,13 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       PROVENANCE,
       NOTE,
     ],
+  },
+  staff: {
+    table: "staff",
+    sheet: { en: "staff", zh: "教职工" },
+    aliases: ["教职工数", "teachers"],
+    required: false,
+    columns: [AREA, STAGE, SCHOOL_YEAR, { path: ["staff"], kind: "integer", header: { en: "staff", zh: "教职工数" }, aliases: ["教职工", "在编人数", "编制数"], required: true }, PROVENANCE, NOTE],
   },
 };
 

@@ -5,6 +5,7 @@ import { capacityTable, plannedPlacesTable } from "../data/records/capacity.js";
 import { enrolmentTable } from "../data/records/enrolment.js";
 import { housingTable } from "../data/records/housing.js";
 import { populationTable } from "../data/records/population.js";
+import { staffTable } from "../data/records/staff.js";
 import { describeColumn, headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
 import { writeCsvTables, writeWorkbook, type Table } from "./write.js";
@@ -17,6 +18,7 @@ const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   plannedPlaces: plannedPlacesTable.rules,
   housing: housingTable.rules,
   population: populationTable.rules,
+  staff: staffTable.rules,
 };
 
 const EXTRA_RULES: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@ import { capacitySchema, plannedPlacesSchema } from "../../src/data/records/capa
 import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
 import { populationSchema } from "../../src/data/records/population.js";
+import { staffSchema } from "../../src/data/records/staff.js";
 import { columnForHeader, normalizeName, TABLE_COLUMNS, TABLE_NAMES, tableForName } from "../../src/node.js";
 
 const SHAPES = {
@@ -15,6 +16,7 @@ const SHAPES = {
   plannedPlaces: plannedPlacesSchema.shape,
   housing: housingSchema.shape,
   population: populationSchema.shape,
+  staff: staffSchema.shape,
 } as const;
 
 describe("the header map", () => {
