@@ -23,7 +23,20 @@ import {
   type PupilRecord,
   type StageRecord,
 } from "../../src/index.js";
+import { planNoteTexts } from "../../src/report/notes/plan.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
+
+/** Every note has an English and a Chinese text, with no parameter left unrendered. */
+function expectRendered(targets: readonly { notes: readonly { code: string; params: Record<string, unknown> }[] }[]): void {
+  for (const n of targets.flatMap((t) => t.notes)) {
+    const t = planNoteTexts[n.code];
+    expect(t, n.code).toBeDefined();
+    for (const text of [t!.en(n.params as never), t!.zh(n.params as never)]) {
+      expect(text, n.code).not.toMatch(/undefined|NaN|\[object/);
+      expect(text.length).toBeGreaterThan(10);
+    }
+  }
+}
 
 const row = (area: string, stage: string, year: number, pupils: number): StageRecord => ({ area, stage, year, pupils, kind: year > 2020 ? "forecast" : "actual", basis: "reported" });
 const at = { line: 1, section: "test plan", quote: "test" };
@@ -135,6 +148,8 @@ describe("checkPlan: worked example, one area, every kind of target", () => {
     // 1,150 / 12.5 = 92 staff needed; 90 in post
     expect(w("staff")).toMatchObject({ verdict: "not-met", measured: 90 });
     expectClose(w("staff").notes[0]!.params.short as number, 2);
+    expectRendered(withData.targets);
+    expectRendered(check.targets);
   });
 
   it("property: a pupils target is met exactly when the forecast holds against it", () => {
@@ -218,5 +233,6 @@ describe("the Yangjiang seed against its plan", () => {
     expect(v("preschool_pupils").notes.map((n) => n.code)).toEqual(["plan.pupils.forecast", "plan.pupils.implied"]);
     expect(v("preschool_gross_enrolment_rate").verdict).toBe("not-checkable");
     expect(v("staff_unified_norms").notes[0]!.code).toBe("plan.staff.no-current");
+    expectRendered(check.targets);
   });
 });
