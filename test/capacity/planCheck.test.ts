@@ -164,6 +164,22 @@ describe("checkPlan: worked example, one area, every kind of target", () => {
   });
 });
 
+describe("checkPlan: class-size property", () => {
+  it("a class-size target is not met exactly when the largest class of the even spread breaches it (or pupils have no class)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 100 }), fc.constantFrom<"standard" | number>("standard", 56, 66), (pupils, classes, limit) => {
+        const supply = { system: chinaSchoolSystem, capacity: [{ area: "a", stage: "primary", year: 2025, places: classes * 45, classes }] };
+        const rows = assessCapacity([row("a", "primary", 2025, pupils)], supply);
+        const p: PlanTargets = { period: { from: 2021, to: 2025 }, baseYear: 2020, planningLevels: [], targets: [{ id: "c", kind: "class-size", label: { en: "c" }, stages: ["primary"], year: 2025, limit, at }] };
+        const r = checkPlan(p, rows, supply).targets[0]!;
+        const min = limit === "standard" ? 46 : limit;
+        const largest = Math.ceil(pupils / classes);
+        expect(r.verdict).toBe(largest >= min ? "not-met" : "met");
+      }),
+    );
+  });
+});
+
 describe("planTargetsFromJson and the Yangjiang plan", () => {
   const excerpt = new Map(
     readFileSync("seeds/yangjiang/sources/plan-excerpt.txt", "utf8")
