@@ -1,35 +1,49 @@
 /**
- * The main job: the Yangjiang forecast on the embedded seed, per county and stage to 2035 —
- * pupils (cohort baseline plus new housing), places against pupils with flags, and the plan check.
+ * The main job: the Yangjiang forecast on the embedded seed, per county and stage to 2035 — the
+ * headline (what the plan's 2025 pupil targets imply against the births already born, at city
+ * level), the plan check (every quantitative target of the plan with its line and a verdict),
+ * pupils (cohort baseline plus new housing), places against pupils at each stage's planning level
+ * (senior high city-wide, 以市为主), staff needed by the norms, and how sure.
  *
  * Run: npm start   (or: npx tsx examples/yangjiang.ts)
  *
- * Every per-county figure of the seed is an estimate (the plan gives city totals only); the
- * output says so on every table.
+ * The headline rests on city figures the plan publishes and the city births (some estimated, marked);
+ * every per-county figure of the seed is an estimate (the plan gives city totals only), so county
+ * results are illustrative.
  */
 import {
+  assessAtPlanningLevel,
   assessCapacity,
   checkPlan,
   chinaSchoolSystem,
+  chinaStaffNorms,
+  classesInRange,
   componentStageTotals,
   fitModel,
+  forecast,
   forecastWithHousing,
   formatCount,
+  impliedRates,
   indexSystem,
   planTargetsFromJson,
+  pupilRecords,
   renderNote,
   simulate,
-  sumAssessments,
+  staffDemand,
   sumOverAreas,
   textTable,
   yangjiangDataset,
   yangjiangPlan,
   type Assessment,
+  type ImpliedRate,
   type StageRecord,
 } from "../src/index.js";
+import type { Note } from "../src/domain/notes.js";
+import { planNoteTexts } from "../src/report/notes/plan.js";
 
 const TO = 2035;
 const SHOW = [2020, 2023, 2025, 2028, 2030, 2035];
+const CITY = "yangjiang";
 
 const ds = yangjiangDataset();
 const model = fitModel(ds);
@@ -38,8 +52,23 @@ const components = componentStageTotals(hf);
 const total: StageRecord[] = components.filter((r) => r.component === "total");
 const housing: StageRecord[] = components.filter((r) => r.component === "housing");
 const assessment = assessCapacity(total, ds);
-const cityAssessment = sumAssessments(assessment, "yangjiang");
-const plan = checkPlan(planTargetsFromJson(yangjiangPlan), assessment.filter((r) => r.year <= 2025), ds);
+const targets = planTargetsFromJson(yangjiangPlan);
+// Each stage at its planning level (plan line 215: preschool and compulsory by county; line 387: senior 以市为主).
+const planned = assessAtPlanningLevel(assessment, ds.areas, targets.planningLevels, ds.system);
+// Pupils per grade: the history (for the retention rate's entry cohort) and the forecast.
+const gradeStage = new Map(indexSystem(ds.system).grades.map((g) => [g.id, g.stage.id]));
+const grades = [
+  ...ds.enrolment.flatMap((e) => (e.pupils === null || e.year >= ds.baseYear ? [] : [{ area: e.area, year: e.year, grade: e.grade, stage: gradeStage.get(e.grade)!, pupils: e.pupils, kind: "actual" as const, basis: e.provenance === "estimate" ? ("estimate" as const) : ("reported" as const) }])),
+  // the cohort forecast without new housing: retention follows a cohort, and the housing component is per stage only
+  ...pupilRecords(forecast(model, { to: targets.period.to })),
+];
+const plan = checkPlan(targets, assessment.filter((r) => r.year <= targets.period.to), ds, {
+  area: CITY,
+  planned: planned.filter((r) => r.year <= targets.period.to),
+  births: ds.births,
+  grades,
+  staffNorms: chinaStaffNorms,
+});
 const DRAWS = 1000;
 const SEED = 20210101;
 const sim = simulate(hf.baseline.model, {
@@ -58,6 +87,8 @@ const stageName = (id: string): string => {
   return `${s.label.zh ?? ""} ${s.label.en}`.trim();
 };
 const pct = (v: number | null): string => (v === null ? "–" : `${(v * 100).toFixed(0)}%`);
+const r2 = (v: number | null | undefined): string => (v === null || v === undefined ? "–" : v.toFixed(2));
+const signed = (v: number | null): string => (v === null ? "–" : `${v >= 0 ? "+" : ""}${formatCount(v)}`);
 const years = (ys: readonly number[]): string => {
   if (ys.length === 0) return "–";
   const runs: string[] = [];
@@ -73,6 +104,12 @@ const years = (ys: readonly number[]): string => {
   }
   return runs.join(", ");
 };
+const noteText = (n: Note): string => planNoteTexts[n.code]?.en(n.params) ?? n.code;
+const cityBirths = ds.births.filter((b) => b.area === CITY);
+const estimatedBirthYears = (r: ImpliedRate): string => {
+  const ys = [...new Set([...(r.observed?.of.estimated ?? []), ...r.target.of.estimated])].sort((p, q) => p - q);
+  return ys.length ? years(ys) : "none";
+};
 
 const methodOf = (stage: string, entry: boolean): string => {
   const g = ix.gradesOfStage.get(stage)![entry ? 0 : 1]!;
@@ -80,21 +117,88 @@ const methodOf = (stage: string, entry: boolean): string => {
   return o ? `${o.method}${o.method === "ses" ? ` α=${o.alpha}` : ` (${o.years} y)`}` : "–";
 };
 
-console.log(`placecast — 阳江市 Yangjiang: pupils, places and flags by county and stage, ${ds.baseYear} (actual) to ${TO} (forecast)`);
-console.log(`估算 ESTIMATE: the per-county history, housing pipeline and places are estimates built from the plan's city totals and`);
-console.log(`published births (seeds/yangjiang/README.md, HOUSING.md, CAPACITY.md). Read the figures as a worked example of the method.`);
+console.log(`placecast — 阳江市 Yangjiang: the 2021–2025 plan against the births, and pupils, places and flags by county and stage, ${ds.baseYear} (actual) to ${TO} (forecast)\n`);
+
+// 1. HEADLINE: what the plan's 2025 pupil targets imply (city level, plan figures and city births).
+console.log("规划目标隐含比率 HEADLINE — what the plan's 2025 pupil targets imply, city level (plan figures 2020/2025, city births)");
+const impliedRows = plan.implied.map((r) => {
+  const t = targets.targets.find((x) => x.id === r.id)!;
+  const birthsSpan = (d: { year: number }) => `${d.year - r.ages[r.ages.length - 1]!}–${d.year - r.ages[0]!}`;
+  return [
+    `${t.label.zh ?? ""} ${t.label.en}`.trim(),
+    `${r.ages[0]}–${r.ages[r.ages.length - 1]}`,
+    r.observed ? `${formatCount(r.observed.pupils)} / ${r.observed.of.persons === null ? `births ${birthsSpan(r.observed.of)} missing ${r.observed.of.missing.join(",")}` : `${formatCount(r.observed.of.persons)} (${birthsSpan(r.observed.of)})`}` : "–",
+    r2(r.observed?.ratio),
+    `${formatCount(r.target.pupils)} / ${r.target.of.persons === null ? "–" : `${formatCount(r.target.of.persons)} (${birthsSpan(r.target.of)})`}`,
+    r2(r.target.ratio),
+    r.forecast ? `${formatCount(r.forecast.pupils)} (${r2(r.forecast.ratio)})` : "–",
+    r.atObservedRatio === null ? "–" : formatCount(r.atObservedRatio),
+    signed(r.gap),
+    signed(r.gapPerYear),
+    estimatedBirthYears(r),
+  ];
+});
+console.log(
+  textTable(
+    ["2025 target 目标", "ages", "2020 pupils / births", "per birth 2020", "2025 target / births", "needed per birth", "forecast 2025 (per birth)", "2025 at 2020 ratio", "gap 缺口", "gap a year", "births estimated"],
+    impliedRows,
+    ["left", "left"],
+  ),
+);
+console.log(`Method: a pupil of age a in school year t was born in year t − a; births B(t) = Σ births of the cohorts of the stage's ages (preschool 3–5, compulsory 6–14,
+senior 15–17). Needed per birth = plan target 2025 / B(2025); observed per birth = plan figure 2020 / B(2020); at 2020 ratio = observed × B(2025);
+gap = target − that: children of those ages the target needs beyond what the 2020 ratio gives (net in-migration, or higher participation),
+spread over 2020–2025 for "a year". Births 2020, 2021, 2023 are published, 2007–2008 registered; the others are estimates (seeds/yangjiang/README.md).
+The forecast column is the cohort model's own 2025 pupils (estimate). The plan's figures are its published city totals.\n`);
+
+// 2. The plan check: every quantitative target, its line and a verdict.
+console.log("规划核对 The plan check: every quantitative target of the plan, with its line, the value measured and a verdict");
+const verdictText = { met: "met 达成", "not-met": "NOT MET 未达成", "not-checkable": "not checkable 无法核对" } as const;
+const targetText = (v: { value: number; comparator: string } | null, id: string): string => {
+  if (!v) return id.includes("class") ? "no class above" : "at norms";
+  return `${v.comparator.replace(">=", "≥").replace("<=", "≤")} ${v.value <= 1 && v.value > 0 && !Number.isInteger(v.value) ? pct(v.value) : v.value === 1 && /rate|share|conditions/.test(id) ? "100%" : formatCount(v.value)}`;
+};
+const measuredText = (t: (typeof plan.targets)[number]): string => {
+  if (t.measured === null) return "–";
+  if (t.kind === "rate" || t.kind === "share") return `${(t.measured * 100).toFixed(1)}%`;
+  if (t.kind === "class-size") return `${formatCount(t.measured)} classes`;
+  return formatCount(t.measured);
+};
+console.log(
+  textTable(
+    ["line", "target 目标", "year", "plan", "measured", "verdict", "why"],
+    plan.targets.map((t) => [
+      String(t.at.line),
+      `${t.label.zh ?? t.label.en}`,
+      t.kind === "places" ? `${targets.period.from}–${t.year}` : String(t.year),
+      targetText(t.target, t.id),
+      `${measuredText(t)}${t.basis === "estimate" ? " *" : ""}`,
+      verdictText[t.verdict],
+      t.notes.map(noteText).join("; "),
+    ]),
+    ["right", "left", "left", "left", "right", "left", "left"],
+  ),
+);
+console.log("(* = rests on the seed's estimates. Class sizes: even spread of pupils over classes, so 'met' is a lower bound on breaches.");
+console.log(" The retention rate reproduces the seed's own assumption A4, built from the plan's 2020 rate of 98.7%: it checks the method, not the city.)");
+console.log("Each target's words, as the plan writes them:");
+for (const t of plan.targets) console.log(`  line ${t.at.line} (${t.at.section}): 「${t.at.quote.replace(/\t+/g, " ").trim()}」${t.alsoAt ? `; line ${t.alsoAt.line}: 「${t.alsoAt.quote}」` : ""}`);
+console.log("Planning levels: " + targets.planningLevels.map((l) => `${l.stages.join(", ")} at ${l.level === "root" ? "the city" : "each county"} (${l.source})`).join("; ") + "\n");
+
+console.log(`估算 ESTIMATE below: the per-county history, housing pipeline and places are estimates built from the plan's city totals and`);
+console.log(`published births (seeds/yangjiang/README.md, HOUSING.md, CAPACITY.md). County figures are illustrative: they rest on fixed county shares of births.`);
 console.log(
   `Method: progression ratios ${methodOf("primary", false)}, entry ratios ${methodOf("primary", true)} of births; births after ${Math.max(...ds.births.map((b) => b.year))} held by "${model.birthsOptions.method}"; ` +
     `new housing: ${hf.yields.id}, remedy "${hf.remedy}".\n`,
 );
 
-// 1. Births: the decline that works through the stages.
-const cityBirths = ds.births.filter((b) => b.area === "yangjiang" && b.year >= 2010);
+// 3. Births: the decline that works through the stages.
+const shownBirths = cityBirths.filter((b) => b.year >= 2010);
 console.log("出生人口 Births, city (* = estimate; others published):");
-console.log(textTable(["year", ...cityBirths.map((b) => String(b.year))], [["births", ...cityBirths.map((b) => `${formatCount(b.births)}${b.provenance === "estimate" ? "*" : ""}`)]]));
+console.log(textTable(["year", ...shownBirths.map((b) => String(b.year))], [["births", ...shownBirths.map((b) => `${formatCount(b.births)}${b.provenance === "estimate" ? "*" : ""}`)]]));
 console.log("");
 
-// 2. City pupils by stage, with the housing component.
+// 4. City pupils by stage, with the housing component.
 function stageTable(rows: readonly StageRecord[], housingRows: readonly StageRecord[], title: string): void {
   const body: string[][] = [];
   for (const stage of chinaSchoolSystem.stages) {
@@ -108,22 +212,26 @@ function stageTable(rows: readonly StageRecord[], housingRows: readonly StageRec
   console.log(textTable(["stage 学段", ...SHOW.map((y) => (y === ds.baseYear ? `${y} act.` : String(y))), `${SHOW[0]}→${TO}`], body));
   console.log("");
 }
-stageTable(sumOverAreas(total, "yangjiang"), sumOverAreas(housing, "yangjiang"), "全市 Yangjiang city: pupils (sum of counties, baseline + new housing) — estimate");
+stageTable(sumOverAreas(total, CITY), sumOverAreas(housing, CITY), "全市 Yangjiang city: pupils (sum of counties, baseline + new housing) — estimate");
 
-// 3. The headline: places against pupils, per county and stage.
-console.log("学位与班额预警 Places and class-size flags per county and stage — estimate");
-console.log("(shortfall = pupils above places; 56+ = classes of 56 or more under an even spread of pupils over classes; surplus risk = under 80% used)");
+// 5. Places and class-size flags at each stage's planning level.
+console.log("学位与班额预警 Places and class sizes at each stage's planning level: preschool and compulsory per county, senior high city-wide (以市为主) — estimate");
+console.log("(shortfall = pupils above places; class size = classes above the standard (compulsory: 46+ primary, 51+ junior, the plan's 2025 rule; preschool: 31+)");
+console.log(" or of 56+ (senior, the plan's rule), under an even spread of pupils over classes; surplus risk = under 80% used)");
 const flagRows: string[][] = [];
-for (const area of [...hf.areas, "yangjiang"]) {
-  for (const stage of chinaSchoolSystem.stages) {
-    const rows = (area === "yangjiang" ? cityAssessment : assessment).filter((r) => r.area === area && r.stage === stage.id);
+const rule = (r: Assessment): number => (r.stage === "senior" ? 56 : r.standardClassSize + 1);
+for (const stage of chinaSchoolSystem.stages) {
+  const areas = [...new Set(planned.filter((r) => r.stage === stage.id).map((r) => r.area))];
+  for (const area of areas) {
+    const rows = planned.filter((r) => r.area === area && r.stage === stage.id);
     const flagged = (code: string): number[] => rows.filter((r) => r.flags.some((f) => f.code === code)).map((r) => r.year);
+    const big = rows.filter((r) => (r.spread ? classesInRange(r.spread, rule(r)) > 0 : r.pupilsOrganised > 0 && r.classesAvailable === 0)).map((r) => r.year);
     const u = (y: number): string => pct(rows.find((r) => r.year === y)?.utilisation ?? null);
     flagRows.push([
-      area === "yangjiang" ? "全市 city" : areaZh.get(area)!,
+      area === CITY ? "全市 city" : areaZh.get(area)!,
       stageName(stage.id),
       years(flagged("shortfall")),
-      years(flagged("large")),
+      `${rule(rows[0]!)}+: ${years(big)}`,
       years(flagged("surplus-risk")),
       u(2020),
       u(2025),
@@ -132,12 +240,34 @@ for (const area of [...hf.areas, "yangjiang"]) {
     ]);
   }
 }
-console.log(textTable(["county 县区", "stage 学段", "shortfall 缺位", "56+ 大班额", "surplus risk 富余", "used 2020", "2025", "2030", "2035"], flagRows, ["left", "left", "left", "left", "left"]));
+console.log(textTable(["area 县区", "stage 学段", "shortfall 缺位", "class size 班额", "surplus risk 富余", "used 2020", "2025", "2030", "2035"], flagRows, ["left", "left", "left", "left", "left"]));
 console.log("");
 
-// 4. How sure: seeded simulation.
+// 6. Staff needed by the norms, city (sum of the planning-level rows).
+console.log("教职工需求 Staff needed by the norms, city (primary 19, junior 13.5, senior 12.5 pupils per member of staff, 中央编办 2014;");
+console.log("kindergartens 2 teachers + 1 carer per class of 30, all staff 1 per 5–7 children, 教育部 2013). Staff in post are not in the seed. — estimate");
+const staff = staffDemand(planned, chinaStaffNorms);
+const STAFF_YEARS = [2020, 2025, 2030, 2035];
+console.log(
+  textTable(
+    ["stage 学段", ...STAFF_YEARS.map(String)],
+    chinaSchoolSystem.stages.map((s) => [
+      stageName(s.id),
+      ...STAFF_YEARS.map((y) => {
+        const ds_ = staff.filter((d) => d.stage === s.id && d.year === y);
+        const lo = ds_.reduce((a, d) => a + d.staff.low, 0);
+        const hi = ds_.reduce((a, d) => a + d.staff.high, 0);
+        const teachers = ds_.reduce((a, d) => a + (d.teachers ?? 0), 0);
+        return lo === hi ? formatCount(lo) : `${formatCount(lo)}–${formatCount(hi)} (teachers ${formatCount(teachers)})`;
+      }),
+    ]),
+  ),
+);
+console.log("");
+
+// 7. How sure: seeded simulation.
 console.log(`不确定性 How sure: ${DRAWS} simulated paths (seed ${SEED}; ratios resampled by whole years, births after the last known year,`);
-console.log(`housing and new schools slipping by years). P(shortfall) = share of paths with more pupils than places. — estimate`);
+console.log(`housing and new schools slipping by years). P(shortfall) = share of paths with more pupils than places, per county. — estimate`);
 const simRows: string[][] = [];
 for (const area of hf.areas) {
   for (const stage of chinaSchoolSystem.stages) {
@@ -152,42 +282,43 @@ for (const area of hf.areas) {
 console.log(textTable(["county 县区", "stage 学段", "2023 80% band", "P(short)", "2025 80% band", "P(short)", "2030 80% band", "P(short)"], simRows, ["left", "left"]));
 console.log("");
 
-// 5. The plan against the forecast.
-console.log("规划核对 The plan against the forecast — estimate");
+// 8. Planned places per county against the pupil growth of the period (illustrative).
+console.log("规划学位与学生增量 Planned new places 2021–2025 per county against the forecast pupil growth 2020→2025 — estimate, illustrative");
 console.log(
   textTable(
-    ["planned new places 新增学位", "plan 规划", "allocated in seed", "difference"],
-    plan.places.map((p) => [stageName(p.stage), formatCount(p.planTarget), formatCount(p.planned), formatCount(p.difference)]),
+    ["county 县区", "stage 学段", "planned", "pupil growth", "planned − growth", "surplus 2020", "surplus 2025"],
+    plan.placesByArea.map((p) => [areaZh.get(p.area) ?? p.area, stageName(p.stage), formatCount(p.planned), signed(p.pupilGrowth), signed(p.balance), signed(p.surplusBase), signed(p.surplusEnd)]),
+    ["left", "left"],
   ),
 );
-console.log("");
-console.log(
-  textTable(
-    ["2025 indicator 指标", "plan 2025", "forecast 2025", "forecast − plan"],
-    plan.indicators.map((i) => [`${i.label.zh ?? ""} ${i.label.en}`.trim(), formatCount(i.target), i.forecast === null ? "–" : formatCount(i.forecast), i.difference === null ? "–" : formatCount(i.difference)]),
-  ),
-);
-console.log("");
-const goalRows = plan.classSizes.map((c) => [
-  areaZh.get(c.area) ?? c.area,
-  c.stages.map(stageName).join(", "),
-  `${c.minClassSize}+ by ${c.byYear}`,
-  c.firstBreach === null ? "never" : String(c.firstBreach),
-  c.clearsIn === null ? (c.firstBreach === null ? "–" : "not within the years assessed") : String(c.clearsIn),
-  c.goneByGoal ? "yes 达成" : "NO 未达成",
-]);
-console.log(textTable(["county 县区", "stages", "goal", "first breach", "clears in", `gone by goal`], goalRows, ["left", "left", "left"]));
 console.log("");
 
-// 6. Per-county pupils.
+// 9. The implied rates per county: illustrative (county births are fixed shares of the city's, so the ratios are the city's).
+console.log("分县隐含比率 The same per county, the plan's city targets shared out by each county's 2020 pupils — illustrative only: county births");
+console.log("are the city's births times fixed 2008 shares (seed assumption A6), so every county shows the city's ratios.");
+const countyImplied: string[][] = [];
 for (const area of hf.areas) {
-  stageTable(total.filter((r) => r.area === area), housing.filter((r) => r.area === area), `${areaName.get(area)}: pupils — estimate`);
+  const own = total.filter((r) => r.area === area);
+  const share = (stages: readonly string[]) => {
+    const c = own.filter((r) => r.year === ds.baseYear && stages.includes(r.stage)).reduce((s, r) => s + r.pupils, 0);
+    const all = total.filter((r) => r.year === ds.baseYear && stages.includes(r.stage)).reduce((s, r) => s + r.pupils, 0);
+    return c / all;
+  };
+  const pts = targets.targets.flatMap((t) => (t.kind === "pupils" ? [{ id: t.id, stages: t.stages, year: t.year, pupils: t.value * share(t.stages), ...(t.baseline ? { baseline: { year: t.baseline.year, pupils: t.baseline.value * share(t.stages) } } : {}) }] : []));
+  for (const r of impliedRates(pts, ds.system, { area, births: ds.births, pupils: own, baseYear: ds.baseYear })) {
+    countyImplied.push([areaZh.get(area)!, r.id, r2(r.observed?.ratio), r2(r.target.ratio), r.forecast ? r2(r.forecast.ratio) : "–", signed(r.gap)]);
+  }
+}
+console.log(textTable(["county 县区", "target", "per birth 2020", "needed 2025", "forecast 2025", "gap"], countyImplied, ["left", "left"]));
+console.log("");
+
+// 10. Per-county pupils.
+for (const area of hf.areas) {
+  stageTable(total.filter((r) => r.area === area), housing.filter((r) => r.area === area), `${areaName.get(area)}: pupils — estimate, illustrative`);
 }
 
-const notes = [...model.notes.map((n) => renderNote(n, "en")), ...hf.notes.map((n) => renderNote(n, "en")), ...plan.notes];
+const notes = [...model.notes.map((n) => renderNote(n, "en")), ...hf.notes.map((n) => renderNote(n, "en"))];
 if (notes.length) {
   console.log("Notes:");
   for (const n of notes) console.log(`- ${n}`);
 }
-const worst: Assessment | undefined = [...cityAssessment].sort((a, b) => a.surplus - b.surplus)[0];
-if (worst) console.log(`\nLargest city-wide gap: ${stageName(worst.stage)} ${worst.year}, surplus ${formatCount(worst.surplus)} places.`);

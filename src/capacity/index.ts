@@ -5,3 +5,7 @@ export * from "./assess.js";
 export * from "./planCheck.js";
 export * from "./flags.js";
 export * from "./kernel.js";
+export * from "./impliedRates.js";
+export * from "./enrolmentRates.js";
+export * from "./planningLevel.js";
+export * from "./staff.js";

@@ -8,6 +8,8 @@ import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
 import { enrolmentTable, type EnrolmentRecord } from "./records/enrolment.js";
 import { housingTable, type HousingInput, type HousingRecord } from "./records/housing.js";
+import { populationTable, type PopulationRecord } from "./records/population.js";
+import { staffTable, type StaffRecord } from "./records/staff.js";
 import { locate, parseTable, type Row } from "./records/table.js";
 
 /**
@@ -24,6 +26,10 @@ export interface DatasetInput {
   readonly plannedPlaces?: readonly unknown[];
   /** Dwellings completed per area, past and planned; see `HousingInput`. */
   readonly housing?: readonly unknown[];
+  /** Persons by single year of age per area and year (optional; for enrolment rates); see `PopulationRecord`. */
+  readonly population?: readonly unknown[];
+  /** Staff in post per area, stage and year (optional; for staff demand); see `StaffRecord`. */
+  readonly staff?: readonly unknown[];
 }
 
 /** A validated dataset: every record checked, cross-referenced and ordered. */
@@ -38,6 +44,10 @@ export interface Dataset {
   readonly plannedPlaces?: readonly PlannedPlacesRecord[];
   /** Completed and planned dwellings, each with its first school year occupied (empty list when the input gave none). */
   readonly housing?: readonly HousingRecord[];
+  /** Persons by single year of age (empty list when the input gave none). */
+  readonly population?: readonly PopulationRecord[];
+  /** Staff in post (empty list when the input gave none). */
+  readonly staff?: readonly StaffRecord[];
   /** First and last school year of enrolment history (the base year of forecasts). */
   readonly firstYear: number;
   readonly baseYear: number;
@@ -45,7 +55,7 @@ export interface Dataset {
   readonly warnings: readonly DataIssue[];
 }
 
-const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing"]);
+const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff"]);
 
 /**
  * Validates tidy records against a school system and returns a result instead of throwing.
@@ -59,6 +69,8 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedP
  *   no duplicate (area, year, grade) or (area, year);
  * - capacity and planned places name known areas and stages; one capacity record per (area,
  *   stage, year, sector); places in 0 classes and closures that add places are refused;
+ * - population records name known areas; no duplicate (area, year, age);
+ * - staff records name known areas and stages; no duplicate (area, stage, year);
  * - housing names known areas and gives exactly one of `year` and `completionDate` (a date is
  *   mapped to the first school year occupied with the system's cut-off); housing in an area
  *   without enrolment is reported as a warning (it is not forecast);
@@ -93,10 +105,14 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const capacityRows = obj.capacity === undefined ? [] : parseTable(capacityTable, obj.capacity, issues);
   const plannedRows = obj.plannedPlaces === undefined ? [] : parseTable(plannedPlacesTable, obj.plannedPlaces, issues);
   const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
+  const populationRows = obj.population === undefined ? [] : parseTable(populationTable, obj.population, issues);
+  const staffRows = obj.staff === undefined ? [] : parseTable(staffTable, obj.staff, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
   const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows));
   checkBirths(birthRows, areaIds, issues);
+  checkPopulation(populationRows, areaIds, issues);
+  checkStaff(staffRows, areaIds, system, issues);
   checkCapacity(capacityRows, plannedRows, areaIds, system, issues);
   const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
 
@@ -117,6 +133,8 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
       capacity: capacityRows.map((r) => r.value),
       plannedPlaces: plannedRows.map((r) => r.value),
       housing,
+      population: populationRows.map((r) => r.value),
+      staff: staffRows.map((r) => r.value),
       firstYear: span.first,
       baseYear: span.last,
       warnings,
@@ -326,6 +344,49 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
         issues.push(issue("year_gap", ["births"], `area ${area}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
       }
     }
+  }
+}
+
+/** Population: known areas, one record per (area, year, age). Gaps in ages or years are allowed. */
+function checkPopulation(rows: Row<PopulationRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
+  const seen = new Map<string, number>();
+  for (const { index, value: r } of rows) {
+    const where = locate("population", index, r, populationTable.keyFields);
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", ["population", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    const key = `${r.area}\u0000${r.year}\u0000${r.age}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["population", index], `${where}: duplicates population[${prev}]; give one record per area, year and age`));
+      continue;
+    }
+    seen.set(key, index);
+  }
+}
+
+/** Staff: known areas and stages, one record per (area, stage, year). */
+function checkStaff(rows: Row<StaffRecord>[], areaIds: Set<string>, system: SchoolSystem, issues: DataIssue[]): void {
+  const stages = indexSystem(system).stageById;
+  const seen = new Map<string, number>();
+  for (const { index, value: r } of rows) {
+    const where = locate("staff", index, r, staffTable.keyFields);
+    if (!areaIds.has(r.area)) {
+      issues.push(issue("unknown_area", ["staff", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      continue;
+    }
+    if (!stages.has(r.stage)) {
+      issues.push(issue("unknown_stage", ["staff", index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${[...stages.keys()].join(", ")})`));
+      continue;
+    }
+    const key = `${r.area}\u0000${r.stage}\u0000${r.year}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["staff", index], `${where}: duplicates staff[${prev}]; give one record per area, stage and year`));
+      continue;
+    }
+    seen.set(key, index);
   }
 }
 

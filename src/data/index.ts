@@ -7,3 +7,5 @@ export type { BirthRecord } from "./records/births.js";
 export type { Provenance } from "./records/table.js";
 export type { HousingInput, HousingRecord } from "./records/housing.js";
 export type { CapacityRecord, PlannedPlacesRecord, Sector, PlannedKind } from "./records/capacity.js";
+export type { PopulationRecord } from "./records/population.js";
+export type { StaffRecord } from "./records/staff.js";

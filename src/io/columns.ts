@@ -8,7 +8,7 @@ import type { Lang } from "../domain/sourced.js";
  */
 
 /** The record types a dataset file set holds, in the order files and sheets are written. */
-export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing"] as const;
+export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff"] as const;
 /** The name of a record table (`areas`, `enrolment`, …). */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -190,6 +190,27 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       PROVENANCE,
       NOTE,
     ],
+  },
+  population: {
+    table: "population",
+    sheet: { en: "population", zh: "分年龄人口" },
+    aliases: ["人口", "常住人口", "age population"],
+    required: false,
+    columns: [
+      AREA,
+      { path: ["year"], kind: "integer", header: { en: "year", zh: "年份" }, aliases: ["统计年份"], required: true },
+      { path: ["age"], kind: "integer", header: { en: "age", zh: "年龄" }, aliases: ["岁", "周岁"], required: true },
+      { path: ["persons"], kind: "integer", header: { en: "persons", zh: "人口数" }, aliases: ["人数", "人口"], required: true },
+      PROVENANCE,
+      NOTE,
+    ],
+  },
+  staff: {
+    table: "staff",
+    sheet: { en: "staff", zh: "教职工" },
+    aliases: ["教职工数", "teachers"],
+    required: false,
+    columns: [AREA, STAGE, SCHOOL_YEAR, { path: ["staff"], kind: "integer", header: { en: "staff", zh: "教职工数" }, aliases: ["教职工", "在编人数", "编制数"], required: true }, PROVENANCE, NOTE],
   },
 };
 

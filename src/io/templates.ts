@@ -4,6 +4,8 @@ import { birthsTable } from "../data/records/births.js";
 import { capacityTable, plannedPlacesTable } from "../data/records/capacity.js";
 import { enrolmentTable } from "../data/records/enrolment.js";
 import { housingTable } from "../data/records/housing.js";
+import { populationTable } from "../data/records/population.js";
+import { staffTable } from "../data/records/staff.js";
 import { describeColumn, headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
 import { writeCsvTables, writeWorkbook, type Table } from "./write.js";
@@ -15,6 +17,8 @@ const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   capacity: capacityTable.rules,
   plannedPlaces: plannedPlacesTable.rules,
   housing: housingTable.rules,
+  population: populationTable.rules,
+  staff: staffTable.rules,
 };
 
 const EXTRA_RULES: Readonly<Record<string, string>> = {

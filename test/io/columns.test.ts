@@ -4,6 +4,8 @@ import { birthSchema } from "../../src/data/records/births.js";
 import { capacitySchema, plannedPlacesSchema } from "../../src/data/records/capacity.js";
 import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
+import { populationSchema } from "../../src/data/records/population.js";
+import { staffSchema } from "../../src/data/records/staff.js";
 import { columnForHeader, normalizeName, TABLE_COLUMNS, TABLE_NAMES, tableForName } from "../../src/node.js";
 
 const SHAPES = {
@@ -13,6 +15,8 @@ const SHAPES = {
   capacity: capacitySchema.shape,
   plannedPlaces: plannedPlacesSchema.shape,
   housing: housingSchema.shape,
+  population: populationSchema.shape,
+  staff: staffSchema.shape,
 } as const;
 
 describe("the header map", () => {

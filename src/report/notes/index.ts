@@ -5,6 +5,7 @@ import { flagsNoteTexts } from "./flags.js";
 import { housingNoteTexts } from "./housing.js";
 import { reportNoteTexts } from "./report.js";
 import { supplyNoteTexts } from "./supply.js";
+import { planNoteTexts } from "./plan.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
 export type { NoteText, NoteTexts } from "./types.js";
@@ -32,6 +33,7 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   report: reportNoteTexts,
   schedule: withPrefix(supplyNoteTexts, "schedule."),
   simulate: withPrefix(supplyNoteTexts, "simulate."),
+  plan: planNoteTexts,
 });
 
 /**
