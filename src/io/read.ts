@@ -7,6 +7,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { CellValue } from "./cells.js";
 import { TABLE_COLUMNS, tableForName } from "./columns.js";
+import { unescapeFormulaCell } from "./write.js";
 import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
 
 /** Sheets a workbook may hold besides the record types, ignored without a warning. */
@@ -38,7 +39,7 @@ function delimiterOf(text: string): string {
  * Splits CSV text into rows of cells with their spreadsheet row numbers. Handles a BOM, CRLF or
  * LF line ends, quoted cells with commas and line breaks; a malformed quote is a located issue.
  */
-export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]): { row: number; cells: string[] }[] | undefined {
+export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]): { row: number; cells: (string | null)[] }[] | undefined {
   try {
     const records = parse(text, {
       bom: true,
@@ -46,7 +47,10 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-    }) as unknown as { record: string[]; info: { records: number } }[];
+      // An unquoted empty cell is empty (null); a quoted one ("") is an empty text. The
+      // apostrophe that escapes a formula-leading cell (escapeFormulaCell) is dropped.
+      cast: (value: string, context: { quoting: boolean }) => (!context.quoting && value === "" ? null : unescapeFormulaCell(value)),
+    }) as unknown as { record: (string | null)[]; info: { records: number } }[];
     return records.map((r) => ({ row: r.info.records, cells: r.record }));
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
