@@ -1,7 +1,8 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset, type Dataset } from "../data/dataset.js";
-import { DatasetError, formatIssues } from "../data/issues.js";
+import { DatasetError, formatIssues, show } from "../data/issues.js";
+import { indexSystem } from "../domain/systemIndex.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { Lang } from "../domain/sourced.js";
 import { chinaSchoolSystem } from "../domain/systems/china.js";
@@ -36,6 +37,50 @@ export interface CliIO {
   readonly stderr: TextSink;
 }
 
+/**
+ * Limits of one run of the command line. A run beyond them is refused as a usage error (exit 2)
+ * before it starts, instead of running for minutes and failing out of memory.
+ *
+ * - `draws`, `horizon`: stated planning choices (estimates, not measured norms): 100,000 draws
+ *   give quantiles to well under 1 % of a cell's spread; a horizon of 100 school years is far
+ *   beyond any planning period.
+ * - `memoryBytes`: the memory budget of a run, 2 GiB, checked against `estimateRunBytes`.
+ * - `inputBytes`: bytes of the input (the CSV files together, or the workbook unpacked): 128 MiB.
+ *   Reading an .xlsx takes about 11 times its unpacked size in memory (a 400 MB sheet took
+ *   4.5 GB, issue 20), so 128 MiB stays within the budget.
+ * - `inputRows`: rows of one sheet or CSV file: 1,048,576, the row limit of an Excel worksheet
+ *   (Microsoft, "Excel specifications and limits").
+ */
+export const LIMITS = {
+  draws: 100_000,
+  horizon: 100,
+  memoryBytes: 2 * 2 ** 30,
+  inputBytes: 128 * 2 ** 20,
+  inputRows: 1_048_576,
+} as const;
+
+/**
+ * Estimated peak memory of a forecast run, in bytes (an estimate, for `LIMITS.memoryBytes`):
+ * 1 KiB per row of the per-grade pupils table (areas × grades × years; rows are held as cells
+ * for every output format), plus, with draws, 3 × 8 bytes per area × stage × year × draw (the
+ * simulation keeps pupils, places and classes of every draw of every cell).
+ *
+ * @example
+ * ```ts
+ * estimateRunBytes({ areas: 8, grades: 15, stages: 4, years: 16, draws: 1000 }) // 14,254,080
+ * ```
+ */
+export function estimateRunBytes(r: { readonly areas: number; readonly grades: number; readonly stages: number; readonly years: number; readonly draws?: number }): number {
+  return 1024 * r.areas * r.grades * r.years + 24 * r.areas * r.stages * r.years * (r.draws ?? 0);
+}
+
+function checkBudget(r: Parameters<typeof estimateRunBytes>[0]): void {
+  const bytes = estimateRunBytes(r);
+  if (bytes > LIMITS.memoryBytes) {
+    throw new UsageError(`this run (${r.areas} areas, ${r.years} years${r.draws ? `, ${r.draws} draws` : ""}) needs about ${(bytes / 2 ** 30).toFixed(1)} GiB of memory, over the budget of ${LIMITS.memoryBytes / 2 ** 30} GiB; use fewer --draws or an earlier --to`);
+  }
+}
+
 const SYSTEMS: Readonly<Record<string, SchoolSystem>> = { china: chinaSchoolSystem, england: englandSchoolSystem, "us-k12": usK12SchoolSystem };
 const FORMATS = ["csv", "xlsx", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -67,13 +112,14 @@ Options:
                      Headers in English or Chinese (see the templates). Required by forecast and backtest.
   --out <dir>        Output folder (created). Required by forecast and templates; optional for
                      backtest (without it the summary is printed); demo default: placecast-demo.
-  --to <year>        Last school year to forecast (2035 = 2035/36). Default: base year + 15.
+  --to <year>        Last school year to forecast (2035 = 2035/36), at most 100 years after the
+                     base year. Default: base year + 15.
   --draws <n>        Simulate n paths (forecast, demo: intervals and P(shortfall); backtest:
-                     interval coverage). Default: no simulation.
+                     interval coverage), at most 100000. Default: no simulation.
   --seed <n>         Seed of the simulation (same seed, same numbers). Default: 1. Needs --draws.
   --origins <years>  Backtest origins: a list "2015,2016" or a range "2012-2018".
                      Default: every year from the third year of history to the year before the base year.
-  --horizon <n>      Backtest years ahead. Default: 5.
+  --horizon <n>      Backtest years ahead, at most 100. Default: 5.
   --level <l>        Backtest cells: "stage" totals (default) or single "grade"s.
   --lang <lang>      Column headers and sheet names: "en" (default) or "zh-CN";
                      templates also take "both" (default there: en/ and zh-CN/ subfolders).
@@ -89,6 +135,12 @@ containing areas), assessment.csv (with capacity), housing.csv (with housing), s
 (with --draws), notes.csv; the same tables as sheets of <out>/placecast.xlsx and as
 <out>/placecast.json. Numbers are not rounded.
 
+Limits (a run beyond them stops before it starts, exit 2):
+  --draws at most 100000; --to at most 100 years after the base year; --horizon at most 100;
+  input (the CSV files together, or the workbook unpacked) at most 128 MiB and at most 1048576
+  rows per sheet or file; a memory budget of 2 GiB per run, estimated from areas × grades ×
+  years (1 KiB per output row) plus areas × stages × years × draws × 24 bytes.
+
 Messages a script can rely on:
   stdout  one line per file written, its path (backtest without --out: the summary table)
   stderr  "placecast: error: …" (usage, files), "placecast: N problems in the data:" followed by
@@ -98,7 +150,8 @@ Messages a script can rely on:
 Exit codes:
   0  success
   1  the input data has errors (each is printed with its file, sheet, row and column)
-  2  wrong command line (unknown command or option, missing or invalid value)
+  2  wrong command line (unknown command or option, missing or invalid value), or a run beyond
+     the limits above
   3  a file or folder could not be read or written
   4  unexpected failure (a bug)
 `;
@@ -109,10 +162,13 @@ function version(): string {
   return pkg.version;
 }
 
-function parseIntOption(name: string, value: string | undefined, min: number): number | undefined {
+function parseIntOption(name: string, value: string | undefined, min: number, max: number = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return Number(value);
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got ${show(value)}`);
+  }
+  return n;
 }
 
 function parseLang(value: string | undefined, allowBoth = false): Lang | "both" | undefined {
@@ -266,8 +322,12 @@ function systemOf(values: Values): SchoolSystem {
 /** Reads the dataset named by --data, printing warnings; throws DatasetError on data errors. */
 async function loadData(values: Values, io: CliIO): Promise<Dataset> {
   if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required");
-  const r = await safeReadDataset(values.data, systemOf(values));
-  if (!r.success) throw new DatasetError(r.issues);
+  const r = await safeReadDataset(values.data, systemOf(values), { maxBytes: LIMITS.inputBytes, maxRows: LIMITS.inputRows });
+  if (!r.success) {
+    const big = r.issues.find((i) => i.code === "too_large");
+    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`);
+    throw new DatasetError(r.issues);
+  }
   if (r.warnings.length) io.stderr.write(`${formatIssues(r.warnings, { limit: 50 })}\n`);
   return r.data;
 }
@@ -279,7 +339,7 @@ async function writeOutputs(tables: readonly Table[], dir: string, formats: Read
 }
 
 function simOptions(values: Values): { draws?: number; seed?: number } {
-  const draws = parseIntOption("draws", values.draws, 1);
+  const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws);
   const seed = parseIntOption("seed", values.seed, 0);
   if (seed !== undefined && draws === undefined) throw new UsageError("--seed needs --draws <n>");
   return { ...(draws !== undefined ? { draws, seed: seed ?? 1 } : {}) };
@@ -295,6 +355,9 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
   if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
+  if (to > ds.baseYear + LIMITS.horizon) throw new UsageError(`--to must be at most ${LIMITS.horizon} years after the base year ${ds.baseYear} (${ds.baseYear + LIMITS.horizon}), got ${to}`);
+  const ix = indexSystem(ds.system);
+  checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: to - ds.baseYear + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
   const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim }, progress);
   const meta = {
     placecast: version(),
@@ -323,7 +386,7 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   const lang = (parseLang(values.lang) ?? "en") as Lang;
   const formats = parseFormats(values.format);
   const sim = simOptions(values);
-  const horizon = parseIntOption("horizon", values.horizon, 1) ?? 5;
+  const horizon = parseIntOption("horizon", values.horizon, 1, LIMITS.horizon) ?? 5;
   const level = values.level ?? "stage";
   if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${JSON.stringify(level)}`);
   if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage");
@@ -336,6 +399,8 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   }
   const bad = origins.filter((o) => o < ds.firstYear || o >= ds.baseYear);
   if (bad.length) throw new UsageError(`--origins must lie in ${ds.firstYear}–${ds.baseYear - 1} (each needs a later year of actuals), got ${bad.join(", ")}`);
+  const ix = indexSystem(ds.system);
+  checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: horizon + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
   const bt = runBacktest(ds, { origins, horizon, level, ...(sim.draws ? { simulation: { draws: sim.draws, seed: sim.seed ?? 1 } } : {}) }, progress);
   const tables = backtestTables(bt, { lang });
   if (values.out) {

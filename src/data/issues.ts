@@ -40,7 +40,8 @@ export type IssueCode =
   | "no_enrolment"
   | "insufficient_history"
   | "inconsistent"
-  | "unknown_reference";
+  | "unknown_reference"
+  | "too_large";
 
 /**
  * Thrown by `parseDataset` (and other throwing entry points) with every issue found, not just

@@ -65,8 +65,14 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
  * `births.csv`, `capacity.csv`, `plannedPlaces.csv`, `housing.csv` (or their Chinese names,
  * `地区.csv`, `在校生.csv`, …). Other CSV files are reported as warnings and not read.
  */
-async function csvFolderSheets(dir: string, issues: LocatedIssue[]): Promise<RawSheet[]> {
+async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const names = (await readdir(dir)).filter((n) => extname(n).toLowerCase() === ".csv").sort();
+  let total = 0;
+  for (const name of names) if (tableForName(basename(name, extname(name)))) total += (await stat(join(dir, name))).size;
+  if (total > limits.maxBytes) {
+    issues.push(located("too_large", [], { file: basename(dir) || dir }, `holds ${mib(total)} of CSV files, more than the limit of ${mib(limits.maxBytes)}; split the data or raise the limit`));
+    return undefined;
+  }
   const sheets: RawSheet[] = [];
   for (const name of names) {
     const at: FileLocation = { file: name };
@@ -77,6 +83,10 @@ async function csvFolderSheets(dir: string, issues: LocatedIssue[]): Promise<Raw
     }
     const text = decode(await readFile(join(dir, name)), at, issues);
     const rows = csvRows(text, at, issues);
+    if (rows && rows.length > limits.maxRows) {
+      issues.push(located("too_large", [], at, `has ${rows.length} rows, more than ${limits.maxRows} rows (the limit of one file)`));
+      return undefined;
+    }
     if (rows) sheets.push({ file: name, table, rows });
   }
   return sheets;
@@ -99,18 +109,70 @@ export function workbookCell(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-async function workbookSheets(file: string, issues: LocatedIssue[]): Promise<RawSheet[] | undefined> {
+/** Limits of one read (see `ReadOptions`). */
+interface Limits {
+  readonly maxBytes: number;
+  readonly maxRows: number;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 3 : 0)} MiB`;
+}
+
+/**
+ * The total uncompressed size of the entries of a zip file (an .xlsx), from its central
+ * directory, without inflating anything (PKWARE APPNOTE 4.3.12 and 4.3.16). Infinity when the
+ * directory cannot be found or an entry needs ZIP64 (4 GiB or more).
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (i: number): number => view.getUint32(i, true);
+  const u16 = (i: number): number => view.getUint16(i, true);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const entries = u16(eocd + 10);
+  let p = u32(eocd + 16);
+  let total = 0;
+  for (let e = 0; e < entries; e++) {
+    if (p + 46 > bytes.length || u32(p) !== 0x02014b50) return Infinity;
+    const size = u32(p + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32);
+  }
+  return total;
+}
+
+async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const name = basename(file);
   const wb = new ExcelJS.Workbook();
+  const bytes = await readFile(file);
+  const unpacked = zipUnpackedSize(bytes);
+  if (bytes.length > limits.maxBytes || (unpacked > limits.maxBytes && Number.isFinite(unpacked))) {
+    issues.push(located("too_large", [], { file: name }, `unpacks to more than ${mib(limits.maxBytes)} (${bytes.length > limits.maxBytes ? `the file alone is ${mib(bytes.length)}` : `${mib(unpacked)}`}), the limit of an input; split the workbook or raise the limit`));
+    return undefined;
+  }
   try {
-    await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     issues.push(located("invalid_type", [], { file: name }, `cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it from Excel as .xlsx`));
     return undefined;
   }
   const sheets: RawSheet[] = [];
+  let tooLong = false;
   wb.eachSheet((ws) => {
     const table = tableForName(ws.name);
+    if (ws.rowCount > limits.maxRows) {
+      issues.push(located("too_large", [], { file: name, sheet: ws.name }, `has ${ws.rowCount} rows, more than ${limits.maxRows} rows (the limit of one sheet)`));
+      tooLong = true;
+      return;
+    }
     if (!table) {
       if (!NOTE_SHEETS.has(ws.name.trim().toLowerCase())) {
         issues.push(located("unknown_field", [], { file: name, sheet: ws.name }, `is not a record type and was not read; name the sheets ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en} (${c.sheet.zh})`).join(", ")}`, "warning"));
@@ -125,7 +187,7 @@ async function workbookSheets(file: string, issues: LocatedIssue[]): Promise<Raw
     });
     sheets.push({ file: name, sheet: ws.name, table, rows });
   });
-  return sheets;
+  return tooLong ? undefined : sheets;
 }
 
 /** Options of `safeReadDataset`. */
@@ -135,6 +197,18 @@ export interface ReadOptions {
    * @defaultValue none
    */
   readonly skip?: readonly string[];
+  /**
+   * Most bytes of input: the CSV files together, or the workbook file and its unpacked content
+   * (read from the zip directory before anything is inflated). Beyond it, a `too_large` issue.
+   * @defaultValue 128 MiB
+   */
+  readonly maxBytes?: number;
+  /**
+   * Most rows of one CSV file or sheet (Excel's own limit is 1,048,576). Beyond it, a
+   * `too_large` issue.
+   * @defaultValue 1,048,576
+   */
+  readonly maxRows?: number;
 }
 
 /**
@@ -161,15 +235,16 @@ export interface ReadOptions {
  */
 export async function safeReadDataset(path: string, system: SchoolSystem, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: LocatedIssue[] = [];
+  const limits: Limits = { maxBytes: options.maxBytes ?? 128 * 2 ** 20, maxRows: options.maxRows ?? 1_048_576 };
   const info = await stat(path);
   let sheets: RawSheet[] | undefined;
   let context: FileLocation;
   if (info.isDirectory()) {
     context = { file: basename(path) || path };
-    sheets = await csvFolderSheets(path, issues);
+    sheets = await csvFolderSheets(path, issues, limits);
   } else if (extname(path).toLowerCase() === ".xlsx") {
     context = { file: basename(path) };
-    sheets = await workbookSheets(path, issues);
+    sheets = await workbookSheets(path, issues, limits);
   } else {
     context = { file: basename(path) };
     issues.push(located("invalid_type", [], context, "is neither a folder of CSV files nor an .xlsx workbook"));
