@@ -5,6 +5,7 @@ import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { projectBirths, resolveBirthsOptions, type BirthsOptions, type ResolvedBirthsOptions } from "./births.js";
 import { fitRatio, ratioAt as ratioAtFit, resolveRatioOptions, type RatioFit, type RatioOptions, type ResolvedRatioOptions } from "./methods.js";
+import { checkModelOptions, OptionsError } from "./options.js";
 import { Fill, projectArea } from "./project.js";
 
 const F_NONE: number = Fill.none;
@@ -97,13 +98,16 @@ function choose(o: ModelOptions, area: string, stage: string, kind: "progression
  *
  * A missing base-year figure is imputed (see `CohortModel.base`) and noted in `notes`.
  *
- * @throws RangeError on invalid options
+ * @throws OptionsError (a RangeError) listing every invalid option with its path
+ *   (`checkModelOptions`): values out of range, unknown stages, areas or fields
  * @example
  * ```ts
  * const model = fitModel(parseDataset(input, chinaSchoolSystem), { progression: { method: "median", years: 5 } });
  * ```
  */
 export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortModel {
+  const optionIssues = checkModelOptions(options, dataset);
+  if (optionIssues.length) throw new OptionsError(optionIssues);
   const ix = indexSystem(dataset.system);
   const cube = enrolmentCube(dataset);
   const births = birthTable(dataset);
