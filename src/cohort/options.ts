@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
-import { formatIssues, issue, show, type DataIssue, type IssuePath } from "../data/issues.js";
+import { didYouMean, formatIssues, issue, show, type DataIssue, type IssuePath } from "../data/issues.js";
+import { indexSystem } from "../domain/systemIndex.js";
 import type { BirthsOptions } from "./births.js";
 import { ratioMethods, type RatioOptions } from "./methods.js";
 import type { ModelOptions, RatioChoice } from "./model.js";
@@ -21,6 +22,17 @@ export class OptionsError extends RangeError {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const dotted = (path: IssuePath): string => path.join(".");
 
+/** Pushes an unknown_field issue per key of `o` not in `known`. */
+function fields(issues: DataIssue[], path: IssuePath, o: Record<string, unknown>, known: readonly string[]): void {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) issues.push(issue("unknown_field", [...path, k], `${dotted(path)}: unknown field ${show(k)}; the fields are ${known.join(", ")}${didYouMean(k, known)}`));
+  }
+}
+
+const RATIO_FIELDS = ["method", "years", "alpha", "phi", "clampMargin"] as const;
+const CHOICE_FIELDS = ["progression", "entry"] as const;
+const MODEL_FIELDS = ["progression", "entry", "stages", "areas", "births", "birthsScenario"] as const;
+
 /** Pushes an invalid_value issue when `ok` fails for a value that is given. */
 function range(issues: DataIssue[], path: IssuePath, value: unknown, ok: (n: number) => boolean, rule: string): void {
   if (value === undefined) return;
@@ -38,6 +50,7 @@ export function checkRatioOptions(o: unknown, path: IssuePath, issues: DataIssue
     issues.push(issue("invalid_type", path, `${dotted(path)} must be ratio options { method, years, alpha, phi, clampMargin }, got ${show(o)}`));
     return;
   }
+  fields(issues, path, o, RATIO_FIELDS);
   const r = o as RatioOptions;
   if (r.method !== undefined && !ratioMethods.includes(r.method)) {
     issues.push(issue("invalid_value", [...path, "method"], `${dotted([...path, "method"])} must be one of ${ratioMethods.join(", ")}, got ${show(r.method)}`));
@@ -48,12 +61,13 @@ export function checkRatioOptions(o: unknown, path: IssuePath, issues: DataIssue
   range(issues, [...path, "clampMargin"], r.clampMargin, (n) => n >= 0 && n <= 1, "a number in [0, 1]");
 }
 
-function checkChoice(c: unknown, path: IssuePath, issues: DataIssue[]): void {
+function checkChoice(c: unknown, path: IssuePath, issues: DataIssue[], known: readonly string[] = CHOICE_FIELDS): void {
   if (c === undefined) return;
   if (!isRecord(c)) {
     issues.push(issue("invalid_type", path, `${dotted(path)} must be { progression?, entry? }, got ${show(c)}`));
     return;
   }
+  fields(issues, path, c, known);
   const rc = c as RatioChoice;
   checkRatioOptions(rc.progression, [...path, "progression"], issues);
   checkRatioOptions(rc.entry, [...path, "entry"], issues);
@@ -66,6 +80,7 @@ function checkBirths(b: BirthsOptions | undefined, issues: DataIssue[]): void {
     issues.push(issue("invalid_type", path, `options.births must be { method?, years? }, got ${show(b)}`));
     return;
   }
+  fields(issues, path, b, ["method", "years"]);
   if (b.method !== undefined && !(["last", "mean", "trend"] as unknown[]).includes(b.method)) {
     issues.push(issue("invalid_value", [...path, "method"], `options.births.method must be one of last, mean, trend, got ${show(b.method)}`));
   }
@@ -84,15 +99,39 @@ function checkBirths(b: BirthsOptions | undefined, issues: DataIssue[]): void {
  * ```
  */
 export function checkModelOptions(options: ModelOptions, dataset: Dataset): DataIssue[] {
-  void dataset;
   const issues: DataIssue[] = [];
-  checkChoice(options, ["options"], issues);
-  if (isRecord(options.stages)) for (const [s, c] of Object.entries(options.stages)) checkChoice(c, ["options", "stages", s], issues);
+  const stageIds = indexSystem(dataset.system).stageIds;
+  const areaIds = dataset.areas.map((a) => a.id);
+  const forecast = new Set(dataset.enrolment.map((r) => r.area));
+  const stagesOf = (st: unknown, path: IssuePath): void => {
+    if (st === undefined) return;
+    if (!isRecord(st)) {
+      issues.push(issue("invalid_type", path, `${dotted(path)} must be a record of stage ids, got ${show(st)}`));
+      return;
+    }
+    for (const [s, c] of Object.entries(st)) {
+      if (!stageIds.includes(s)) {
+        issues.push(issue("unknown_stage", [...path, s], `${dotted(path)}: ${show(s)} is not a stage of the ${dataset.system.id} system (${stageIds.join(", ")})${didYouMean(s, stageIds)}`));
+        continue;
+      }
+      checkChoice(c, [...path, s], issues);
+    }
+  };
+  checkChoice(options, ["options"], issues, MODEL_FIELDS);
+  stagesOf(options.stages, ["options", "stages"]);
+  if (options.areas !== undefined && !isRecord(options.areas)) issues.push(issue("invalid_type", ["options", "areas"], `options.areas must be a record of area ids, got ${show(options.areas)}`));
   if (isRecord(options.areas)) {
     for (const [a, c] of Object.entries(options.areas)) {
-      checkChoice(c, ["options", "areas", a], issues);
-      const st = isRecord(c) ? c.stages : undefined;
-      if (isRecord(st)) for (const [s, sc] of Object.entries(st)) checkChoice(sc, ["options", "areas", a, "stages", s], issues);
+      if (!areaIds.includes(a)) {
+        issues.push(issue("unknown_area", ["options", "areas", a], `options.areas: ${show(a)} is not an area of the dataset${didYouMean(a, areaIds)}`));
+        continue;
+      }
+      if (!forecast.has(a)) {
+        issues.push(issue("unknown_area", ["options", "areas", a], `options.areas: area ${show(a)} has no enrolment and is not forecast, so options for it would do nothing`));
+        continue;
+      }
+      checkChoice(c, ["options", "areas", a], issues, [...CHOICE_FIELDS, "stages"]);
+      stagesOf(isRecord(c) ? c.stages : undefined, ["options", "areas", a, "stages"]);
     }
   }
   checkBirths(options.births, issues);

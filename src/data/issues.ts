@@ -99,3 +99,38 @@ export function show(value: unknown): string {
 export function isReservedId(id: string): boolean {
   return id in Object.prototype || id === "__proto__" || id === "prototype";
 }
+
+/** Levenshtein edit distance of two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A suggestion for a mistyped key: `; did you mean "primary"?` for the closest candidate within
+ * an edit distance of max(1, ⌊length / 3⌋) (case-insensitive), or `""` when none is close.
+ *
+ * @example
+ * ```ts
+ * didYouMean("primry", ["preschool", "primary"]) // '; did you mean "primary"?'
+ * ```
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  if (word.length > 100) return "";
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best === undefined ? "" : `; did you mean ${JSON.stringify(best)}?`;
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { DatasetError, issue, type DataIssue } from "../data/issues.js";
+import { DatasetError, issue, isReservedId, type DataIssue } from "../data/issues.js";
 
 /**
  * How the pupils a dwelling brings arrive over time: weight `weights[k]` for the k-th school year
@@ -63,6 +63,27 @@ const yieldTableSchema = z.strictObject({
 });
 
 /**
+ * Keys of a yield table's records that are reserved words (`__proto__`, `constructor`, …): from
+ * JSON they are own keys, but a record copy would set the prototype instead and lose them.
+ */
+function reservedKeys(table: unknown): DataIssue[] {
+  const out: DataIssue[] = [];
+  if (!table || typeof table !== "object") return out;
+  const check = (rec: unknown, path: readonly string[], depth: number): void => {
+    if (!rec || typeof rec !== "object" || Array.isArray(rec)) return;
+    for (const k of Object.keys(rec)) {
+      if (isReservedId(k)) out.push(issue("reserved_id", ["yields", ...path, k], `yield table: ${[...path, k].join(".")}: the key ${JSON.stringify(k)} is a reserved word; use a stage id or another dwelling type`));
+      else if (depth > 0) check((rec as Record<string, unknown>)[k], [...path, k], depth - 1);
+    }
+  };
+  const t = table as Record<string, unknown>;
+  check(t.perDwelling, ["perDwelling"], 0);
+  check(t.byType, ["byType"], 1);
+  check(t.gradeShares, ["gradeShares"], 0);
+  return out;
+}
+
+/**
  * Checks a yield table against a school system and returns it frozen, with the phasing weights
  * and grade shares normalised to sum to 1 (grade shares filled in evenly where absent).
  *
@@ -86,7 +107,8 @@ const yieldTableSchema = z.strictObject({
  * ```
  */
 export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTable {
-  const issues: DataIssue[] = [];
+  const issues: DataIssue[] = reservedKeys(table);
+  if (issues.length) throw new DatasetError(issues);
   const r = yieldTableSchema.safeParse(table);
   if (!r.success) {
     for (const zi of r.error.issues) {

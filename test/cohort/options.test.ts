@@ -59,3 +59,35 @@ describe("out-of-range options are located errors (issue 20 item 5)", () => {
     );
   });
 });
+
+describe("options validated like data (issue 20 item 12)", () => {
+  it("an unknown stage key is a located error with a suggestion (stages.primry)", () => {
+    const issues = optionIssues(() => fitModel(ds, { stages: { primry: { progression: { method: "mean" } } } }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ["options", "stages", "primry"], message: 'options.stages: "primry" is not a stage of the china system (preschool, primary, junior, senior); did you mean "primary"?' }),
+    ]);
+  });
+
+  it("unknown areas, areas without a forecast, unknown fields and unknown nested stages are located errors", () => {
+    const issues = optionIssues(() =>
+      fitModel(ds, {
+        areas: { countyy: {}, city: {}, county: { stages: { junor: {} } } },
+        progresion: { method: "mean" },
+        entry: { methd: "mean" },
+      } as never),
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      'options: unknown field "progresion"; the fields are progression, entry, stages, areas, births, birthsScenario; did you mean "progression"?',
+      'options.entry: unknown field "methd"; the fields are method, years, alpha, phi, clampMargin; did you mean "method"?',
+      'options.areas: "countyy" is not an area of the dataset; did you mean "county"?',
+      'options.areas: area "city" has no enrolment and is not forecast, so options for it would do nothing',
+      'options.areas.county.stages: "junor" is not a stage of the china system (preschool, primary, junior, senior); did you mean "junior"?',
+    ]);
+  });
+
+  it("a __proto__ key from JSON is refused, not silently dropped", () => {
+    const options = JSON.parse('{"stages": {"__proto__": {"progression": {"method": "mean"}}}}') as never;
+    const issues = optionIssues(() => fitModel(ds, options));
+    expect(issues.map((i) => i.path)).toEqual([["options", "stages", "__proto__"]]);
+  });
+});
