@@ -82,17 +82,47 @@ export type Result<T> =
   | { readonly success: true; readonly data: T; readonly warnings: readonly DataIssue[] }
   | { readonly success: false; readonly issues: readonly DataIssue[] };
 
-/** Shows a user value in a message: strings quoted, numbers as typed. */
-export function show(value: unknown): string {
+/** How deep `show` looks into arrays and objects, and how many items or keys it lists. */
+const SHOW_DEPTH = 3;
+const SHOW_ITEMS = 5;
+
+function preview(value: unknown, depth: number): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+  if (value === null || typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "function" || typeof value === "symbol") return `a ${typeof value}`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (depth <= 0) return "[…]";
+    const items = value.slice(0, SHOW_ITEMS).map((v: unknown) => preview(v, depth - 1));
+    return `[${items.join(", ")}${value.length > SHOW_ITEMS ? `, … (${value.length} items)` : ""}]`;
   }
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return "{}";
+    if (depth <= 0) return "{…}";
+    const items = keys.slice(0, SHOW_ITEMS).map((k) => `${JSON.stringify(k)}: ${preview((value as Record<string, unknown>)[k], depth - 1)}`);
+    return `{${items.join(", ")}${keys.length > SHOW_ITEMS ? `, … (${keys.length} keys)` : ""}}`;
+  }
+  return "a value";
+}
+
+/**
+ * Shows a user value in a message: strings quoted, numbers as typed, arrays and objects as a
+ * preview at most 3 levels deep with at most 5 items each (`{"a": {"a": {"a": {…}}}}`), so that
+ * any input, however deep, gives a short message and never overflows the stack.
+ *
+ * @example
+ * ```ts
+ * show("x") // '"x"'
+ * show([[[[[1]]]]]) // "[[[[…]]]]"
+ * ```
+ */
+export function show(value: unknown): string {
+  return preview(value, SHOW_DEPTH);
 }
 
 /** Ids that collide with properties of `Object.prototype` and are refused as ids. */

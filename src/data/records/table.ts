@@ -21,6 +21,12 @@ export const yearSchema = z.int().min(1800).max(2300);
 /** A count of people or places. */
 export const countSchema = z.int().nonnegative();
 
+/** Rules of the fields every record may carry (`provenanceFields`), for messages. */
+const COMMON_RULES: Readonly<Record<string, string>> = {
+  provenance: 'must be "reported" or "estimate", or left out',
+  note: "must be text, or left out",
+};
+
 /** Describes one record type (one table) of the dataset. */
 export interface TableSpec<T> {
   /** Field name in the dataset, e.g. `"enrolment"`. */
@@ -79,7 +85,7 @@ export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssu
       }
       const field = zi.path.length ? String(zi.path[0]) : "";
       const value = rec && typeof rec === "object" && field ? (rec as Record<string, unknown>)[field] : rec;
-      const rule = spec.rules[field];
+      const rule = spec.rules[field] ?? (Object.prototype.hasOwnProperty.call(COMMON_RULES, field) ? COMMON_RULES[field] : undefined);
       const code = zi.code === "invalid_type" && value !== undefined && typeof value !== "number" ? "invalid_type" : "invalid_value";
       let hint = "";
       if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) && rule && /integer|number|year/.test(rule)) {
