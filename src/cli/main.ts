@@ -175,14 +175,14 @@ function parseLang(value: string | undefined, allowBoth = false): Lang | "both" 
   if (value === undefined) return undefined;
   const v = value === "zh" || value === "zh-cn" ? "zh-CN" : value;
   if (v === "en" || v === "zh-CN" || (allowBoth && v === "both")) return v;
-  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${JSON.stringify(value)}`);
+  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${show(value)}`);
 }
 
 function parseFormats(value: string | undefined): Set<Format> {
   if (value === undefined) return new Set(FORMATS);
   const out = new Set<Format>();
   for (const f of value.split(",").map((s) => s.trim().toLowerCase())) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${JSON.stringify(f)}`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${show(f)}`);
     out.add(f as Format);
   }
   return out;
@@ -194,11 +194,11 @@ function parseOrigins(value: string | undefined): number[] | undefined {
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
-    if (a > b) throw new UsageError(`--origins range must go up, got ${JSON.stringify(value)}`);
+    if (a > b) throw new UsageError(`--origins range must go up, got ${show(value)}`);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   const list = value.split(",").map((s) => s.trim());
-  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${JSON.stringify(value)}`);
+  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${show(value)}`);
   return list.map(Number);
 }
 
@@ -263,7 +263,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       out(version());
       return EXIT.ok;
     }
-    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands are forecast, backtest, templates, demo`);
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${show(command)}; commands are forecast, backtest, templates, demo`);
     const cmd = command as Command;
     let values: Values;
     try {
@@ -315,7 +315,7 @@ async function templates(values: Values, out: (line: string) => void): Promise<n
 function systemOf(values: Values): SchoolSystem {
   const id = values.system ?? "china";
   const s = SYSTEMS[id];
-  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${JSON.stringify(id)}`);
+  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${show(id)}`);
   return s;
 }
 
@@ -388,7 +388,7 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   const sim = simOptions(values);
   const horizon = parseIntOption("horizon", values.horizon, 1, LIMITS.horizon) ?? 5;
   const level = values.level ?? "stage";
-  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${JSON.stringify(level)}`);
+  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${show(level)}`);
   if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage");
   let origins = parseOrigins(values.origins);
   const ds = await loadData(values, io);

@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { parseISO } from "date-fns";
 import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
+import { clip, DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
@@ -84,7 +84,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const obj = input as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!TOP_LEVEL.has(key)) {
-      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${JSON.stringify(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
+      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${show(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
     }
   }
   const areaRows = parseTable(areasTable, obj.areas, issues);
@@ -155,11 +155,11 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
   for (const { index, value: a } of rows) {
     const where = locate("areas", index, a, ["id"]);
     if (isReservedId(a.id)) {
-      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${JSON.stringify(a.id)} is a reserved word; choose another id`));
+      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${show(a.id)} is a reserved word; choose another id`));
       continue;
     }
     if (ids.has(a.id)) {
-      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${JSON.stringify(a.id)} is given twice; ids must be unique`));
+      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${show(a.id)} is given twice; ids must be unique`));
       continue;
     }
     ids.add(a.id);
@@ -167,9 +167,9 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     const seen = new Set<string>();
     a.grades?.forEach((g, gi) => {
       if (!ix.gradeById.has(g)) {
-        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${JSON.stringify(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${show(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
       } else if (seen.has(g)) {
-        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${g} is listed twice`));
+        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${clip(g)} is listed twice`));
       }
       seen.add(g);
     });
@@ -178,7 +178,7 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     if (a.parent === undefined || !byId.has(a.id)) continue;
     const where = locate("areas", index, a, ["id"]);
     if (!byId.has(a.parent)) {
-      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${JSON.stringify(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
+      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
       continue;
     }
     const chain = new Set([a.id]);
@@ -213,15 +213,15 @@ function checkEnrolment(
     const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`));
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
-      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where()}: grade ${JSON.stringify(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
       continue;
     }
     if (!grades.has(r.grade)) {
-      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${r.area} does not teach ${r.grade} (its grades are ${[...grades].join(", ")}); add ${r.grade} to the area's grades or drop the record`));
+      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${clip(r.area)} does not teach ${clip(r.grade)} (its grades are ${[...grades].join(", ")}); add ${clip(r.grade)} to the area's grades or drop the record`));
       continue;
     }
     let years = yearsByArea.get(r.area);
@@ -250,7 +250,7 @@ function checkEnrolment(
     const years = yearsByArea.get(a.id);
     if (!years) {
       if (!parents.has(a.id)) {
-        issues.push(issue("no_enrolment", ["areas", index], `area ${a.id} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
+        issues.push(issue("no_enrolment", ["areas", index], `area ${clip(a.id)} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
       }
       continue;
     }
@@ -261,17 +261,17 @@ function checkEnrolment(
       const gs = years.get(y);
       if (!gs && failed.has(`${a.id}\u0000${y}`)) continue;
       if (!gs) {
-        issues.push(issue("year_gap", ["enrolment"], `area ${a.id}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
+        issues.push(issue("year_gap", ["enrolment"], `area ${clip(a.id)}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
         continue;
       }
       for (const g of offered.get(a.id) ?? []) {
         if (!gs.has(g) && !failed.has(`${a.id}\u0000${y}\u0000${g}`)) {
-          issues.push(issue("missing_record", ["enrolment"], `area ${a.id}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
+          issues.push(issue("missing_record", ["enrolment"], `area ${clip(a.id)}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
         }
       }
     }
     if (y1 < last) {
-      issues.push(issue("history_ends_early", ["enrolment"], `area ${a.id}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${a.id}'s records up to ${last}`));
+      issues.push(issue("history_ends_early", ["enrolment"], `area ${clip(a.id)}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${clip(a.id)}'s records up to ${last}`));
     }
   }
   return { first, last };
@@ -304,7 +304,7 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
   for (const { index, value: r } of rows) {
     const where = (): string => locate("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["births", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["births", index, "area"], `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`));
       continue;
     }
     let byYear = seen.get(r.area);
@@ -323,7 +323,7 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
     ys.sort((p, q) => p - q);
     for (let i = 1; i < ys.length; i++) {
       if (ys[i]! !== ys[i - 1]! + 1) {
-        issues.push(issue("year_gap", ["births"], `area ${area}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
+        issues.push(issue("year_gap", ["births"], `area ${clip(area)}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
       }
     }
   }
@@ -344,11 +344,11 @@ function checkCapacity(
   const stageList = [...stages.keys()].join(", ");
   const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", [table, index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", [table, index, "area"], `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`));
       return false;
     }
     if (!stages.has(r.stage)) {
-      issues.push(issue("unknown_stage", [table, index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${stageList})`));
+      issues.push(issue("unknown_stage", [table, index, "stage"], `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`));
       return false;
     }
     return true;
@@ -394,7 +394,7 @@ function checkHousing(
   for (const { index, value: r } of rows) {
     const where = locate("housing", index, r, housingTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`));
       continue;
     }
     if ((r.year === undefined) === (r.completionDate === undefined)) {
@@ -409,13 +409,13 @@ function checkHousing(
       try {
         year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
       } catch {
-        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${JSON.stringify(r.completionDate)} does not give a school year between 1800 and 2300`));
+        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${show(r.completionDate)} does not give a school year between 1800 and 2300`));
         continue;
       }
     }
     if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
       warned.add(r.area);
-      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${r.area} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
+      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${clip(r.area)} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
     }
     out.push({ ...r, year });
   }

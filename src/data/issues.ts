@@ -86,8 +86,39 @@ export type Result<T> =
 const SHOW_DEPTH = 3;
 const SHOW_ITEMS = 5;
 
+/** Most characters of a text that a message quotes; longer texts are cut with an ellipsis and their length. */
+export const SHOW_CHARS = 80;
+
+/** Cuts a text to `SHOW_CHARS` characters (not splitting a surrogate pair); the rest becomes "…". */
+function cut(text: string): { head: string; cut: boolean } {
+  if (text.length <= SHOW_CHARS) return { head: text, cut: false };
+  let head = text.slice(0, SHOW_CHARS);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return { head, cut: true };
+}
+
+/**
+ * A user text for a message without quotes (ids in `area jiangcheng, grade P3`): at most
+ * `SHOW_CHARS` characters, then `… (N characters)`.
+ *
+ * @example
+ * ```ts
+ * clip("jiangcheng") // "jiangcheng"
+ * clip("x".repeat(100)) // "xxxx…x… (100 characters)"
+ * ```
+ */
+export function clip(text: string): string {
+  const c = cut(text);
+  return c.cut ? `${c.head}… (${text.length} characters)` : text;
+}
+
+function quote(text: string): string {
+  const c = cut(text);
+  return c.cut ? `${JSON.stringify(c.head).slice(0, -1)}…" (${text.length} characters)` : JSON.stringify(text);
+}
+
 function preview(value: unknown, depth: number): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   if (value === undefined) return "nothing";
   if (value === null || typeof value === "boolean") return String(value);
@@ -104,14 +135,15 @@ function preview(value: unknown, depth: number): string {
     const keys = Object.keys(value);
     if (keys.length === 0) return "{}";
     if (depth <= 0) return "{…}";
-    const items = keys.slice(0, SHOW_ITEMS).map((k) => `${JSON.stringify(k)}: ${preview((value as Record<string, unknown>)[k], depth - 1)}`);
+    const items = keys.slice(0, SHOW_ITEMS).map((k) => `${quote(k)}: ${preview((value as Record<string, unknown>)[k], depth - 1)}`);
     return `{${items.join(", ")}${keys.length > SHOW_ITEMS ? `, … (${keys.length} keys)` : ""}}`;
   }
   return "a value";
 }
 
 /**
- * Shows a user value in a message: strings quoted, numbers as typed, arrays and objects as a
+ * Shows a user value in a message: strings quoted and cut to `SHOW_CHARS` characters (a 10 MB
+ * cell gives `"xxx…" (10485760 characters)`), numbers as typed, arrays and objects as a
  * preview at most 3 levels deep with at most 5 items each (`{"a": {"a": {"a": {…}}}}`), so that
  * any input, however deep, gives a short message and never overflows the stack.
  *
@@ -162,5 +194,5 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
       bestD = d;
     }
   }
-  return best === undefined ? "" : `; did you mean ${JSON.stringify(best)}?`;
+  return best === undefined ? "" : `; did you mean ${show(best)}?`;
 }

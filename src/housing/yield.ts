@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { DatasetError, issue, isReservedId, type DataIssue } from "../data/issues.js";
+import { DatasetError, issue, isReservedId, show, type DataIssue } from "../data/issues.js";
 
 /**
  * How the pupils a dwelling brings arrive over time: weight `weights[k]` for the k-th school year
@@ -72,7 +72,7 @@ function reservedKeys(table: unknown): DataIssue[] {
   const check = (rec: unknown, path: readonly string[], depth: number): void => {
     if (!rec || typeof rec !== "object" || Array.isArray(rec)) return;
     for (const k of Object.keys(rec)) {
-      if (isReservedId(k)) out.push(issue("reserved_id", ["yields", ...path, k], `yield table: ${[...path, k].join(".")}: the key ${JSON.stringify(k)} is a reserved word; use a stage id or another dwelling type`));
+      if (isReservedId(k)) out.push(issue("reserved_id", ["yields", ...path, k], `yield table: ${[...path, k].join(".")}: the key ${show(k)} is a reserved word; use a stage id or another dwelling type`));
       else if (depth > 0) check((rec as Record<string, unknown>)[k], [...path, k], depth - 1);
     }
   };
@@ -122,7 +122,7 @@ export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTab
   const stages = ix.stageIds.join(", ");
   const checkStages = (rec: Readonly<Record<string, unknown>>, path: readonly (string | number)[]): void => {
     for (const s of Object.keys(rec)) {
-      if (!ix.stageById.has(s)) issues.push(issue("unknown_stage", [...path, s], `yield table ${t.id}: ${[...path.slice(1), s].join(".")}: ${JSON.stringify(s)} is not a stage of the ${system.id} system (${stages})`));
+      if (!ix.stageById.has(s)) issues.push(issue("unknown_stage", [...path, s], `yield table ${t.id}: ${[...path.slice(1), s].join(".")}: ${show(s)} is not a stage of the ${system.id} system (${stages})`));
     }
   };
   checkStages(t.perDwelling, ["yields", "perDwelling"]);

@@ -41,3 +41,20 @@ describe("deeply nested input (issue 20 item 8)", () => {
     expect(show({ x: 1, y: [1, 2], z: "t" })).toBe('{"x": 1, "y": [1, 2], "z": "t"}');
   });
 });
+
+describe("messages cap quoted values (issue 20 item 9)", () => {
+  const huge = "x".repeat(10 * 2 ** 20);
+
+  it("a 10 MB value gives a short message: 80 characters, an ellipsis and the length", () => {
+    const r = safeParseDataset(
+      { areas: [{ id: "a", grades: ["P1"] }, { id: huge, grades: ["P1"] }], enrolment: [{ area: huge, year: 2020, grade: "P1", pupils: huge }, { area: "a", year: 2020, grade: "P1", pupils: 5 }, { area: "zz" + huge, year: 2020, grade: "P1", pupils: 5 }] },
+      chinaSchoolSystem,
+    );
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues.length).toBeGreaterThan(1);
+    for (const i of r.issues) expect(i.message.length, i.message.slice(0, 200)).toBeLessThan(500);
+    expect(r.issues.map((i) => i.message).join("\n")).toContain(`${"x".repeat(78)}…" (${huge.length + 2} characters)`);
+    expect(show(huge)).toBe(`"${"x".repeat(80)}…" (${huge.length} characters)`);
+  });
+});
