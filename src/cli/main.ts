@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset, type Dataset } from "../data/dataset.js";
-import { DatasetError, formatIssues, show } from "../data/issues.js";
+import { DatasetError, escapeControls, formatIssues, show } from "../data/issues.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { Lang } from "../domain/sourced.js";
@@ -251,8 +251,10 @@ function isFsError(e: unknown): e is NodeJS.ErrnoException {
  * ```
  */
 export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const err = (line: string): void => void io.stderr.write(`${line}\n`);
-  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  // Lines may carry user text (values, paths): control characters are escaped, line breaks kept.
+  const safe = (line: string): string => line.split("\n").map(escapeControls).join("\n");
+  const err = (line: string): void => void io.stderr.write(`${safe(line)}\n`);
+  const out = (line: string): void => void io.stdout.write(`${safe(line)}\n`);
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
@@ -276,6 +278,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       out(HELP);
       return EXIT.ok;
     }
+    for (const k of ["data", "out"] as const) if (values[k]?.includes("\0")) throw new UsageError(`--${k} must be a path without NUL characters, got ${show(values[k])}`);
     const progress = new Progress(io.stderr, !values.quiet);
     if (cmd === "templates") return await templates(values, out);
     if (cmd === "demo") return await forecastCommand(values, io, progress, true);
@@ -369,7 +372,7 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
     ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}),
     lang,
   };
-  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
   const shortfalls = run.assessment.filter((r) => r.kind === "forecast" && r.surplus < 0 && !r.parts).length;
   const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
   io.stderr.write(
@@ -405,7 +408,7 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   const tables = backtestTables(bt, { lang });
   if (values.out) {
     const meta = { placecast: version(), command: "backtest", data: resolve(values.data ?? ""), system: ds.system.id, origins, horizon, level, ...(sim.draws ? sim : {}), lang };
-    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
   } else {
     const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : x.toFixed(1));
     const lines = ["horizon\tcells\tMAPE %\tMdAPE %\tbias %\tWAPE %" + (sim.draws ? "\tcover80\tcover95" : "")];

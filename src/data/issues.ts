@@ -57,7 +57,8 @@ export class DatasetError extends Error {
 }
 
 /**
- * Formats issues for people, one per line, errors first.
+ * Formats issues for people, one per line, errors first; control characters in a message are
+ * escaped (`escapeControls`), so that each issue stays one line of plain text.
  *
  * @example
  * ```ts
@@ -67,7 +68,7 @@ export class DatasetError extends Error {
 export function formatIssues(issues: readonly DataIssue[], options: { limit?: number } = {}): string {
   const limit = options.limit ?? 50;
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  const lines = sorted.slice(0, limit).map((i) => `${i.severity === "error" ? "✗" : "!"} ${i.message}`);
+  const lines = sorted.slice(0, limit).map((i) => `${i.severity === "error" ? "✗" : "!"} ${escapeControls(i.message)}`);
   if (sorted.length > limit) lines.push(`… and ${sorted.length - limit} more`);
   return lines.join("\n");
 }
@@ -85,6 +86,23 @@ export type Result<T> =
 /** How deep `show` looks into arrays and objects, and how many items or keys it lists. */
 const SHOW_DEPTH = 3;
 const SHOW_ITEMS = 5;
+
+/** Characters a terminal may act on: C0 controls, DEL, C1 controls (CSI \u009b), line and paragraph separators, bidi embeddings, overrides and isolates. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Escapes the characters of a text that a terminal would act on (`CONTROL`: ESC sequences, bell,
+ * carriage return, C1 controls, bidi overrides…) as `\uXXXX`, so that a message read from a file
+ * prints as text on one line.
+ *
+ * @example
+ * ```ts
+ * escapeControls("a\u001b[2Jb") // "a\\u001b[2Jb"
+ * ```
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** Most characters of a text that a message quotes; longer texts are cut with an ellipsis and their length. */
 export const SHOW_CHARS = 80;
@@ -109,12 +127,12 @@ function cut(text: string): { head: string; cut: boolean } {
  */
 export function clip(text: string): string {
   const c = cut(text);
-  return c.cut ? `${c.head}… (${text.length} characters)` : text;
+  return escapeControls(c.cut ? `${c.head}… (${text.length} characters)` : text);
 }
 
 function quote(text: string): string {
   const c = cut(text);
-  return c.cut ? `${JSON.stringify(c.head).slice(0, -1)}…" (${text.length} characters)` : JSON.stringify(text);
+  return escapeControls(c.cut ? `${JSON.stringify(c.head).slice(0, -1)}…" (${text.length} characters)` : JSON.stringify(text));
 }
 
 function preview(value: unknown, depth: number): string {
