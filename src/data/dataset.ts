@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { parseISO } from "date-fns";
 import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { clip, DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
+import { clip, DatasetError, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
@@ -95,10 +95,12 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
-  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows));
-  checkBirths(birthRows, areaIds, issues);
-  checkCapacity(capacityRows, plannedRows, areaIds, system, issues);
-  const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
+  const refs = new References();
+  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows), refs);
+  checkBirths(birthRows, areaIds, issues, refs);
+  checkCapacity(capacityRows, plannedRows, areaIds, system, issues, refs);
+  const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues, refs);
+  refs.flush(issues, failedAreas(obj.areas, areaRows));
 
   if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade"));
   const errors = issues.filter((i) => i.severity === "error");
@@ -138,6 +140,55 @@ export function parseDataset(input: unknown, system: SchoolSystem): Dataset {
   const r = safeParseDataset(input, system);
   if (!r.success) throw new DatasetError(r.issues);
   return r.data;
+}
+
+/**
+ * References to areas, grades or stages that do not exist, grouped by the missing value: one
+ * issue per value (at its first row, with the count and the first few other rows), not one per
+ * row. When the area exists but its record failed its own checks, the issue is one line at that
+ * record: the rows that refer to it were not checked.
+ */
+class References {
+  private readonly groups = new Map<string, { code: IssueCode; value: string; path: IssuePath; message: string; rows: Map<string, number[]> }>();
+
+  add(code: IssueCode, value: string, table: string, index: number, path: IssuePath, message: () => string): void {
+    const key = `${code}\u0000${value}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { code, value, path, message: message(), rows: new Map() }));
+    let l = g.rows.get(table);
+    if (!l) g.rows.set(table, (l = []));
+    l.push(index);
+  }
+
+  flush(issues: DataIssue[], failed: ReadonlyMap<string, { index: number; where: string }>): void {
+    for (const g of this.groups.values()) {
+      const rows = [...g.rows].flatMap(([t, l]) => l.map((i) => `${t}[${i}]`));
+      const bad = g.code === "unknown_area" ? failed.get(g.value) : undefined;
+      if (bad) {
+        const counts = [...g.rows].map(([t, l]) => `${t} ${l.length}`).join(", ");
+        issues.push(issue("unknown_area", ["areas", bad.index], `${bad.where}: has errors (above), so the ${rows.length} row${rows.length === 1 ? "" : "s"} that refer to area ${show(g.value)} were not checked (${counts})`));
+        continue;
+      }
+      const others = rows.slice(1);
+      const tables = [...g.rows.keys()];
+      const more = others.length === 0 ? "" : `; so ${others.length === 1 ? "is 1 more" : `are ${others.length} more`} ${tables.length === 1 ? `${tables[0]} ` : ""}row${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})`;
+      issues.push(issue(g.code, g.path, `${g.message}${more}`));
+    }
+  }
+}
+
+/** Area records that failed their own checks (schema or reserved id), by the id they give. */
+function failedAreas(raw: unknown, rows: Row<AreaRecord>[]): Map<string, { index: number; where: string }> {
+  const out = new Map<string, { index: number; where: string }>();
+  for (const { index, value } of rows) if (isReservedId(value.id)) out.set(value.id, { index, where: locate("areas", index, value, ["id"]) });
+  if (!Array.isArray(raw)) return out;
+  const ok = new Set(rows.map((r) => r.index));
+  raw.forEach((rec: unknown, index) => {
+    if (ok.has(index) || !rec || typeof rec !== "object") return;
+    const id = (rec as Record<string, unknown>).id;
+    if (typeof id === "string" && !out.has(id)) out.set(id, { index, where: locate("areas", index, rec, ["id"]) });
+  });
+  return out;
 }
 
 /** Grades an area teaches, in system order. */
@@ -202,6 +253,7 @@ function checkEnrolment(
   system: SchoolSystem,
   issues: DataIssue[],
   failed: ReadonlySet<string>,
+  refs: References,
 ): { first: number; last: number } | undefined {
   const ix = indexSystem(system);
   const offered = new Map<string, Set<string>>();
@@ -213,11 +265,11 @@ function checkEnrolment(
     const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
-      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      refs.add("unknown_grade", r.grade, "enrolment", index, ["enrolment", index, "grade"], () => `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`);
       continue;
     }
     if (!grades.has(r.grade)) {
@@ -297,14 +349,14 @@ function failedKeys(raw: unknown, rows: Row<EnrolmentRecord>[]): Set<string> {
   return keys;
 }
 
-function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
+function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[], refs: References): void {
   // area → year → row index (nested maps, no string key per record).
   const seen = new Map<string, Map<number, number>>();
   const years = new Map<string, number[]>();
   for (const { index, value: r } of rows) {
     const where = (): string => locate("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["births", index, "area"], `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     let byYear = seen.get(r.area);
@@ -339,16 +391,17 @@ function checkCapacity(
   areaIds: Set<string>,
   system: SchoolSystem,
   issues: DataIssue[],
+  refs: References,
 ): void {
   const stages = indexSystem(system).stageById;
   const stageList = [...stages.keys()].join(", ");
   const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", [table, index, "area"], `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       return false;
     }
     if (!stages.has(r.stage)) {
-      issues.push(issue("unknown_stage", [table, index, "stage"], `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`));
+      refs.add("unknown_stage", r.stage, table, index, [table, index, "stage"], () => `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`);
       return false;
     }
     return true;
@@ -388,13 +441,14 @@ function checkHousing(
   withEnrolment: ReadonlySet<string>,
   system: SchoolSystem,
   issues: DataIssue[],
+  refs: References,
 ): HousingRecord[] {
   const out: HousingRecord[] = [];
   const warned = new Set<string>();
   for (const { index, value: r } of rows) {
     const where = locate("housing", index, r, housingTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     if ((r.year === undefined) === (r.completionDate === undefined)) {

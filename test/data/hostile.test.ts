@@ -58,3 +58,43 @@ describe("messages cap quoted values (issue 20 item 9)", () => {
     expect(show(huge)).toBe(`"${"x".repeat(80)}…" (${huge.length} characters)`);
   });
 });
+
+describe("grouped follow-on errors (issue 20 item 11)", () => {
+  const grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
+  const years = [2016, 2017, 2018, 2019, 2020];
+  const rows = (area: string, gs: readonly string[] = grades) => years.flatMap((year) => gs.map((grade) => ({ area, year, grade, pupils: 100 })));
+
+  it("one bad field drops an area: one message with the count of rows that refer to it, not 66", () => {
+    const r = safeParseDataset(
+      {
+        areas: [{ id: "jc", grades, parent: 5 }, { id: "b", grades }],
+        enrolment: [...rows("jc"), ...rows("b")],
+        births: [2010, 2011, 2012, 2013, 2014, 2015].map((year) => ({ area: "jc", year, births: 1000 })),
+      },
+      chinaSchoolSystem,
+    );
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues.map((i) => i.message)).toEqual([
+      "areas[0] (id jc): parent must be the id of another area, got 5",
+      'areas[0] (id jc): has errors (above), so the 66 rows that refer to area "jc" were not checked (enrolment 60, births 6)',
+    ]);
+  });
+
+  it("an unknown grade in grades: one message at the area and one for the 5 rows that use it", () => {
+    const r = safeParseDataset({ areas: [{ id: "a", grades: ["P1", "P7"] }], enrolment: rows("a", ["P1", "P7"]) }, chinaSchoolSystem);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues).toHaveLength(2);
+    expect(r.issues[0]!.path).toEqual(["areas", 0, "grades", 1]);
+    expect(r.issues[1]!.message).toBe('enrolment[1] (area a, grade P7, year 2016): grade "P7" is not a grade of the china system (K1, K2, K3, P1, P2, P3, P4, P5, P6, J1, J2, J3, S1, S2, S3); so are 4 more enrolment rows (enrolment[3], enrolment[5], enrolment[7] and 1 more)');
+  });
+
+  it("a mistyped area id in many rows: one message with the count", () => {
+    const r = safeParseDataset({ areas: [{ id: "b", grades }], enrolment: [...rows("b"), ...rows("bb")] }, chinaSchoolSystem);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]!.message).toMatch(/^enrolment\[60\] \(area bb, grade P1, year 2016\): area "bb" is not in areas; add it there or correct the id; so are 59 more enrolment rows \(enrolment\[61\], enrolment\[62\], enrolment\[63\] and 56 more\)$/);
+  });
+});
