@@ -103,6 +103,16 @@ export async function writeCsvTables(tables: readonly Table[], dir: string, opti
   return paths;
 }
 
+/**
+ * A text as an .xlsx cell stores it exactly (the `_xHHHH_` escape of OOXML, ECMA-376 Part 1,
+ * 22.9.2.19 ST_Xstring): a literal `_xHHHH_` gets its underscore escaped (`_x005F_`), and
+ * carriage returns and the other control characters XML cannot hold or keep (XML normalises
+ * `\r\n` to `\n`) become `_x000D_` etc.; readers (Excel, exceljs) decode them.
+ */
+function xlsxText(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
 /** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`. */
 function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
@@ -122,7 +132,7 @@ export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
     const ws = wb.addWorksheet(sheetName(t.sheet ?? t.name), { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow([...t.columns]);
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r.map((c) => (c === null ? null : c)));
+    for (const r of t.rows) ws.addRow(r.map((c) => (typeof c === "string" ? xlsxText(c) : c)));
     t.columns.forEach((c, i) => {
       const widest = Math.max(c.length * (/[^\x00-\x7F]/.test(c) ? 2 : 1), ...t.rows.slice(0, 200).map((r) => String(r[i] ?? "").length));
       ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
