@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { DatasetError } from "../data/issues.js";
 import type { Dataset } from "../data/dataset.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
-import type { CellValue } from "./cells.js";
+import { columnLetter, type CellValue } from "./cells.js";
 import { TABLE_COLUMNS, tableForName } from "./columns.js";
 import { unescapeFormulaCell } from "./write.js";
 import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
@@ -180,9 +180,23 @@ async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limi
       return;
     }
     const rows: { row: number; cells: CellValue[] }[] = [];
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(workbookCell(row.getCell(c).value));
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        // A cell covered by a merge shows its master's value in exceljs; Excel kept only the
+        // master's value when merging, so the covered cell is read as empty, with a warning.
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          cells.push(null);
+          if (workbookCell(cell.master.value) !== null) {
+            const range = merges.find((m) => m.split(":")[0] === cell.master.address) ?? `${cell.master.address}:…`;
+            issues.push(located("invalid_value", [table], { file: name, sheet: ws.name, row: rowNumber, column: columnLetter(c) }, `is merged into ${cell.master.address} (cells ${range} are merged); it is read as empty, not as ${cell.master.address}'s value. Unmerge the cells and give each its own value`, "warning"));
+          }
+          continue;
+        }
+        cells.push(workbookCell(cell.value));
+      }
       rows.push({ row: rowNumber, cells });
     });
     sheets.push({ file: name, sheet: ws.name, table, rows });
