@@ -237,6 +237,19 @@ interface Values {
   level?: string;
 }
 
+/** Plain reasons of the file-system errors a run meets, followed by the path. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder",
+  EISDIR: "a folder, not a file",
+  ENOTDIR: "not a folder",
+  EEXIST: "already exists",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EMFILE: "too many open files",
+};
+
 function isFsError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 }
@@ -296,7 +309,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       return EXIT.data;
     }
     if (isFsError(e)) {
-      err(`placecast: error: ${e.code === "ENOENT" ? `no such file or folder: ${e.path ?? ""}` : e.message}`);
+      const reason = FS_REASONS[e.code ?? ""];
+      const path = e.path ?? (e as { dest?: string }).dest;
+      err(`placecast: error: ${reason && path !== undefined ? `${reason}: ${path}` : e.message}`);
       return EXIT.io;
     }
     err(`placecast: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -417,6 +432,7 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
     }
     io.stdout.write(`${lines.join("\n")}\n`);
   }
-  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, MAPE ${bt.overall.mape.toFixed(1)}%\n`);
+  const mape = Number.isFinite(bt.overall.mape) ? `MAPE ${bt.overall.mape.toFixed(1)}%` : "MAPE: no actual above the floor (20 pupils)";
+  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, ${mape}\n`);
   return EXIT.ok;
 }

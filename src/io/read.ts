@@ -14,15 +14,38 @@ import { located, parseSheets, type FileLocation, type LocatedIssue, type RawShe
 const NOTE_SHEETS = new Set(["readme", "about", "说明", "填写说明", "columns", "列说明"]);
 
 /**
- * Decodes a CSV file: UTF-8 (with or without BOM); when the bytes are not UTF-8, GB18030 (the
- * encoding Excel uses for "CSV" on Chinese Windows), with a warning.
+ * Decodes a CSV file: UTF-8 (with or without BOM); UTF-16 with a byte order mark (Excel's
+ * "Unicode Text"), with a warning; when the bytes are not UTF-8, GB18030 (the encoding Excel uses
+ * for "CSV" on Chinese Windows), with a warning. Text that looks like UTF-16 without a byte order
+ * mark (many NUL bytes) is refused with a hint: read as GB18030 it would be garbage.
  */
-function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string {
+function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    issues.push(located("invalid_value", [], at, `is UTF-16 (${le ? "little" : "big"}-endian, as Excel saves "Unicode Text"); read as UTF-16. Save as "CSV UTF-8" to avoid this warning`, "warning"));
+    return new TextDecoder(le ? "utf-16le" : "utf-16be").decode(bytes);
+  }
+  let nul = 0;
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) if (bytes[i] === 0) nul++;
+  if (nul > 0 && nul >= Math.min(bytes.length, 4096) / 8) {
+    issues.push(located("invalid_value", [], at, 'looks like UTF-16 without a byte order mark (many NUL bytes); save it as "CSV UTF-8"'));
+    return undefined;
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     issues.push(located("invalid_value", [], at, "is not UTF-8; read as GB18030 (Chinese Windows). Save as \"CSV UTF-8\" to avoid this warning", "warning"));
     return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** Reads a file; a file-system error carries the path (Node leaves it out of EISDIR on read). */
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = path;
+    throw e;
   }
 }
 
@@ -81,7 +104,8 @@ async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limi
       issues.push(located("unknown_field", [], at, `is not a record type and was not read; name the files ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en}.csv`).join(", ")} (or in Chinese)`, "warning"));
       continue;
     }
-    const text = decode(await readFile(join(dir, name)), at, issues);
+    const text = decode(await readBytes(join(dir, name)), at, issues);
+    if (text === undefined) continue;
     const rows = csvRows(text, at, issues);
     if (rows && rows.length > limits.maxRows) {
       issues.push(located("too_large", [], at, `has ${rows.length} rows, more than ${limits.maxRows} rows (the limit of one file)`));
@@ -152,7 +176,7 @@ export function zipUnpackedSize(bytes: Uint8Array): number {
 async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const name = basename(file);
   const wb = new ExcelJS.Workbook();
-  const bytes = await readFile(file);
+  const bytes = await readBytes(file);
   const unpacked = zipUnpackedSize(bytes);
   if (bytes.length > limits.maxBytes || (unpacked > limits.maxBytes && Number.isFinite(unpacked))) {
     issues.push(located("too_large", [], { file: name }, `unpacks to more than ${mib(limits.maxBytes)} (${bytes.length > limits.maxBytes ? `the file alone is ${mib(bytes.length)}` : `${mib(unpacked)}`}), the limit of an input; split the workbook or raise the limit`));
