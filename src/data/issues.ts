@@ -122,7 +122,7 @@ function cut(text: string): { head: string; cut: boolean } {
  * @example
  * ```ts
  * clip("jiangcheng") // "jiangcheng"
- * clip("x".repeat(100)) // "xxxx…x… (100 characters)"
+ * clip("x".repeat(100)).slice(78) // "xx… (100 characters)"
  * ```
  */
 export function clip(text: string): string {
