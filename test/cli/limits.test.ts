@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXIT, HELP, LIMITS, main } from "../../src/cli/main.js";
+import { estimateRunBytes, EXIT, HELP, LIMITS, main } from "../../src/cli/main.js";
 import { chinaSchoolSystem } from "../../src/index.js";
 import { safeReadDataset, writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
@@ -65,9 +65,17 @@ describe("limits and exit codes (issue 20 item 3)", () => {
   });
 
   it("a run whose estimated memory exceeds the 2 GiB budget is refused before it starts (exit 2)", async () => {
-    const r = await run("demo", "--out", tmp(), "--draws", String(LIMITS.draws), "--to", "2120", "--quiet");
+    // 300 areas × 15 grades to 100 years ahead: 459,000 output rows, a run measured at 4.96 GB.
+    const grades = ["K1", "K2", "K3", "P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
+    const dir = tmp();
+    writeFileSync(join(dir, "areas.csv"), `id\n${Array.from({ length: 300 }, (_, i) => `a${i}`).join("\n")}\n`);
+    writeFileSync(join(dir, "enrolment.csv"), `area,year,grade,pupils\n${Array.from({ length: 300 }, (_, i) => grades.map((g) => `a${i},2020,${g},100`).join("\n")).join("\n")}\n`);
+    const r = await run("forecast", "--data", dir, "--out", tmp(), "--to", "2120", "--quiet");
     expect(r.code).toBe(EXIT.usage);
-    expect(r.stderr).toMatch(/needs about [\d.]+ GiB of memory, over the budget of 2 GiB; use fewer --draws or an earlier --to/);
+    expect(r.stderr).toMatch(/^placecast: error: this run \(300 areas, 101 years\) needs about 5\.2 GiB of memory, over the budget of 2 GiB; use fewer --draws or an earlier --to\n/);
+    expect(estimateRunBytes({ areas: 300, grades: 15, stages: 4, years: 101 })).toBeGreaterThan(LIMITS.memoryBytes);
+    // The demo at the draw limit stays within the budget (measured: 306 MB at 100,000 draws).
+    expect(estimateRunBytes({ areas: 7, grades: 15, stages: 4, years: 16, draws: LIMITS.draws })).toBeLessThan(LIMITS.memoryBytes);
   });
 
   it("a workbook that unpacks beyond the input limit is refused before its rows are read (exit 2)", async () => {
