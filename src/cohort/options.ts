@@ -102,7 +102,6 @@ export function checkModelOptions(options: ModelOptions, dataset: Dataset): Data
   const issues: DataIssue[] = [];
   const stageIds = indexSystem(dataset.system).stageIds;
   const areaIds = dataset.areas.map((a) => a.id);
-  const forecast = new Set(dataset.enrolment.map((r) => r.area));
   const stagesOf = (st: unknown, path: IssuePath): void => {
     if (st === undefined) return;
     if (!isRecord(st)) {
@@ -124,10 +123,6 @@ export function checkModelOptions(options: ModelOptions, dataset: Dataset): Data
     for (const [a, c] of Object.entries(options.areas)) {
       if (!areaIds.includes(a)) {
         issues.push(issue("unknown_area", ["options", "areas", a], `options.areas: ${show(a)} is not an area of the dataset${didYouMean(a, areaIds)}`));
-        continue;
-      }
-      if (!forecast.has(a)) {
-        issues.push(issue("unknown_area", ["options", "areas", a], `options.areas: area ${show(a)} has no enrolment and is not forecast, so options for it would do nothing`));
         continue;
       }
       checkChoice(c, ["options", "areas", a], issues, [...CHOICE_FIELDS, "stages"]);

@@ -68,7 +68,7 @@ describe("options validated like data (issue 20 item 12)", () => {
     ]);
   });
 
-  it("unknown areas, areas without a forecast, unknown fields and unknown nested stages are located errors", () => {
+  it("unknown areas, unknown fields and unknown nested stages are located errors", () => {
     const issues = optionIssues(() =>
       fitModel(ds, {
         areas: { countyy: {}, city: {}, county: { stages: { junor: {} } } },
@@ -80,7 +80,6 @@ describe("options validated like data (issue 20 item 12)", () => {
       'options: unknown field "progresion"; the fields are progression, entry, stages, areas, births, birthsScenario; did you mean "progression"?',
       'options.entry: unknown field "methd"; the fields are method, years, alpha, phi, clampMargin; did you mean "method"?',
       'options.areas: "countyy" is not an area of the dataset; did you mean "county"?',
-      'options.areas: area "city" has no enrolment and is not forecast, so options for it would do nothing',
       'options.areas.county.stages: "junor" is not a stage of the china system (preschool, primary, junior, senior); did you mean "junior"?',
     ]);
   });
