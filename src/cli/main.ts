@@ -1,7 +1,8 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset, type Dataset } from "../data/dataset.js";
-import { DatasetError, formatIssues } from "../data/issues.js";
+import { DatasetError, escapeControls, formatIssues, show } from "../data/issues.js";
+import { indexSystem } from "../domain/systemIndex.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { Lang } from "../domain/sourced.js";
 import { chinaSchoolSystem } from "../domain/systems/china.js";
@@ -37,6 +38,56 @@ export interface CliIO {
   readonly stderr: TextSink;
 }
 
+/**
+ * Limits of one run of the command line. A run beyond them is refused as a usage error (exit 2)
+ * before it starts, instead of running for minutes and failing out of memory.
+ *
+ * - `draws`, `horizon`: stated planning choices (estimates, not measured norms): 100,000 draws
+ *   give quantiles to well under 1 % of a cell's spread; a horizon of 100 school years is far
+ *   beyond any planning period.
+ * - `memoryBytes`: the memory budget of a run, 2 GiB, checked against `estimateRunBytes`.
+ * - `inputBytes`: bytes of the input (the CSV files together, or the workbook unpacked): 128 MiB.
+ *   Reading an .xlsx takes about 11 times its unpacked size in memory (a 400 MB sheet took
+ *   4.5 GB, issue 20), so 128 MiB stays within the budget.
+ * - `inputRows`: rows of one sheet or CSV file: 1,048,576, the row limit of an Excel worksheet
+ *   (Microsoft, "Excel specifications and limits").
+ */
+export const LIMITS = {
+  draws: 100_000,
+  horizon: 100,
+  memoryBytes: 2 * 2 ** 30,
+  inputBytes: 128 * 2 ** 20,
+  inputRows: 1_048_576,
+} as const;
+
+/**
+ * Estimated peak memory of a run, in bytes (for `LIMITS.memoryBytes`), from two measurements
+ * (max RSS, Node 20, this machine, December 2026):
+ * - 12 KiB per row of the per-grade pupils table (areas × grades × years): 300 areas × 15 grades
+ *   × 101 years (454,500 rows) written as CSV, XLSX and JSON peaked at 4.96 GB (in 954 s)
+ *   against 279 MB for 2 years (9,000 rows), 10.5 KB per row (the workbook writer dominates),
+ *   rounded up;
+ * - 24 bytes per stage × year × draw of one area (the simulation keeps pupils, places and
+ *   classes of every draw, one area at a time): the Yangjiang demo (7 areas, 4 stages,
+ *   16 years) peaked at 163 MB with 2,000 draws and 306 MB with 100,000, 1.5 KB per draw
+ *   against 24 × 4 × 16 = 1.5 KB.
+ *
+ * @example
+ * ```ts
+ * estimateRunBytes({ areas: 300, grades: 15, stages: 4, years: 101 }) // 5584896000
+ * ```
+ */
+export function estimateRunBytes(r: { readonly areas: number; readonly grades: number; readonly stages: number; readonly years: number; readonly draws?: number }): number {
+  return 12 * 1024 * r.areas * r.grades * r.years + 24 * r.stages * r.years * (r.draws ?? 0);
+}
+
+function checkBudget(r: Parameters<typeof estimateRunBytes>[0]): void {
+  const bytes = estimateRunBytes(r);
+  if (bytes > LIMITS.memoryBytes) {
+    throw new UsageError(`this run (${r.areas} areas, ${r.years} years${r.draws ? `, ${r.draws} draws` : ""}) needs about ${(bytes / 2 ** 30).toFixed(1)} GiB of memory, over the budget of ${LIMITS.memoryBytes / 2 ** 30} GiB; use fewer --draws or an earlier --to`);
+  }
+}
+
 const SYSTEMS: Readonly<Record<string, SchoolSystem>> = { china: chinaSchoolSystem, england: englandSchoolSystem, "us-k12": usK12SchoolSystem };
 const FORMATS = ["csv", "xlsx", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -68,13 +119,14 @@ Options:
                      Headers in English or Chinese (see the templates). Required by forecast and backtest.
   --out <dir>        Output folder (created). Required by forecast and templates; optional for
                      backtest (without it the summary is printed); demo default: placecast-demo.
-  --to <year>        Last school year to forecast (2035 = 2035/36). Default: base year + 15.
+  --to <year>        Last school year to forecast (2035 = 2035/36), at most 100 years after the
+                     base year. Default: base year + 15.
   --draws <n>        Simulate n paths (forecast, demo: intervals and P(shortfall); backtest:
-                     interval coverage). Default: no simulation.
+                     interval coverage), at most 100000. Default: no simulation.
   --seed <n>         Seed of the simulation (same seed, same numbers). Default: 1. Needs --draws.
   --origins <years>  Backtest origins: a list "2015,2016" or a range "2012-2018".
                      Default: every year from the third year of history to the year before the base year.
-  --horizon <n>      Backtest years ahead. Default: 5.
+  --horizon <n>      Backtest years ahead, at most 100. Default: 5.
   --level <l>        Backtest cells: "stage" totals (default) or single "grade"s.
   --lang <lang>      Column headers and sheet names: "en" (default) or "zh-CN";
                      templates also take "both" (default there: en/ and zh-CN/ subfolders).
@@ -98,6 +150,12 @@ containing areas), assessment.csv (with capacity), housing.csv (with housing), s
 (with --draws), notes.csv; the same tables as sheets of <out>/placecast.xlsx and as
 <out>/placecast.json. Numbers are not rounded.
 
+Limits (a run beyond them stops before it starts, exit 2):
+  --draws at most 100000; --to at most 100 years after the base year; --horizon at most 100;
+  input (the CSV files together, or the workbook unpacked) at most 128 MiB and at most 1048576
+  rows per sheet or file; a memory budget of 2 GiB per run, estimated (from measured runs) as
+  12 KiB per output row (areas × grades × years) plus 24 bytes × stages × years × draws.
+
 Messages a script can rely on:
   stdout  one line per file written, its path (backtest without --out: the summary table)
   stderr  "placecast: error: …" (usage, files), "placecast: N problems in the data:" followed by
@@ -107,7 +165,8 @@ Messages a script can rely on:
 Exit codes:
   0  success
   1  the input data has errors (each is printed with its file, sheet, row and column)
-  2  wrong command line (unknown command or option, missing or invalid value)
+  2  wrong command line (unknown command or option, missing or invalid value), or a run beyond
+     the limits above
   3  a file or folder could not be read or written
   4  unexpected failure (a bug)
 `;
@@ -118,24 +177,27 @@ function version(): string {
   return pkg.version;
 }
 
-function parseIntOption(name: string, value: string | undefined, min: number): number | undefined {
+function parseIntOption(name: string, value: string | undefined, min: number, max: number = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return Number(value);
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got ${show(value)}`);
+  }
+  return n;
 }
 
 function parseLang(value: string | undefined, allowBoth = false): Lang | "both" | undefined {
   if (value === undefined) return undefined;
   const v = value === "zh" || value === "zh-cn" ? "zh-CN" : value;
   if (v === "en" || v === "zh-CN" || (allowBoth && v === "both")) return v;
-  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${JSON.stringify(value)}`);
+  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${show(value)}`);
 }
 
 function parseFormats(value: string | undefined): Set<Format> {
   if (value === undefined) return new Set(FORMATS);
   const out = new Set<Format>();
   for (const f of value.split(",").map((s) => s.trim().toLowerCase())) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${JSON.stringify(f)}`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${show(f)}`);
     out.add(f as Format);
   }
   return out;
@@ -147,11 +209,11 @@ function parseOrigins(value: string | undefined): number[] | undefined {
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
-    if (a > b) throw new UsageError(`--origins range must go up, got ${JSON.stringify(value)}`);
+    if (a > b) throw new UsageError(`--origins range must go up, got ${show(value)}`);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   const list = value.split(",").map((s) => s.trim());
-  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${JSON.stringify(value)}`);
+  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${show(value)}`);
   return list.map(Number);
 }
 
@@ -191,6 +253,19 @@ interface Values {
   level?: string;
 }
 
+/** Plain reasons of the file-system errors a run meets, followed by the path. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder",
+  EISDIR: "a folder, not a file",
+  ENOTDIR: "not a folder",
+  EEXIST: "already exists",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EMFILE: "too many open files",
+};
+
 function isFsError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 }
@@ -205,8 +280,10 @@ function isFsError(e: unknown): e is NodeJS.ErrnoException {
  * ```
  */
 export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const err = (line: string): void => void io.stderr.write(`${line}\n`);
-  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  // Lines may carry user text (values, paths): control characters are escaped, line breaks kept.
+  const safe = (line: string): string => line.split("\n").map(escapeControls).join("\n");
+  const err = (line: string): void => void io.stderr.write(`${safe(line)}\n`);
+  const out = (line: string): void => void io.stdout.write(`${safe(line)}\n`);
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
@@ -217,7 +294,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       out(version());
       return EXIT.ok;
     }
-    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands are forecast, backtest, templates, demo`);
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${show(command)}; commands are forecast, backtest, templates, demo`);
     const cmd = command as Command;
     let values: Values;
     try {
@@ -230,6 +307,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       out(HELP);
       return EXIT.ok;
     }
+    for (const k of ["data", "out"] as const) if (values[k]?.includes("\0")) throw new UsageError(`--${k} must be a path without NUL characters, got ${show(values[k])}`);
     const progress = new Progress(io.stderr, !values.quiet);
     if (cmd === "templates") return await templates(values, out);
     if (cmd === "demo") return await forecastCommand(values, io, progress, true);
@@ -247,7 +325,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       return EXIT.data;
     }
     if (isFsError(e)) {
-      err(`placecast: error: ${e.code === "ENOENT" ? `no such file or folder: ${e.path ?? ""}` : e.message}`);
+      const reason = FS_REASONS[e.code ?? ""];
+      const path = e.path ?? (e as { dest?: string }).dest;
+      err(`placecast: error: ${reason && path !== undefined ? `${reason}: ${path}` : e.message}`);
       return EXIT.io;
     }
     err(`placecast: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -269,15 +349,19 @@ async function templates(values: Values, out: (line: string) => void): Promise<n
 function systemOf(values: Values): SchoolSystem {
   const id = values.system ?? "china";
   const s = SYSTEMS[id];
-  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${JSON.stringify(id)}`);
+  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${show(id)}`);
   return s;
 }
 
 /** Reads the dataset named by --data, printing warnings; throws DatasetError on data errors. */
 async function loadData(values: Values, io: CliIO): Promise<Dataset> {
   if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required");
-  const r = await safeReadDataset(values.data, systemOf(values));
-  if (!r.success) throw new DatasetError(r.issues);
+  const r = await safeReadDataset(values.data, systemOf(values), { maxBytes: LIMITS.inputBytes, maxRows: LIMITS.inputRows });
+  if (!r.success) {
+    const big = r.issues.find((i) => i.code === "too_large");
+    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`);
+    throw new DatasetError(r.issues);
+  }
   if (r.warnings.length) io.stderr.write(`${formatIssues(r.warnings, { limit: 50 })}\n`);
   return r.data;
 }
@@ -289,7 +373,7 @@ async function writeOutputs(tables: readonly Table[], dir: string, formats: Read
 }
 
 function simOptions(values: Values): { draws?: number; seed?: number } {
-  const draws = parseIntOption("draws", values.draws, 1);
+  const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws);
   const seed = parseIntOption("seed", values.seed, 0);
   if (seed !== undefined && draws === undefined) throw new UsageError("--seed needs --draws <n>");
   return { ...(draws !== undefined ? { draws, seed: seed ?? 1 } : {}) };
@@ -305,6 +389,9 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
   const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
   if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
+  if (to > ds.baseYear + LIMITS.horizon) throw new UsageError(`--to must be at most ${LIMITS.horizon} years after the base year ${ds.baseYear} (${ds.baseYear + LIMITS.horizon}), got ${to}`);
+  const ix = indexSystem(ds.system);
+  checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: to - ds.baseYear + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
   const yields = values.yields !== undefined ? await readYieldsFile(values.yields, ds.system) : undefined;
   const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim, ...(yields ? { yields } : {}) }, progress);
   const meta = {
@@ -317,7 +404,7 @@ async function forecastCommand(values: Values, io: CliIO, progress: Progress, de
     ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}),
     lang,
   };
-  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
   const shortfalls = run.assessment.filter((r) => r.kind === "forecast" && r.surplus < 0 && !r.parts).length;
   const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
   io.stderr.write(
@@ -336,9 +423,9 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   const lang = (parseLang(values.lang) ?? "en") as Lang;
   const formats = parseFormats(values.format);
   const sim = simOptions(values);
-  const horizon = parseIntOption("horizon", values.horizon, 1) ?? 5;
+  const horizon = parseIntOption("horizon", values.horizon, 1, LIMITS.horizon) ?? 5;
   const level = values.level ?? "stage";
-  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${JSON.stringify(level)}`);
+  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${show(level)}`);
   if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage");
   let origins = parseOrigins(values.origins);
   const ds = await loadData(values, io);
@@ -349,11 +436,13 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
   }
   const bad = origins.filter((o) => o < ds.firstYear || o >= ds.baseYear);
   if (bad.length) throw new UsageError(`--origins must lie in ${ds.firstYear}–${ds.baseYear - 1} (each needs a later year of actuals), got ${bad.join(", ")}`);
+  const ix = indexSystem(ds.system);
+  checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: horizon + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
   const bt = runBacktest(ds, { origins, horizon, level, ...(sim.draws ? { simulation: { draws: sim.draws, seed: sim.seed ?? 1 } } : {}) }, progress);
   const tables = backtestTables(bt, { lang });
   if (values.out) {
     const meta = { placecast: version(), command: "backtest", data: resolve(values.data ?? ""), system: ds.system.id, origins, horizon, level, ...(sim.draws ? sim : {}), lang };
-    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${l}\n`));
+    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
   } else {
     const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : x.toFixed(1));
     const lines = ["horizon\tcells\tMAPE %\tMdAPE %\tbias %\tWAPE %" + (sim.draws ? "\tcover80\tcover95" : "")];
@@ -362,6 +451,7 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
     }
     io.stdout.write(`${lines.join("\n")}\n`);
   }
-  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, MAPE ${bt.overall.mape.toFixed(1)}%\n`);
+  const mape = Number.isFinite(bt.overall.mape) ? `MAPE ${bt.overall.mape.toFixed(1)}%` : "MAPE: no actual above the floor (20 pupils)";
+  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, ${mape}\n`);
   return EXIT.ok;
 }

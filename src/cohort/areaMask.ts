@@ -1,3 +1,4 @@
+import { show } from "../data/issues.js";
 const indexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
 /**
@@ -22,7 +23,7 @@ export function areaMask(ids: readonly string[], areas: readonly string[] | unde
   const mask = new Uint8Array(ids.length);
   for (const id of areas) {
     const i = index.get(id);
-    if (i === undefined) throw new RangeError(`${caller}: areas: ${JSON.stringify(id)} is not an area of the model (${ids.length} areas, e.g. ${JSON.stringify(ids[0] ?? "")})`);
+    if (i === undefined) throw new RangeError(`${caller}: areas: ${show(id)} is not an area of the model (${ids.length} areas, e.g. ${show(ids[0] ?? "")})`);
     mask[i] = 1;
   }
   return mask;

@@ -36,7 +36,10 @@ export interface RatioOptions {
   readonly alpha?: number;
   /** Damping factor for `damped`, in [0, 1]. @defaultValue 0.8 */
   readonly phi?: number;
-  /** Relative margin of the clamp of `trend` and `damped` around the window's range. @defaultValue 0.05 */
+  /**
+   * Relative margin of the clamp of `trend` and `damped` around the window's range, in [0, 1]
+   * (above 1 the lower bound min · (1 − margin) would be negative). @defaultValue 0.05
+   */
   readonly clampMargin?: number;
 }
 
@@ -46,7 +49,7 @@ export type ResolvedRatioOptions = Required<RatioOptions>;
 /**
  * Resolves options with their defaults and checks them.
  *
- * @throws RangeError on a window below 1, alpha outside (0, 1], phi outside [0, 1], or a negative margin
+ * @throws RangeError on a window below 1, alpha outside (0, 1], phi outside [0, 1], or a margin outside [0, 1]
  * @example
  * ```ts
  * resolveRatioOptions({ method: "median" }) // { method: "median", years: 3, alpha: 0.5, phi: 0.8, clampMargin: 0.05 }
@@ -65,7 +68,7 @@ export function resolveRatioOptions(o: RatioOptions = {}): ResolvedRatioOptions 
   if (!Number.isInteger(r.years) || r.years < 1) throw new RangeError(`years must be an integer ≥ 1, got ${r.years}`);
   if (!(r.alpha > 0 && r.alpha <= 1)) throw new RangeError(`alpha must be in (0, 1], got ${r.alpha}`);
   if (!(r.phi >= 0 && r.phi <= 1)) throw new RangeError(`phi must be in [0, 1], got ${r.phi}`);
-  if (!(r.clampMargin >= 0)) throw new RangeError(`clampMargin must be ≥ 0, got ${r.clampMargin}`);
+  if (!(r.clampMargin >= 0 && r.clampMargin <= 1)) throw new RangeError(`clampMargin must be in [0, 1], got ${r.clampMargin}`);
   return r;
 }
 

@@ -1,11 +1,12 @@
 import { areaMask } from "./areaMask.js";
 import type { Dataset } from "../data/dataset.js";
 import { birthTable, enrolmentCube, type BirthTable, type EnrolmentCube } from "../data/cube.js";
-import { DatasetError, issue, type DataIssue } from "../data/issues.js";
+import { DatasetError, issue, show, type DataIssue } from "../data/issues.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { note, type Note, type NoteValue } from "../domain/notes.js";
 import { projectBirths, resolveBirthsOptions, type BirthsOptions, type ResolvedBirthsOptions } from "./births.js";
 import { fitRatio, ratioAt as ratioAtFit, resolveRatioOptions, type RatioFit, type RatioOptions, type ResolvedRatioOptions } from "./methods.js";
+import { checkModelOptions, OptionsError } from "./options.js";
 import { Fill, projectArea } from "./project.js";
 
 const F_NONE: number = Fill.none;
@@ -111,13 +112,16 @@ function choose(o: ModelOptions, area: string, stage: string, kind: "progression
  *
  * A missing base-year figure is imputed (see `CohortModel.base`) and noted in `notes`.
  *
- * @throws RangeError on invalid options
+ * @throws OptionsError (a RangeError) listing every invalid option with its path
+ *   (`checkModelOptions`): values out of range, unknown stages, areas or fields
  * @example
  * ```ts
  * const model = fitModel(parseDataset(input, chinaSchoolSystem), { progression: { method: "median", years: 5 } });
  * ```
  */
 export function fitModel(dataset: Dataset, options: ModelOptions = {}): CohortModel {
+  const optionIssues = checkModelOptions(options, dataset);
+  if (optionIssues.length) throw new OptionsError(optionIssues);
   const ix = indexSystem(dataset.system);
   const cube = enrolmentCube(dataset);
   const births = birthTable(dataset);
@@ -609,7 +613,7 @@ function scenarioTable(model: CohortModel): Map<string, number> {
   const areas = new Set(model.births.areas);
   model.options.birthsScenario.forEach((r, i) => {
     const where = `birthsScenario[${i}] (area ${r.area}, year ${r.year})`;
-    if (!areas.has(r.area)) issues.push(issue("unknown_area", ["birthsScenario", i, "area"], `${where}: area ${JSON.stringify(r.area)} is not in the dataset`));
+    if (!areas.has(r.area)) issues.push(issue("unknown_area", ["birthsScenario", i, "area"], `${where}: area ${show(r.area)} is not in the dataset`));
     else if (!Number.isInteger(r.year)) issues.push(issue("invalid_value", ["birthsScenario", i, "year"], `${where}: year must be an integer, got ${r.year}`));
     else if (!(Number.isFinite(r.births) && r.births >= 0)) issues.push(issue("invalid_value", ["birthsScenario", i, "births"], `${where}: births must be a finite non-negative number, got ${r.births}`));
     else m.set(`${r.area}\u0000${r.year}`, r.births);

@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { parseISO } from "date-fns";
 import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { DatasetError, issue, isReservedId, show, type DataIssue, type Result } from "./issues.js";
+import { clip, DatasetError, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
@@ -96,7 +96,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const obj = input as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!TOP_LEVEL.has(key)) {
-      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${JSON.stringify(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
+      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${show(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
     }
   }
   const areaRows = parseTable(areasTable, obj.areas, issues);
@@ -109,12 +109,14 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const staffRows = obj.staff === undefined ? [] : parseTable(staffTable, obj.staff, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
-  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows));
-  checkBirths(birthRows, areaIds, issues);
+  const refs = new References();
+  const span = checkEnrolment(enrolRows, areaRows, areaIds, system, issues, failedKeys(obj.enrolment, enrolRows), refs);
+  checkBirths(birthRows, areaIds, issues, refs);
   checkPopulation(populationRows, areaIds, issues);
   checkStaff(staffRows, areaIds, system, issues);
-  checkCapacity(capacityRows, plannedRows, areaIds, system, issues);
-  const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues);
+  checkCapacity(capacityRows, plannedRows, areaIds, system, issues, refs);
+  const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues, refs);
+  refs.flush(issues, failedAreas(obj.areas, areaRows));
 
   if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade"));
   const errors = issues.filter((i) => i.severity === "error");
@@ -158,6 +160,55 @@ export function parseDataset(input: unknown, system: SchoolSystem): Dataset {
   return r.data;
 }
 
+/**
+ * References to areas, grades or stages that do not exist, grouped by the missing value: one
+ * issue per value (at its first row, with the count and the first few other rows), not one per
+ * row. When the area exists but its record failed its own checks, the issue is one line at that
+ * record: the rows that refer to it were not checked.
+ */
+class References {
+  private readonly groups = new Map<string, { code: IssueCode; value: string; path: IssuePath; message: string; rows: Map<string, number[]> }>();
+
+  add(code: IssueCode, value: string, table: string, index: number, path: IssuePath, message: () => string): void {
+    const key = `${code}\u0000${value}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { code, value, path, message: message(), rows: new Map() }));
+    let l = g.rows.get(table);
+    if (!l) g.rows.set(table, (l = []));
+    l.push(index);
+  }
+
+  flush(issues: DataIssue[], failed: ReadonlyMap<string, { index: number; where: string }>): void {
+    for (const g of this.groups.values()) {
+      const rows = [...g.rows].flatMap(([t, l]) => l.map((i) => `${t}[${i}]`));
+      const bad = g.code === "unknown_area" ? failed.get(g.value) : undefined;
+      if (bad) {
+        const counts = [...g.rows].map(([t, l]) => `${t} ${l.length}`).join(", ");
+        issues.push(issue("unknown_area", ["areas", bad.index], `${bad.where}: has errors (above), so the ${rows.length} row${rows.length === 1 ? "" : "s"} that refer to area ${show(g.value)} were not checked (${counts})`));
+        continue;
+      }
+      const others = rows.slice(1);
+      const tables = [...g.rows.keys()];
+      const more = others.length === 0 ? "" : `; so ${others.length === 1 ? "is 1 more" : `are ${others.length} more`} ${tables.length === 1 ? `${tables[0]} ` : ""}row${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})`;
+      issues.push(issue(g.code, g.path, `${g.message}${more}`));
+    }
+  }
+}
+
+/** Area records that failed their own checks (schema or reserved id), by the id they give. */
+function failedAreas(raw: unknown, rows: Row<AreaRecord>[]): Map<string, { index: number; where: string }> {
+  const out = new Map<string, { index: number; where: string }>();
+  for (const { index, value } of rows) if (isReservedId(value.id)) out.set(value.id, { index, where: locate("areas", index, value, ["id"]) });
+  if (!Array.isArray(raw)) return out;
+  const ok = new Set(rows.map((r) => r.index));
+  raw.forEach((rec: unknown, index) => {
+    if (ok.has(index) || !rec || typeof rec !== "object") return;
+    const id = (rec as Record<string, unknown>).id;
+    if (typeof id === "string" && !out.has(id)) out.set(id, { index, where: locate("areas", index, rec, ["id"]) });
+  });
+  return out;
+}
+
 /** Grades an area teaches, in system order. */
 export function offeredGrades(area: AreaRecord, system: SchoolSystem): readonly string[] {
   const all = indexSystem(system).gradeIds;
@@ -173,11 +224,11 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
   for (const { index, value: a } of rows) {
     const where = locate("areas", index, a, ["id"]);
     if (isReservedId(a.id)) {
-      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${JSON.stringify(a.id)} is a reserved word; choose another id`));
+      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${show(a.id)} is a reserved word; choose another id`));
       continue;
     }
     if (ids.has(a.id)) {
-      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${JSON.stringify(a.id)} is given twice; ids must be unique`));
+      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${show(a.id)} is given twice; ids must be unique`));
       continue;
     }
     ids.add(a.id);
@@ -185,9 +236,9 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     const seen = new Set<string>();
     a.grades?.forEach((g, gi) => {
       if (!ix.gradeById.has(g)) {
-        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${JSON.stringify(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${show(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
       } else if (seen.has(g)) {
-        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${g} is listed twice`));
+        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${clip(g)} is listed twice`));
       }
       seen.add(g);
     });
@@ -196,7 +247,7 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     if (a.parent === undefined || !byId.has(a.id)) continue;
     const where = locate("areas", index, a, ["id"]);
     if (!byId.has(a.parent)) {
-      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${JSON.stringify(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
+      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
       continue;
     }
     const chain = new Set([a.id]);
@@ -220,6 +271,7 @@ function checkEnrolment(
   system: SchoolSystem,
   issues: DataIssue[],
   failed: ReadonlySet<string>,
+  refs: References,
 ): { first: number; last: number } | undefined {
   const ix = indexSystem(system);
   const offered = new Map<string, Set<string>>();
@@ -231,15 +283,15 @@ function checkEnrolment(
     const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      issues.push(issue("unknown_area", ["enrolment", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
-      issues.push(issue("unknown_grade", ["enrolment", index, "grade"], `${where()}: grade ${JSON.stringify(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+      refs.add("unknown_grade", r.grade, "enrolment", index, ["enrolment", index, "grade"], () => `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`);
       continue;
     }
     if (!grades.has(r.grade)) {
-      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${r.area} does not teach ${r.grade} (its grades are ${[...grades].join(", ")}); add ${r.grade} to the area's grades or drop the record`));
+      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${clip(r.area)} does not teach ${clip(r.grade)} (its grades are ${[...grades].join(", ")}); add ${clip(r.grade)} to the area's grades or drop the record`));
       continue;
     }
     let years = yearsByArea.get(r.area);
@@ -268,7 +320,7 @@ function checkEnrolment(
     const years = yearsByArea.get(a.id);
     if (!years) {
       if (!parents.has(a.id)) {
-        issues.push(issue("no_enrolment", ["areas", index], `area ${a.id} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
+        issues.push(issue("no_enrolment", ["areas", index], `area ${clip(a.id)} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
       }
       continue;
     }
@@ -279,17 +331,17 @@ function checkEnrolment(
       const gs = years.get(y);
       if (!gs && failed.has(`${a.id}\u0000${y}`)) continue;
       if (!gs) {
-        issues.push(issue("year_gap", ["enrolment"], `area ${a.id}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
+        issues.push(issue("year_gap", ["enrolment"], `area ${clip(a.id)}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
         continue;
       }
       for (const g of offered.get(a.id) ?? []) {
         if (!gs.has(g) && !failed.has(`${a.id}\u0000${y}\u0000${g}`)) {
-          issues.push(issue("missing_record", ["enrolment"], `area ${a.id}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
+          issues.push(issue("missing_record", ["enrolment"], `area ${clip(a.id)}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
         }
       }
     }
     if (y1 < last) {
-      issues.push(issue("history_ends_early", ["enrolment"], `area ${a.id}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${a.id}'s records up to ${last}`));
+      issues.push(issue("history_ends_early", ["enrolment"], `area ${clip(a.id)}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${clip(a.id)}'s records up to ${last}`));
     }
   }
   return { first, last };
@@ -315,14 +367,14 @@ function failedKeys(raw: unknown, rows: Row<EnrolmentRecord>[]): Set<string> {
   return keys;
 }
 
-function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[]): void {
+function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: DataIssue[], refs: References): void {
   // area → year → row index (nested maps, no string key per record).
   const seen = new Map<string, Map<number, number>>();
   const years = new Map<string, number[]>();
   for (const { index, value: r } of rows) {
     const where = (): string => locate("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["births", index, "area"], `${where()}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     let byYear = seen.get(r.area);
@@ -341,7 +393,7 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
     ys.sort((p, q) => p - q);
     for (let i = 1; i < ys.length; i++) {
       if (ys[i]! !== ys[i - 1]! + 1) {
-        issues.push(issue("year_gap", ["births"], `area ${area}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
+        issues.push(issue("year_gap", ["births"], `area ${clip(area)}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
       }
     }
   }
@@ -400,16 +452,17 @@ function checkCapacity(
   areaIds: Set<string>,
   system: SchoolSystem,
   issues: DataIssue[],
+  refs: References,
 ): void {
   const stages = indexSystem(system).stageById;
   const stageList = [...stages.keys()].join(", ");
   const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", [table, index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       return false;
     }
     if (!stages.has(r.stage)) {
-      issues.push(issue("unknown_stage", [table, index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${stageList})`));
+      refs.add("unknown_stage", r.stage, table, index, [table, index, "stage"], () => `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`);
       return false;
     }
     return true;
@@ -449,13 +502,14 @@ function checkHousing(
   withEnrolment: ReadonlySet<string>,
   system: SchoolSystem,
   issues: DataIssue[],
+  refs: References,
 ): HousingRecord[] {
   const out: HousingRecord[] = [];
   const warned = new Set<string>();
   for (const { index, value: r } of rows) {
     const where = locate("housing", index, r, housingTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["housing", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
       continue;
     }
     if ((r.year === undefined) === (r.completionDate === undefined)) {
@@ -470,13 +524,13 @@ function checkHousing(
       try {
         year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
       } catch {
-        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${JSON.stringify(r.completionDate)} does not give a school year between 1800 and 2300`));
+        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${show(r.completionDate)} does not give a school year between 1800 and 2300`));
         continue;
       }
     }
     if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
       warned.add(r.area);
-      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${r.area} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
+      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${clip(r.area)} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
     }
     out.push({ ...r, year });
   }

@@ -85,7 +85,7 @@ export interface BacktestResult {
  *
  * @throws RangeError on an origin outside [firstYear, baseYear − 1], a horizon below 1, no
  *   origins, or `simulation` with a custom forecaster
- * @throws DatasetError from `fitModel` when the method's options are invalid for the data
+ * @throws OptionsError (a RangeError) from `fitModel` when the method's options are invalid for the data
  * @example
  * ```ts
  * const bt = backtest(ds, {}, { origins: [2010, 2011, 2012], horizon: 3 });

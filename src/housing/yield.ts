@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import type { YieldTable } from "../domain/yieldTable.js";
-import { DatasetError, issue, type DataIssue } from "../data/issues.js";
+import { DatasetError, issue, isReservedId, show, type DataIssue } from "../data/issues.js";
 
 export type { PhasingCurve, YieldTable } from "../domain/yieldTable.js";
 
@@ -16,6 +16,27 @@ const yieldTableSchema = z.strictObject({
   gradeShares: z.record(z.string().min(1), z.array(nonNeg)).optional(),
   phasing: z.strictObject({ weights: z.array(nonNeg).min(1), source: z.string().trim().min(1) }),
 });
+
+/**
+ * Keys of a yield table's records that are reserved words (`__proto__`, `constructor`, …): from
+ * JSON they are own keys, but a record copy would set the prototype instead and lose them.
+ */
+function reservedKeys(table: unknown): DataIssue[] {
+  const out: DataIssue[] = [];
+  if (!table || typeof table !== "object") return out;
+  const check = (rec: unknown, path: readonly string[], depth: number): void => {
+    if (!rec || typeof rec !== "object" || Array.isArray(rec)) return;
+    for (const k of Object.keys(rec)) {
+      if (isReservedId(k)) out.push(issue("reserved_id", ["yields", ...path, k], `yield table: ${[...path, k].join(".")}: the key ${show(k)} is a reserved word; use a stage id or another dwelling type`));
+      else if (depth > 0) check((rec as Record<string, unknown>)[k], [...path, k], depth - 1);
+    }
+  };
+  const t = table as Record<string, unknown>;
+  check(t.perDwelling, ["perDwelling"], 0);
+  check(t.byType, ["byType"], 1);
+  check(t.gradeShares, ["gradeShares"], 0);
+  return out;
+}
 
 /**
  * Checks a yield table against a school system and returns it frozen, with the phasing weights
@@ -41,7 +62,8 @@ const yieldTableSchema = z.strictObject({
  * ```
  */
 export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTable {
-  const issues: DataIssue[] = [];
+  const issues: DataIssue[] = reservedKeys(table);
+  if (issues.length) throw new DatasetError(issues);
   const r = yieldTableSchema.safeParse(table);
   if (!r.success) {
     for (const zi of r.error.issues) {
@@ -55,7 +77,7 @@ export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTab
   const stages = ix.stageIds.join(", ");
   const checkStages = (rec: Readonly<Record<string, unknown>>, path: readonly (string | number)[]): void => {
     for (const s of Object.keys(rec)) {
-      if (!ix.stageById.has(s)) issues.push(issue("unknown_stage", [...path, s], `yield table ${t.id}: ${[...path.slice(1), s].join(".")}: ${JSON.stringify(s)} is not a stage of the ${system.id} system (${stages})`));
+      if (!ix.stageById.has(s)) issues.push(issue("unknown_stage", [...path, s], `yield table ${t.id}: ${[...path.slice(1), s].join(".")}: ${show(s)} is not a stage of the ${system.id} system (${stages})`));
     }
   };
   checkStages(t.perDwelling, ["yields", "perDwelling"]);

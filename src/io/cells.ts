@@ -60,9 +60,15 @@ export function systemLabels(system: SchoolSystem): SystemLabels {
 
 /**
  * Converts one cell to the value of its field (see `CellKind`). Empty cells leave the field out,
- * except `count-or-missing`, where an empty cell is `null` (a missing figure).
+ * except `count-or-missing`, where an empty cell is `null` (a missing figure). A text cell that
+ * holds an empty or blank text (a quoted `""` in CSV) gives that text; in a list column it gives
+ * an empty list.
  */
 export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemLabels): FieldValue {
+  // Text is kept exactly, blank or empty (`""`, written quoted in CSV); only an empty cell leaves it out.
+  if (column.kind === "text" && cell !== null) return { set: true, value: asText(cell) };
+  // An empty text in a list cell (`""`) is an empty list: an area with `grades: []` teaches nothing.
+  if (column.kind === "list" && cell === "") return { set: true, value: [] };
   if (isEmpty(cell)) return column.kind === "count-or-missing" ? { set: true, value: null } : NOTHING;
   switch (column.kind) {
     case "text":

@@ -5,23 +5,47 @@ import ExcelJS from "exceljs";
 import { DatasetError } from "../data/issues.js";
 import type { Dataset } from "../data/dataset.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
-import type { CellValue } from "./cells.js";
+import { columnLetter, type CellValue } from "./cells.js";
 import { TABLE_COLUMNS, tableForName } from "./columns.js";
+import { unescapeFormulaCell } from "./write.js";
 import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
 
 /** Sheets a workbook may hold besides the record types, ignored without a warning. */
 const NOTE_SHEETS = new Set(["readme", "about", "说明", "填写说明", "columns", "列说明"]);
 
 /**
- * Decodes a CSV file: UTF-8 (with or without BOM); when the bytes are not UTF-8, GB18030 (the
- * encoding Excel uses for "CSV" on Chinese Windows), with a warning.
+ * Decodes a CSV file: UTF-8 (with or without BOM); UTF-16 with a byte order mark (Excel's
+ * "Unicode Text"), with a warning; when the bytes are not UTF-8, GB18030 (the encoding Excel uses
+ * for "CSV" on Chinese Windows), with a warning. Text that looks like UTF-16 without a byte order
+ * mark (many NUL bytes) is refused with a hint: read as GB18030 it would be garbage.
  */
-function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string {
+function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    issues.push(located("invalid_value", [], at, `is UTF-16 (${le ? "little" : "big"}-endian, as Excel saves "Unicode Text"); read as UTF-16. Save as "CSV UTF-8" to avoid this warning`, "warning"));
+    return new TextDecoder(le ? "utf-16le" : "utf-16be").decode(bytes);
+  }
+  let nul = 0;
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) if (bytes[i] === 0) nul++;
+  if (nul > 0 && nul >= Math.min(bytes.length, 4096) / 8) {
+    issues.push(located("invalid_value", [], at, 'looks like UTF-16 without a byte order mark (many NUL bytes); save it as "CSV UTF-8"'));
+    return undefined;
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     issues.push(located("invalid_value", [], at, "is not UTF-8; read as GB18030 (Chinese Windows). Save as \"CSV UTF-8\" to avoid this warning", "warning"));
     return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** Reads a file; a file-system error carries the path (Node leaves it out of EISDIR on read). */
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = path;
+    throw e;
   }
 }
 
@@ -38,7 +62,7 @@ function delimiterOf(text: string): string {
  * Splits CSV text into rows of cells with their spreadsheet row numbers. Handles a BOM, CRLF or
  * LF line ends, quoted cells with commas and line breaks; a malformed quote is a located issue.
  */
-export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]): { row: number; cells: string[] }[] | undefined {
+export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]): { row: number; cells: (string | null)[] }[] | undefined {
   try {
     const records = parse(text, {
       bom: true,
@@ -46,7 +70,10 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-    }) as unknown as { record: string[]; info: { records: number } }[];
+      // An unquoted empty cell is empty (null); a quoted one ("") is an empty text. The
+      // apostrophe that escapes a formula-leading cell (escapeFormulaCell) is dropped.
+      cast: (value: string, context: { quoting: boolean }) => (!context.quoting && value === "" ? null : unescapeFormulaCell(value)),
+    }) as unknown as { record: (string | null)[]; info: { records: number } }[];
     return records.map((r) => ({ row: r.info.records, cells: r.record }));
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
@@ -61,8 +88,14 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
  * `births.csv`, `capacity.csv`, `plannedPlaces.csv`, `housing.csv` (or their Chinese names,
  * `地区.csv`, `在校生.csv`, …). Other CSV files are reported as warnings and not read.
  */
-async function csvFolderSheets(dir: string, issues: LocatedIssue[]): Promise<RawSheet[]> {
+async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const names = (await readdir(dir)).filter((n) => extname(n).toLowerCase() === ".csv").sort();
+  let total = 0;
+  for (const name of names) if (tableForName(basename(name, extname(name)))) total += (await stat(join(dir, name))).size;
+  if (total > limits.maxBytes) {
+    issues.push(located("too_large", [], { file: basename(dir) || dir }, `holds ${mib(total)} of CSV files, more than the limit of ${mib(limits.maxBytes)}; split the data or raise the limit`));
+    return undefined;
+  }
   const sheets: RawSheet[] = [];
   for (const name of names) {
     const at: FileLocation = { file: name };
@@ -71,8 +104,13 @@ async function csvFolderSheets(dir: string, issues: LocatedIssue[]): Promise<Raw
       issues.push(located("unknown_field", [], at, `is not a record type and was not read; name the files ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en}.csv`).join(", ")} (or in Chinese)`, "warning"));
       continue;
     }
-    const text = decode(await readFile(join(dir, name)), at, issues);
+    const text = decode(await readBytes(join(dir, name)), at, issues);
+    if (text === undefined) continue;
     const rows = csvRows(text, at, issues);
+    if (rows && rows.length > limits.maxRows) {
+      issues.push(located("too_large", [], at, `has ${rows.length} rows, more than ${limits.maxRows} rows (the limit of one file)`));
+      return undefined;
+    }
     if (rows) sheets.push({ file: name, table, rows });
   }
   return sheets;
@@ -95,18 +133,70 @@ export function workbookCell(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-async function workbookSheets(file: string, issues: LocatedIssue[]): Promise<RawSheet[] | undefined> {
+/** Limits of one read (see `ReadOptions`). */
+interface Limits {
+  readonly maxBytes: number;
+  readonly maxRows: number;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 3 : 0)} MiB`;
+}
+
+/**
+ * The total uncompressed size of the entries of a zip file (an .xlsx), from its central
+ * directory, without inflating anything (PKWARE APPNOTE 4.3.12 and 4.3.16). Infinity when the
+ * directory cannot be found or an entry needs ZIP64 (4 GiB or more).
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (i: number): number => view.getUint32(i, true);
+  const u16 = (i: number): number => view.getUint16(i, true);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const entries = u16(eocd + 10);
+  let p = u32(eocd + 16);
+  let total = 0;
+  for (let e = 0; e < entries; e++) {
+    if (p + 46 > bytes.length || u32(p) !== 0x02014b50) return Infinity;
+    const size = u32(p + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32);
+  }
+  return total;
+}
+
+async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const name = basename(file);
   const wb = new ExcelJS.Workbook();
+  const bytes = await readBytes(file);
+  const unpacked = zipUnpackedSize(bytes);
+  if (bytes.length > limits.maxBytes || (unpacked > limits.maxBytes && Number.isFinite(unpacked))) {
+    issues.push(located("too_large", [], { file: name }, `unpacks to more than ${mib(limits.maxBytes)} (${bytes.length > limits.maxBytes ? `the file alone is ${mib(bytes.length)}` : `${mib(unpacked)}`}), the limit of an input; split the workbook or raise the limit`));
+    return undefined;
+  }
   try {
-    await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     issues.push(located("invalid_type", [], { file: name }, `cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it from Excel as .xlsx`));
     return undefined;
   }
   const sheets: RawSheet[] = [];
+  let tooLong = false;
   wb.eachSheet((ws) => {
     const table = tableForName(ws.name);
+    if (ws.rowCount > limits.maxRows) {
+      issues.push(located("too_large", [], { file: name, sheet: ws.name }, `has ${ws.rowCount} rows, more than ${limits.maxRows} rows (the limit of one sheet)`));
+      tooLong = true;
+      return;
+    }
     if (!table) {
       if (!NOTE_SHEETS.has(ws.name.trim().toLowerCase())) {
         issues.push(located("unknown_field", [], { file: name, sheet: ws.name }, `is not a record type and was not read; name the sheets ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en} (${c.sheet.zh})`).join(", ")}`, "warning"));
@@ -114,14 +204,28 @@ async function workbookSheets(file: string, issues: LocatedIssue[]): Promise<Raw
       return;
     }
     const rows: { row: number; cells: CellValue[] }[] = [];
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(workbookCell(row.getCell(c).value));
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        // A cell covered by a merge shows its master's value in exceljs; Excel kept only the
+        // master's value when merging, so the covered cell is read as empty, with a warning.
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          cells.push(null);
+          if (workbookCell(cell.master.value) !== null) {
+            const range = merges.find((m) => m.split(":")[0] === cell.master.address) ?? `${cell.master.address}:…`;
+            issues.push(located("invalid_value", [table], { file: name, sheet: ws.name, row: rowNumber, column: columnLetter(c) }, `is merged into ${cell.master.address} (cells ${range} are merged); it is read as empty, not as ${cell.master.address}'s value. Unmerge the cells and give each its own value`, "warning"));
+          }
+          continue;
+        }
+        cells.push(workbookCell(cell.value));
+      }
       rows.push({ row: rowNumber, cells });
     });
     sheets.push({ file: name, sheet: ws.name, table, rows });
   });
-  return sheets;
+  return tooLong ? undefined : sheets;
 }
 
 /** Options of `safeReadDataset`. */
@@ -131,6 +235,18 @@ export interface ReadOptions {
    * @defaultValue none
    */
   readonly skip?: readonly string[];
+  /**
+   * Most bytes of input: the CSV files together, or the workbook file and its unpacked content
+   * (read from the zip directory before anything is inflated). Beyond it, a `too_large` issue.
+   * @defaultValue 128 MiB
+   */
+  readonly maxBytes?: number;
+  /**
+   * Most rows of one CSV file or sheet (Excel's own limit is 1,048,576). Beyond it, a
+   * `too_large` issue.
+   * @defaultValue 1,048,576
+   */
+  readonly maxRows?: number;
 }
 
 /**
@@ -157,15 +273,16 @@ export interface ReadOptions {
  */
 export async function safeReadDataset(path: string, system: SchoolSystem, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: LocatedIssue[] = [];
+  const limits: Limits = { maxBytes: options.maxBytes ?? 128 * 2 ** 20, maxRows: options.maxRows ?? 1_048_576 };
   const info = await stat(path);
   let sheets: RawSheet[] | undefined;
   let context: FileLocation;
   if (info.isDirectory()) {
     context = { file: basename(path) || path };
-    sheets = await csvFolderSheets(path, issues);
+    sheets = await csvFolderSheets(path, issues, limits);
   } else if (extname(path).toLowerCase() === ".xlsx") {
     context = { file: basename(path) };
-    sheets = await workbookSheets(path, issues);
+    sheets = await workbookSheets(path, issues, limits);
   } else {
     context = { file: basename(path) };
     issues.push(located("invalid_type", [], context, "is neither a folder of CSV files nor an .xlsx workbook"));

@@ -1,5 +1,5 @@
 import { safeParseDataset, type Dataset, type DatasetInput } from "../data/dataset.js";
-import { issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
+import { clip, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { cellToField, columnLetter, setPath, systemLabels, type CellValue, type SystemLabels } from "./cells.js";
 import { columnForHeader, describeColumn, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
@@ -45,10 +45,10 @@ export interface RawSheet {
 
 /** Formats a location for a message: `data.xlsx, sheet 在校生, row 5, column D (人数)`. */
 export function formatLocation(loc: FileLocation): string {
-  let s = loc.file;
-  if (loc.sheet !== undefined) s += `, sheet ${loc.sheet}`;
+  let s = clip(loc.file);
+  if (loc.sheet !== undefined) s += `, sheet ${clip(loc.sheet)}`;
   if (loc.row !== undefined) s += `, row ${loc.row}`;
-  if (loc.column !== undefined) s += `, column ${loc.column}${loc.header !== undefined ? ` (${loc.header})` : ""}`;
+  if (loc.column !== undefined) s += `, column ${loc.column}${loc.header !== undefined ? ` (${clip(loc.header)})` : ""}`;
   return s;
 }
 
@@ -106,14 +106,14 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[])
     }
     const col = columnForHeader(raw.table, header);
     if (!col) {
-      issues.push(located("unknown_field", [raw.table], at, `unknown column ${JSON.stringify(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`));
+      issues.push(located("unknown_field", [raw.table], at, `unknown column ${show(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`));
       columns.push(undefined);
       return;
     }
     const key = col.path.join(".");
     const prev = columnOf.get(key);
     if (prev) {
-      issues.push(located("duplicate", [raw.table], at, `column ${JSON.stringify(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`));
+      issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`));
       columns.push(undefined);
       return;
     }

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Dataset, DatasetInput } from "../data/dataset.js";
 import { getPath } from "./cells.js";
@@ -29,21 +28,63 @@ export interface CsvOptions {
   readonly bom?: boolean;
 }
 
+/** Text cells that a spreadsheet would run as a formula: a leading =, +, -, @, tab or CR (after any apostrophes). */
+const FORMULA_LEAD = /^'*[=+\-@\t\r]/;
+
+/**
+ * Escapes a text cell for a CSV file that a spreadsheet may open: a cell that starts with `=`,
+ * `+`, `-`, `@`, tab or CR (optionally after apostrophes) gets a leading apostrophe, the
+ * convention spreadsheets show as text (OWASP, "CSV Injection"). Numbers are never escaped
+ * (they are not text). `unescapeFormulaCell` reverses it exactly.
+ *
+ * @example
+ * ```ts
+ * escapeFormulaCell("=1+1") // "'=1+1"
+ * escapeFormulaCell("'=1") // "''=1"
+ * escapeFormulaCell("-north") // "'-north"
+ * ```
+ */
+export function escapeFormulaCell(text: string): string {
+  return FORMULA_LEAD.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Reverses `escapeFormulaCell`: an apostrophe before (apostrophes and) a formula-leading
+ * character is dropped; every other text is returned as it is.
+ *
+ * @example
+ * ```ts
+ * unescapeFormulaCell("'=1+1") // "=1+1"
+ * unescapeFormulaCell("'plain") // "'plain"
+ * ```
+ */
+export function unescapeFormulaCell(text: string): string {
+  return text.startsWith("'") && FORMULA_LEAD.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+function csvField(c: Cell): string {
+  if (c === null) return "";
+  if (typeof c === "number" || typeof c === "boolean") return String(c);
+  const t = escapeFormulaCell(c);
+  return t === "" || /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
 /**
  * One table as CSV text: a header row, then one line per row, `\n` line ends; cells with commas,
  * quotes or line breaks are quoted; numbers in full precision (shortest round-trip form);
- * `null` as an empty cell.
+ * `null` as an empty cell, an empty text as `""` (so that the two read back apart). Text cells
+ * that a spreadsheet would run as a formula are escaped with a leading apostrophe
+ * (`escapeFormulaCell`); the readers of `placecast/node` drop it again.
  *
  * @example
  * ```ts
  * csvText({ name: "t", columns: ["a", "b"], rows: [[1, "x,y"]] }) // 'a,b\n1,"x,y"\n'
+ * csvText({ name: "t", columns: ["a"], rows: [["=1+1"]] }) // "a\n'=1+1\n"
  * ```
  */
 export function csvText(table: Table, options: CsvOptions = {}): string {
-  const body = stringify([table.columns as string[], ...table.rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "boolean" ? String(c) : c)))], {
-    cast: { number: (n: number) => String(n) },
-  });
-  return (options.bom ? "\uFEFF" : "") + body;
+  const lines = [table.columns, ...table.rows].map((r) => r.map(csvField).join(","));
+  return (options.bom ? "\uFEFF" : "") + lines.map((l) => `${l}\n`).join("");
 }
 
 /**
@@ -60,6 +101,16 @@ export async function writeCsvTables(tables: readonly Table[], dir: string, opti
     paths.push(p);
   }
   return paths;
+}
+
+/**
+ * A text as an .xlsx cell stores it exactly (the `_xHHHH_` escape of OOXML, ECMA-376 Part 1,
+ * 22.9.2.19 ST_Xstring): a literal `_xHHHH_` gets its underscore escaped (`_x005F_`), and
+ * carriage returns and the other control characters XML cannot hold or keep (XML normalises
+ * `\r\n` to `\n`) become `_x000D_` etc.; readers (Excel, exceljs) decode them.
+ */
+function xlsxText(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`. */
@@ -81,7 +132,7 @@ export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
     const ws = wb.addWorksheet(sheetName(t.sheet ?? t.name), { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow([...t.columns]);
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r.map((c) => (c === null ? null : c)));
+    for (const r of t.rows) ws.addRow(r.map((c) => (typeof c === "string" ? xlsxText(c) : c)));
     t.columns.forEach((c, i) => {
       const widest = Math.max(c.length * (/[^\x00-\x7F]/.test(c) ? 2 : 1), ...t.rows.slice(0, 200).map((r) => String(r[i] ?? "").length));
       ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));

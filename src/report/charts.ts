@@ -144,14 +144,21 @@ function ctx(o: ChartOptions): Ctx {
   const lang = o.lang ?? "en";
   const names = new Map((o.areas ?? []).map((a) => [a.id, a.name]));
   const stages = new Map(o.system.stages.map((s) => [s.id, s]));
+  const named = (id: string): string => {
+    const n = names.get(id);
+    return (lang === "zh-CN" ? n?.zh ?? n?.en : n?.en) ?? id;
+  };
+  // Charts group rows by label: areas that share a display name are told apart by their ids.
+  const uses = new Map<string, number>();
+  for (const id of names.keys()) uses.set(named(id), (uses.get(named(id)) ?? 0) + 1);
   return {
     L: reportLabels[lang],
     lang,
     width: o.width ?? 320,
     height: o.height ?? 200,
     areaLabel: (id) => {
-      const n = names.get(id);
-      return (lang === "zh-CN" ? n?.zh ?? n?.en : n?.en) ?? id;
+      const label = named(id);
+      return (uses.get(label) ?? 0) > 1 || (label !== id && names.has(label)) ? `${label} (${id})` : label;
     },
     stageLabel: (id) => {
       const s = stages.get(id);

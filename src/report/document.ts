@@ -37,7 +37,43 @@ export function reportCharts(doc: ReportDocument): Extract<ReportBlock, { kind: 
   return doc.blocks.filter((b): b is Extract<ReportBlock, { kind: "chart" }> => b.kind === "chart");
 }
 
-const mdCell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * Text as inline Markdown that renders as the text itself: line breaks become spaces; `<`, `>`
+ * become entities; `\`, `[`, `]`, `*`, `_`, `` ` ``, `~` and `&` are backslash-escaped, so that
+ * no HTML, link, image, emphasis, code or entity comes from the data (CommonMark 0.31 §2.4:
+ * any ASCII punctuation may be backslash-escaped).
+ */
+function inlineText(s: string): string {
+  return s
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
+    .replace(/[\\[\]*_`~&]/g, (c) => `\\${c}`)
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+/**
+ * Text as a Markdown block (heading text, paragraph, list item) that renders as the text itself,
+ * like `escapeHtml` for HTML: inline escapes (see above), and a leading `#`, `-`, `+`, `=` or
+ * `1.` / `1)` escaped so that it starts no heading or list.
+ *
+ * @example
+ * ```ts
+ * markdownText("<img src=x> [a](b)\n# c") // "&lt;img src=x&gt; \\[a\\](b) # c"
+ * markdownText("1. one") // "1\\. one"
+ * ```
+ */
+export function markdownText(s: string): string {
+  return inlineText(s.trimStart())
+    .replace(/^[#=+-]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** A chart link as a Markdown link target: spaces, parentheses and other unsafe characters percent-encoded. */
+function linkTarget(link: string): string {
+  return encodeURI(link).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+const mdCell = (s: string): string => inlineText(s).replace(/\|/g, "\\|");
 
 /**
  * A GitHub-flavoured Markdown table with columns padded to equal display width (CJK-aware) so
@@ -71,7 +107,8 @@ export interface MarkdownOptions {
 
 /**
  * The report as Markdown: headings, paragraphs, lists, tables (`markdownTable`) and charts as
- * image links (the Node side writes the images next to it).
+ * image links (the Node side writes the images next to it). All text is escaped
+ * (`markdownText`): text from the data renders as itself, never as HTML, links or structure.
  *
  * @example
  * ```ts
@@ -84,19 +121,19 @@ export function reportMarkdown(doc: ReportDocument, options: MarkdownOptions = {
   for (const b of doc.blocks) {
     switch (b.kind) {
       case "heading":
-        out.push(`${"#".repeat(b.level)} ${b.text}`);
+        out.push(`${"#".repeat(b.level)} ${markdownText(b.text)}`);
         break;
       case "paragraph":
-        out.push(b.text);
+        out.push(markdownText(b.text));
         break;
       case "list":
-        out.push(b.items.map((i) => `- ${i}`).join("\n"));
+        out.push(b.items.map((i) => `- ${markdownText(i)}`).join("\n"));
         break;
       case "table":
-        out.push([...(b.caption ? [`**${b.caption}**`, ""] : []), markdownTable(b.header, b.rows, b.align)].join("\n"));
+        out.push([...(b.caption ? [`**${inlineText(b.caption)}**`, ""] : []), markdownTable(b.header, b.rows, b.align)].join("\n"));
         break;
       case "chart":
-        out.push([`![${b.title.replace(/[[\]]/g, "")}](${link(b.id)})`, ...(b.caption ? ["", `*${b.caption}*`] : [])].join("\n"));
+        out.push([`![${inlineText(b.title)}](${linkTarget(link(b.id))})`, ...(b.caption ? ["", `*${inlineText(b.caption)}*`] : [])].join("\n"));
         break;
     }
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { issue, show, type DataIssue, type IssuePath } from "../issues.js";
+import { clip, issue, show, type DataIssue, type IssuePath } from "../issues.js";
 
 /** How the figures in a record were obtained. Estimates are labelled in every output. */
 export const provenanceSchema = z.enum(["reported", "estimate"]);
@@ -20,6 +20,12 @@ export const idSchema = z.string().min(1);
 export const yearSchema = z.int().min(1800).max(2300);
 /** A count of people or places. */
 export const countSchema = z.int().nonnegative();
+
+/** Rules of the fields every record may carry (`provenanceFields`), for messages. */
+const COMMON_RULES: Readonly<Record<string, string>> = {
+  provenance: 'must be "reported" or "estimate", or left out',
+  note: "must be text, or left out",
+};
 
 /** Describes one record type (one table) of the dataset. */
 export interface TableSpec<T> {
@@ -46,7 +52,7 @@ export function locate(table: string, index: number, raw: unknown, keyFields: re
   if (raw && typeof raw === "object") {
     for (const k of keyFields) {
       const v = (raw as Record<string, unknown>)[k];
-      if (Object.prototype.hasOwnProperty.call(raw, k) && (typeof v === "string" || typeof v === "number")) parts.push(`${k} ${v}`);
+      if (Object.prototype.hasOwnProperty.call(raw, k) && (typeof v === "string" || typeof v === "number")) parts.push(`${k} ${typeof v === "string" ? clip(v) : v}`);
     }
   }
   return `${table}[${index}]${parts.length ? ` (${parts.join(", ")})` : ""}`;
@@ -74,12 +80,12 @@ export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssu
       const path: IssuePath = [spec.name, index, ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
       if (zi.code === "unrecognized_keys") {
         const keys = (zi as { keys?: string[] }).keys ?? [];
-        issues.push(issue("unknown_field", path, `${where}: unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => JSON.stringify(k)).join(", ")}; known fields are ${Object.keys(spec.rules).join(", ")} (and provenance, note)`));
+        issues.push(issue("unknown_field", path, `${where}: unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => show(k)).join(", ")}; known fields are ${Object.keys(spec.rules).join(", ")} (and provenance, note)`));
         continue;
       }
       const field = zi.path.length ? String(zi.path[0]) : "";
       const value = rec && typeof rec === "object" && field ? (rec as Record<string, unknown>)[field] : rec;
-      const rule = spec.rules[field];
+      const rule = spec.rules[field] ?? (Object.prototype.hasOwnProperty.call(COMMON_RULES, field) ? COMMON_RULES[field] : undefined);
       const code = zi.code === "invalid_type" && value !== undefined && typeof value !== "number" ? "invalid_type" : "invalid_value";
       let hint = "";
       if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) && rule && /integer|number|year/.test(rule)) {
