@@ -7,25 +7,8 @@
  * Every per-county figure of the seed is an estimate (the plan gives city totals only); the
  * output says so on every table.
  */
-import {
-  assessCapacity,
-  checkPlan,
-  chinaSchoolSystem,
-  componentStageTotals,
-  fitModel,
-  forecastWithHousing,
-  formatCount,
-  indexSystem,
-  planTargetsFromJson,
-  simulate,
-  sumAssessments,
-  sumOverAreas,
-  textTable,
-  yangjiangDataset,
-  yangjiangPlan,
-  type Assessment,
-  type StageRecord,
-} from "../src/index.js";
+import { assessCapacity, checkPlan, chinaSchoolSystem, componentStageTotals, fitModel, forecastWithHousing, formatCount, indexSystem, planTargetsFromJson, simulate, sumAssessments, sumOverAreas, textTable, type Assessment, type StageRecord } from "../src/index.js";
+import { yangjiangDataset, yangjiangPlan } from "../src/seeds.js";
 
 const TO = 2035;
 const SHOW = [2020, 2023, 2025, 2028, 2030, 2035];

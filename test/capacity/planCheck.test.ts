@@ -1,22 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  assessCapacity,
-  checkPlan,
-  chinaSchoolSystem,
-  DatasetError,
-  fitModel,
-  forecast,
-  parseDataset,
-  planTargetsFromJson,
-  stageTotals,
-  yangjiangInput,
-  type CapacityRecord,
-  type PlanTargets,
-  type PlannedPlacesRecord,
-  type StageRecord,
-} from "../../src/index.js";
+import { assessCapacity, checkPlan, chinaSchoolSystem, DatasetError, fitModel, forecast, parseDataset, planTargetsFromJson, stageTotals, type CapacityRecord, type PlanTargets, type PlannedPlacesRecord, type StageRecord } from "../../src/index.js";
 import { deepFreeze } from "../helpers/expect.js";
+import { yangjiangInput } from "../../src/seeds.js";
 
 const row = (area: string, stage: string, year: number, pupils: number): StageRecord => ({ area, stage, year, pupils, kind: "forecast", basis: "reported" });
 

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Fill, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, type DatasetInput, type ModelOptions } from "../../src/index.js";
+import { fitModel, forecast, parseDataset, pupilRecords, ratioMethods, type DatasetInput, type ModelOptions } from "../../src/index.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
 import { toySystem } from "../helpers/toySystem.js";
+import { Fill } from "../../src/cohort/project.js";
 
 // A grade whose previous grade has no pupils (0 or missing) in every history year cannot be
 // progressed from it: ratio × 0 = 0 whatever the ratio. Such a grade is an entry grade of its own,

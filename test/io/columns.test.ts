@@ -4,7 +4,8 @@ import { birthSchema } from "../../src/data/records/births.js";
 import { capacitySchema, plannedPlacesSchema } from "../../src/data/records/capacity.js";
 import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
-import { columnForHeader, normalizeName, TABLE_COLUMNS, TABLE_NAMES, tableForName } from "../../src/node.js";
+import { TABLE_COLUMNS, TABLE_NAMES } from "../../src/node.js";
+import { columnForHeader, normalizeName, tableForName } from "../../src/io/columns.js";
 
 const SHAPES = {
   areas: areaSchema.shape,

@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  assessCapacity,
-  birthsChart,
-  chinaSchoolSystem,
-  classSizeChart,
-  fillLabel,
-  fitModel,
-  forecast,
-  forecastChart,
-  historyStageTotals,
-  pupilRecords,
-  reportLabels,
-  simulate,
-  stageTotals,
-  surplusHeatmap,
-  tracedBirths,
-  VEGA_LITE_SCHEMA,
-  type ChartSpec,
-  type JsonObject,
-} from "../../src/index.js";
+import { assessCapacity, birthsChart, chinaSchoolSystem, classSizeChart, fitModel, forecast, forecastChart, historyStageTotals, pupilRecords, reportLabels, simulate, stageTotals, surplusHeatmap, tracedBirths, VEGA_LITE_SCHEMA, type ChartSpec, type JsonObject } from "../../src/index.js";
 import { reportFixture } from "./fixture.js";
+import { fillLabel } from "../../src/report/labels.js";
 
 const ds = reportFixture();
 const model = fitModel(ds);

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, fitModel, forecast, parseDataset, quantileSorted, rng, simulate, stageTotals, type SimulateOptions } from "../../src/index.js";
+import { chinaSchoolSystem, fitModel, forecast, parseDataset, simulate, stageTotals, type SimulateOptions } from "../../src/index.js";
 import { readFileSync } from "node:fs";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
 import { toySystem } from "../helpers/toySystem.js";
+import { rng } from "../../src/uncertainty/prng.js";
+import { quantileSorted } from "../../src/uncertainty/quantile.js";
 
 // Two areas of the China system, 2014–2020, with uneven (integer) pupils and births so that
 // ratios vary from year to year and the simulation has errors to resample.
