@@ -40,7 +40,7 @@ export {
   formatIssues, // issues as lines people read
   enrolmentCube, // a Dataset's enrolment as a dense area x grade x year cube (the kernels' input)
 } from "./data/index.js";
-export type { Dataset, DatasetInput, DataIssue, IssuePath, IssueSeverity, IssueCode, Result, EnrolmentCube, Cube } from "./data/index.js";
+export type { Dataset, DatasetInput, DataIssue, IssuePath, IssueSeverity, IssueCode, Result, EnrolmentCube, BirthTable, Cube } from "./data/index.js";
 export type {
   AreaRecord,
   EnrolmentRecord,
@@ -74,6 +74,7 @@ export type {
   ResolvedRatioOptions,
   BirthsOptions,
   ResolvedBirthsOptions,
+  RatioFit,
   FitNote,
   Forecast,
   ForecastOptions,
