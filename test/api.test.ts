@@ -135,7 +135,7 @@ function referencedTypes(sym: ts.Symbol): Set<ts.Symbol> {
     if (ts.isClassDeclaration(d)) {
       for (const h of d.heritageClauses ?? []) walk(h);
       for (const m of d.members) {
-        if (m.modifiers?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword)) continue;
+        if (ts.getCombinedModifierFlags(m) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
         walk(m);
       }
     } else walk(d);

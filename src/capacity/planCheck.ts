@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 import type { Sector } from "../data/records/capacity.js";
 import type { Label } from "../domain/sourced.js";

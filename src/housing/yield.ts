@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";

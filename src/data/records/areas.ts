@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema, provenanceFields, type TableSpec } from "./table.js";
 
 /** An area: a county-level unit (区/县/市), a district, a state, a city containing others. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { issue, show, type DataIssue, type IssuePath } from "../issues.js";
 
 /** How the figures in a record were obtained. Estimates are labelled in every output. */
