@@ -30,6 +30,8 @@ export interface BundleSize {
   readonly gzip: number;
   /** Minified bytes each package (or `placecast` itself) contributes, largest first. */
   readonly byPackage: readonly { readonly name: string; readonly bytes: number }[];
+  /** The bundle's text. */
+  readonly code: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function bundleSize(entry: string): Promise<BundleSize> {
     minified: code.byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
     byPackage: [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+    code: new TextDecoder().decode(code),
   };
 }
 
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const s = await bundleSize(entry);
-  if (process.argv.includes("--json")) console.log(JSON.stringify({ ...s, budget: BUDGET }));
+  if (process.argv.includes("--json")) console.log(JSON.stringify({ minified: s.minified, gzip: s.gzip, byPackage: s.byPackage, budget: BUDGET }));
   else {
     console.log(`core bundle (${CORE_NAMES.join(" + ")} from ${entry}; esbuild, minified, browser, esm):`);
     console.log(`  minified ${s.minified} bytes (${kb(s.minified)}), budget ${BUDGET.minified}`);
