@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { zodEnglish } from "../data/zodEnglish.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 import type { Sector } from "../data/records/capacity.js";
 import type { Label } from "../domain/sourced.js";
@@ -54,7 +55,7 @@ export interface PlanTargets {
   readonly publicShares: readonly PlanPublicShare[];
 }
 
-const labelSchema = z.object({ en: z.string(), zh: z.string().optional() });
+const labelSchema = z.object({ en: z.string(), zh: z.optional(z.string()) });
 const planJsonSchema = z.object({
   document: z.object({ period: z.object({ from: z.int(), to: z.int() }), baseYear: z.int() }),
   indicators: z.array(
@@ -63,19 +64,17 @@ const planJsonSchema = z.object({
       name: labelSchema,
       stages: z.array(z.string()),
       unit: z.string(),
-      baseline: z.object({ year: z.int(), persons: z.number().optional() }),
-      target: z.object({ year: z.int(), persons: z.number().optional() }),
+      baseline: z.object({ year: z.int(), persons: z.optional(z.number()) }),
+      target: z.object({ year: z.int(), persons: z.optional(z.number()) }),
       source: z.string(),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
     }),
   ),
   plannedPlaces: z.array(
-    z.object({ stage: z.string(), places: z.int().nonnegative(), sector: z.enum(["public", "inclusive-private", "other-private"]).optional(), source: z.string() }),
+    z.object({ stage: z.string(), places: z.int().check(z.nonnegative()), sector: z.optional(z.enum(["public", "inclusive-private", "other-private"])), source: z.string() }),
   ),
-  classSizeGoals: z
-    .array(z.object({ stages: z.array(z.string()), minClassSize: z.int().min(2), byYear: z.int().optional(), source: z.string() }))
-    .optional(),
-  preschoolProvision: z.array(z.object({ id: z.string(), year: z.int(), value: z.number(), unit: z.string(), source: z.string() })).optional(),
+  classSizeGoals: z.optional(z.array(z.object({ stages: z.array(z.string()), minClassSize: z.int().check(z.gte(2)), byYear: z.optional(z.int()), source: z.string() }))),
+  preschoolProvision: z.optional(z.array(z.object({ id: z.string(), year: z.int(), value: z.number(), unit: z.string(), source: z.string() }))),
 });
 
 /**
@@ -93,7 +92,7 @@ const planJsonSchema = z.object({
  * ```
  */
 export function planTargetsFromJson(plan: unknown): PlanTargets {
-  const r = planJsonSchema.safeParse(plan);
+  const r = planJsonSchema.safeParse(plan, { error: zodEnglish });
   if (!r.success) {
     const issues: DataIssue[] = r.error.issues.map((zi) => {
       const path = ["plan", ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { zodEnglish } from "../data/zodEnglish.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
@@ -51,15 +52,15 @@ export interface YieldTable {
   readonly phasing: PhasingCurve;
 }
 
-const nonNeg = z.number().finite().nonnegative();
-const stageYields = z.record(z.string().min(1), nonNeg);
+const nonNeg = z.number().check(z.nonnegative());
+const stageYields = z.record(z.string().check(z.minLength(1)), nonNeg);
 const yieldTableSchema = z.strictObject({
-  id: z.string().min(1),
-  source: z.string().trim().min(1),
+  id: z.string().check(z.minLength(1)),
+  source: z.string().check(z.trim(), z.minLength(1)),
   perDwelling: stageYields,
-  byType: z.record(z.string().min(1), stageYields).optional(),
-  gradeShares: z.record(z.string().min(1), z.array(nonNeg)).optional(),
-  phasing: z.strictObject({ weights: z.array(nonNeg).min(1), source: z.string().trim().min(1) }),
+  byType: z.optional(z.record(z.string().check(z.minLength(1)), stageYields)),
+  gradeShares: z.optional(z.record(z.string().check(z.minLength(1)), z.array(nonNeg))),
+  phasing: z.strictObject({ weights: z.array(nonNeg).check(z.minLength(1)), source: z.string().check(z.trim(), z.minLength(1)) }),
 });
 
 /**
@@ -87,7 +88,7 @@ const yieldTableSchema = z.strictObject({
  */
 export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTable {
   const issues: DataIssue[] = [];
-  const r = yieldTableSchema.safeParse(table);
+  const r = yieldTableSchema.safeParse(table, { error: zodEnglish });
   if (!r.success) {
     for (const zi of r.error.issues) {
       const path = ["yields", ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /**
@@ -30,8 +30,8 @@ export const capacitySchema = z.strictObject({
   stage: idSchema,
   year: yearSchema,
   places: countSchema,
-  classes: countSchema.optional(),
-  sector: sectorSchema.optional(),
+  classes: z.optional(countSchema),
+  sector: z.optional(sectorSchema),
   ...provenanceFields,
 });
 /** A validated capacity record (inferred from `capacitySchema`). */
@@ -61,11 +61,11 @@ export const plannedPlacesSchema = z.strictObject({
   stage: idSchema,
   year: yearSchema,
   places: z.int(),
-  sector: sectorSchema.optional(),
-  project: z.string().min(1).optional(),
-  kind: plannedKindSchema.optional(),
+  sector: z.optional(sectorSchema),
+  project: z.optional(z.string().check(z.minLength(1))),
+  kind: z.optional(plannedKindSchema),
   /** Where the plan for these places is published. */
-  source: z.string().min(1).optional(),
+  source: z.optional(z.string().check(z.minLength(1))),
   ...provenanceFields,
 });
 /** A validated planned-places record (inferred from `plannedPlacesSchema`). */
