@@ -15,7 +15,7 @@ export {
   englandSchoolSystem, // England Reception-Y13
   defineSchoolSystem, // checks and freezes a school system of your own
   indexSystem, // lookups of a system by grade and stage id, in order
-  bandsForStage, // a stage's class-size bands (from its standard size)
+  bandsForStage, // the class-size bands that apply to a stage
 } from "./domain/index.js";
 export type { SchoolSystem, StageDef, GradeDef, StageEntry, ClassSizeBand, MonthDay, SystemIndex, GradeInfo, Sourced, Label, Lang } from "./domain/index.js";
 
