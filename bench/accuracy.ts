@@ -1,6 +1,6 @@
 /**
  * Accuracy report: rolling-origin backtests of the default method against two baselines on the
- * real-data fixtures, printed as a Markdown table (the README's "Accuracy" section).
+ * real-data fixtures, printed as a Markdown table (docs/accuracy.md).
  *
  *   npx tsx bench/accuracy.ts        (or: npm run accuracy)
  *

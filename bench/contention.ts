@@ -25,7 +25,7 @@ const KINDS: readonly Kind[] = ["alu", "cache", "half"];
 const self = fileURLToPath(import.meta.url);
 
 /**
- * Registers only: 0.9–2.3 s on the machine of the README's table (it depends on how V8 compiles
+ * Registers only: 0.9–2.3 s on the machine of the table in docs/performance.md (it depends on how V8 compiles
  * the loop, which differs between runs of the same code; only the ratio counts). The xorshift steps are
  * written out here and in `cache` on purpose: as a shared function, the loops ran 1.8× (alu) and
  * 2× (cache) slower, with fewer loads in flight, and the cache loop no longer showed contention.

@@ -12,8 +12,10 @@
  * kindergarten from this year's pre-kindergarten (PK_t times the smoothed ratio K_{s+1} / PK_s).
  */
 import { median, sampleCorrelation } from "simple-statistics";
-import { enrolmentCube, Fill, fitModel, fitRatio, forecast, plainOptions, projectArea, ratioAt, resolveRatioOptions, withoutBirths, type Dataset, type Forecaster } from "../src/index.js";
+import { enrolmentCube, fitModel, forecast, plainOptions, resolveRatioOptions, withoutBirths, type Dataset, type Forecaster } from "../src/index.js";
 import { fixtureText, parseCsv } from "../test/fixtures/load.js";
+import { fitRatio, ratioAt } from "../src/cohort/methods.js";
+import { Fill, projectArea } from "../src/cohort/project.js";
 
 interface District {
   readonly k: ReadonlyMap<number, number>;

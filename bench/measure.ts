@@ -4,16 +4,17 @@
 import os from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-/** The built package (`dist/index.js`), typed as the source entry it is built from. */
-export type Lib = typeof import("../src/index.js");
+/** The built package (`dist/index.js` and the seeds of `dist/seeds.js`), typed as the source entries it is built from. */
+export type Lib = typeof import("../src/index.js") & typeof import("../src/seeds.js");
 
 /**
  * Imports the built library. The path is computed so that type checking does not need `dist/`
  * (CI type-checks before it builds).
  */
 export async function loadLib(): Promise<Lib> {
-  const url = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
-  return (await import(url)) as Lib;
+  const url = (file: string): string => pathToFileURL(fileURLToPath(new URL(`../dist/${file}`, import.meta.url))).href;
+  const [core, seeds] = await Promise.all([import(url("index.js")), import(url("seeds.js"))]);
+  return { ...core, ...seeds } as Lib;
 }
 
 export interface Timing {

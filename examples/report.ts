@@ -5,8 +5,9 @@
  *
  * Run: npx tsx examples/report.ts   (writes out/report-en/ and out/report-zh/)
  */
-import { assessCapacity, buildReport, componentStageTotals, fitModel, forecastWithHousing, simulate, yangjiangDataset, type Assessment } from "../src/index.js";
+import { assessCapacity, buildReport, componentStageTotals, fitModel, forecastWithHousing, simulate, type Assessment } from "../src/index.js";
 import { writeReport } from "../src/node.js";
+import { yangjiangDataset } from "../src/seeds.js";
 
 const TO = 2035;
 const ds = yangjiangDataset();

@@ -17,7 +17,6 @@ import {
   checkPlan,
   chinaSchoolSystem,
   chinaStaffNorms,
-  classesInRange,
   componentStageTotals,
   fitModel,
   forecast,
@@ -32,13 +31,13 @@ import {
   staffDemand,
   sumOverAreas,
   textTable,
-  yangjiangDataset,
-  yangjiangPlan,
   type Assessment,
   type ImpliedRate,
   type StageRecord,
 } from "../src/index.js";
 import type { Note } from "../src/domain/notes.js";
+import { yangjiangDataset, yangjiangPlan } from "../src/seeds.js";
+import { classesInRange } from "../src/capacity/classes.js";
 import { planNoteTexts } from "../src/report/notes/plan.js";
 
 const TO = 2035;

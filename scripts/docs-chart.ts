@@ -5,8 +5,9 @@
  * Run: npx tsx scripts/docs-chart.ts   (writes docs/yangjiang-jiangcheng-primary.png)
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { assessCapacity, fitModel, forecast, forecastChart, historyStageTotals, simulate, stageTotals, yangjiangDataset } from "../src/index.js";
+import { assessCapacity, fitModel, forecast, forecastChart, historyStageTotals, simulate, stageTotals } from "../src/index.js";
 import { renderPng, renderSvg } from "../src/node.js";
+import { yangjiangDataset } from "../src/seeds.js";
 
 const ds = yangjiangDataset();
 const model = fitModel(ds);

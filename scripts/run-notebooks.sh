@@ -19,7 +19,7 @@ esac
 
 command -v jupyter >/dev/null || { echo "jupyter not found: apt-get install jupyter-nbconvert jupyter-client python3-nbclient" >&2; exit 1; }
 
-if [ ! -f dist/index.js ] || [ ! -f dist/node.js ] || [ -n "$(find src seeds -newer dist/node.js -type f -print -quit)" ]; then
+if [ ! -f dist/index.js ] || [ ! -f dist/node.js ] || [ ! -f dist/seeds.js ] || [ -n "$(find src seeds -newer dist/node.js -type f -print -quit)" ]; then
   echo "building dist/ for the notebooks"
   npm run build >/dev/null
 fi

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as core from "../src/index.js";
+import * as seeds from "../src/seeds.js";
 
 // The TSDoc examples are tested: every self-contained line of the form `expression // value`
 // inside an @example block of the core is evaluated with the library's exports in scope and
@@ -42,8 +43,13 @@ function cases(): Case[] {
   return out;
 }
 
-const scope = Object.keys(core);
-const values = Object.values(core);
+// In scope: the public names, then every other export of the core's modules (an internal function's
+// example is tested too), then the seeds.
+const modules: Record<string, unknown> = {};
+for (const f of files(root)) if (!f.endsWith("/node.ts")) Object.assign(modules, await import(f));
+const all: Record<string, unknown> = { ...modules, ...seeds, ...core };
+const scope = Object.keys(all);
+const values = Object.values(all);
 function evaluate(src: string): unknown {
   return new Function(...scope, `"use strict"; return (${src});`)(...values);
 }

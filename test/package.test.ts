@@ -32,8 +32,9 @@ describe.runIf(enabled)("the packed package", () => {
 
     writeFileSync(
       join(app, "esm.mjs"),
-      `import { yangjiangDataset, fitModel, forecast, stageTotals } from "placecast";
+      `import { fitModel, forecast, stageTotals } from "placecast";
 import { datasetTables, csvText, safeReadDataset } from "placecast/node";
+import { yangjiangDataset } from "placecast/seeds";
 const ds = yangjiangDataset();
 const fc = forecast(fitModel(ds), { to: 2025 });
 const csv = csvText(datasetTables(ds)[0]);
@@ -42,8 +43,9 @@ console.log(JSON.stringify({ rows: stageTotals(fc).length, csv: csv.split("\\n")
     );
     writeFileSync(
       join(app, "cjs.cjs"),
-      `const { yangjiangDataset, fitModel, forecast, stageTotals } = require("placecast");
+      `const { fitModel, forecast, stageTotals } = require("placecast");
 const { datasetTables, csvText, safeReadDataset } = require("placecast/node");
+const { yangjiangDataset } = require("placecast/seeds");
 const ds = yangjiangDataset();
 const fc = forecast(fitModel(ds), { to: 2025 });
 const csv = csvText(datasetTables(ds)[0]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, indexSystem, yangjiangDataset, yangjiangInput, yangjiangPlan } from "../src/index.js";
+import { chinaSchoolSystem, indexSystem } from "../src/index.js";
+import { yangjiangDataset, yangjiangInput, yangjiangPlan } from "../src/seeds.js";
 
 describe("the embedded Yangjiang seed", () => {
   const ds = yangjiangDataset();

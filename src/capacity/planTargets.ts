@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { zodEnglish } from "../data/zodEnglish.js";
 import { DatasetError, issue, type DataIssue } from "../data/issues.js";
 import { sectorSchema, type Sector } from "../data/records/capacity.js";
 import type { Label } from "../domain/sourced.js";
@@ -97,32 +98,32 @@ export interface PlanTargets {
   readonly planningLevels: readonly PlanningLevel[];
 }
 
-const label = z.object({ en: z.string().min(1), zh: z.string().optional() });
-const at = z.object({ line: z.int().positive(), section: z.string().min(1), quote: z.string().min(1) });
+const label = z.object({ en: z.string().check(z.minLength(1)), zh: z.optional(z.string()) });
+const at = z.object({ line: z.int().check(z.positive()), section: z.string().check(z.minLength(1)), quote: z.string().check(z.minLength(1)) });
 const comparator = z.enum([">=", ">", "<=", "="]);
 const base = {
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label,
-  stages: z.array(z.string().min(1)),
+  stages: z.array(z.string().check(z.minLength(1))),
   at,
-  alsoAt: at.optional(),
-  attribute: z.string().optional(),
-  note: z.string().optional(),
+  alsoAt: z.optional(at),
+  attribute: z.optional(z.string()),
+  note: z.optional(z.string()),
 };
-const year = z.int().min(1800).max(2300);
+const year = z.int().check(z.gte(1800), z.lte(2300));
 const targetSchema = z.discriminatedUnion("kind", [
-  z.object({ ...base, kind: z.literal("pupils"), year, value: z.number().nonnegative(), comparator, baseline: z.object({ year, value: z.number().nonnegative() }).optional() }),
-  z.object({ ...base, kind: z.literal("rate"), rate: z.enum(["gross-enrolment", "retention"]), year, value: z.number().nonnegative(), comparator, baseline: z.object({ year, value: z.number().nonnegative(), comparator: comparator.optional() }).optional() }),
-  z.object({ ...base, kind: z.literal("places"), period: z.object({ from: year, to: year }), value: z.number().nonnegative(), comparator, sector: sectorSchema.optional(), includesPurchased: z.boolean().optional() }),
-  z.object({ ...base, kind: z.literal("class-size"), year, limit: z.union([z.literal("standard"), z.int().min(2)]) }),
-  z.object({ ...base, kind: z.literal("share"), sectors: z.array(sectorSchema).min(1), year, value: z.number().min(0).max(1), comparator }),
+  z.object({ ...base, kind: z.literal("pupils"), year, value: z.number().check(z.nonnegative()), comparator, baseline: z.optional(z.object({ year, value: z.number().check(z.nonnegative()) })) }),
+  z.object({ ...base, kind: z.literal("rate"), rate: z.enum(["gross-enrolment", "retention"]), year, value: z.number().check(z.nonnegative()), comparator, baseline: z.optional(z.object({ year, value: z.number().check(z.nonnegative()), comparator: z.optional(comparator) })) }),
+  z.object({ ...base, kind: z.literal("places"), period: z.object({ from: year, to: year }), value: z.number().check(z.nonnegative()), comparator, sector: z.optional(sectorSchema), includesPurchased: z.optional(z.boolean()) }),
+  z.object({ ...base, kind: z.literal("class-size"), year, limit: z.union([z.literal("standard"), z.int().check(z.gte(2))]) }),
+  z.object({ ...base, kind: z.literal("share"), sectors: z.array(sectorSchema).check(z.minLength(1)), year, value: z.number().check(z.gte(0), z.lte(1)), comparator }),
   z.object({ ...base, kind: z.literal("staff"), year }),
-  z.object({ ...base, kind: z.literal("other"), needs: z.string().min(1), year, value: z.number(), comparator }),
+  z.object({ ...base, kind: z.literal("other"), needs: z.string().check(z.minLength(1)), year, value: z.number(), comparator }),
 ]);
 const planJsonSchema = z.object({
   document: z.object({ period: z.object({ from: year, to: year }), baseYear: year }),
   targets: z.array(targetSchema),
-  planningLevels: z.array(z.object({ stages: z.array(z.string().min(1)).min(1), level: z.enum(["area", "parent", "root"]), at })).optional(),
+  planningLevels: z.optional(z.array(z.object({ stages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), level: z.enum(["area", "parent", "root"]), at }))),
 });
 
 /** The citation text of a plan line: `section, line n: quote`. */
@@ -143,7 +144,7 @@ export function citeLine(a: PlanLine): string {
  * ```
  */
 export function planTargetsFromJson(plan: unknown): PlanTargets {
-  const r = planJsonSchema.safeParse(plan);
+  const r = planJsonSchema.safeParse(plan, { error: zodEnglish });
   if (!r.success) {
     const issues: DataIssue[] = r.error.issues.map((zi) => {
       const path = ["plan", ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];

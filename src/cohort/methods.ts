@@ -26,7 +26,7 @@ export interface RatioOptions {
    * Fitting method. The default, simple exponential smoothing with α = 0.5 (Brown 1956), weighs
    * each year half as much as the next one; in rolling-origin backtests on US states
    * (1986–2011) and Connecticut districts (2007–2015) it was never less accurate than the mean of
-   * the last 3 ratios at horizons 1–5 (README, "Accuracy"; `npm run accuracy`).
+   * the last 3 ratios at horizons 1–5 (docs/accuracy.md; `npm run accuracy`).
    * @defaultValue `"ses"`
    */
   readonly method?: RatioMethod;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { zodEnglish } from "../data/zodEnglish.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import type { YieldTable } from "../domain/yieldTable.js";
@@ -6,15 +7,15 @@ import { DatasetError, issue, isReservedId, show, type DataIssue } from "../data
 
 export type { PhasingCurve, YieldTable } from "../domain/yieldTable.js";
 
-const nonNeg = z.number().finite().nonnegative();
-const stageYields = z.record(z.string().min(1), nonNeg);
+const nonNeg = z.number().check(z.nonnegative());
+const stageYields = z.record(z.string().check(z.minLength(1)), nonNeg);
 const yieldTableSchema = z.strictObject({
-  id: z.string().min(1),
-  source: z.string().trim().min(1),
+  id: z.string().check(z.minLength(1)),
+  source: z.string().check(z.trim(), z.minLength(1)),
   perDwelling: stageYields,
-  byType: z.record(z.string().min(1), stageYields).optional(),
-  gradeShares: z.record(z.string().min(1), z.array(nonNeg)).optional(),
-  phasing: z.strictObject({ weights: z.array(nonNeg).min(1), source: z.string().trim().min(1) }),
+  byType: z.optional(z.record(z.string().check(z.minLength(1)), stageYields)),
+  gradeShares: z.optional(z.record(z.string().check(z.minLength(1)), z.array(nonNeg))),
+  phasing: z.strictObject({ weights: z.array(nonNeg).check(z.minLength(1)), source: z.string().check(z.trim(), z.minLength(1)) }),
 });
 
 /**
@@ -64,7 +65,7 @@ function reservedKeys(table: unknown): DataIssue[] {
 export function defineYieldTable(table: unknown, system: SchoolSystem): YieldTable {
   const issues: DataIssue[] = reservedKeys(table);
   if (issues.length) throw new DatasetError(issues);
-  const r = yieldTableSchema.safeParse(table);
+  const r = yieldTableSchema.safeParse(table, { error: zodEnglish });
   if (!r.success) {
     for (const zi of r.error.issues) {
       const path = ["yields", ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];

@@ -1,4 +1,3 @@
 export * from "./prng.js";
 export * from "./quantile.js";
 export * from "./simulate/index.js";
-export * from "./normal.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { assessCapacity, bandsForStage, chinaSchoolSystem, defineSchoolSystem, evenSpread, fitModel, forecast, organiseClasses, stageTotals, yangjiangDataset } from "../../src/index.js";
+import { assessCapacity, bandsForStage, chinaSchoolSystem, defineSchoolSystem, evenSpread, fitModel, forecast, organiseClasses, stageTotals, yangjiangDataset } from "../helpers/internal.js";
 
 // Bands follow each stage's standard size (DESIGN.md "Rules and their sources"; GB 50099-2011
 // §3.0.1: primary 45, junior and senior 50): oversized is the standard + 1 up to 55.

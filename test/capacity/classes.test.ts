@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bandsForStage, chinaSchoolSystem, classesForMaxSize, classesInRange, derivedClasses, evenSpread, organiseClasses, wholePupils } from "../../src/index.js";
+import { bandsForStage, chinaSchoolSystem } from "../../src/index.js";
+import { classesForMaxSize, classesInRange, derivedClasses, evenSpread, organiseClasses, wholePupils } from "../../src/capacity/classes.js";
 
 // China primary: standard 45 (GB 50099-2011), bands 46–55 oversized, 56–65 大班额, 66+ 超大班额
 // (教育部 2018), as defined in src/domain/systems/china.ts.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { grossEnrolmentRates, retentionRates } from "../../src/capacity/enrolmentRates.js";
-import { chinaSchoolSystem, type PopulationRecord, type PupilRecord, type StageRecord } from "../../src/index.js";
+import { chinaSchoolSystem, type PopulationRecord, type PupilRecord, type StageRecord } from "../helpers/internal.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 
 const st = (area: string, year: number, stage: string, pupils: number, kind: "actual" | "forecast" = "actual"): StageRecord => ({ area, year, stage, pupils, kind, basis: "reported" });

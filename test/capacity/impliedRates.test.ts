@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { impliedRates } from "../../src/capacity/impliedRates.js";
-import { chinaSchoolSystem, yangjiangDataset, type BirthRecord, type PopulationRecord, type StageRecord } from "../../src/index.js";
+import { chinaSchoolSystem, yangjiangDataset, type BirthRecord, type PopulationRecord, type StageRecord } from "../helpers/internal.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 
 describe("impliedRates on the Yangjiang seed (city births, seeds/yangjiang/README.md 'City births')", () => {

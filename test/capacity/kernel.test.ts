@@ -1,24 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  AssessBit,
-  assessCapacity,
-  assessForecast,
-  bandBit,
-  capacitySchedule,
-  chinaSchoolSystem,
-  fitModel,
-  flaggedCells,
-  forecast,
-  indexSystem,
-  parseDataset,
-  placesCube,
-  stageTotals,
-  yangjiangDataset,
-  type Dataset,
-} from "../../src/index.js";
+import { AssessBit, assessCapacity, assessForecast, bandBit, capacitySchedule, chinaSchoolSystem, fitModel, flaggedCells, forecast, indexSystem, parseDataset, placesCube, stageTotals, type Dataset } from "../../src/index.js";
 import { datasetInputArb } from "../helpers/arbitraries.js";
 import { expectClose } from "../helpers/expect.js";
+import { yangjiangDataset } from "../../src/seeds.js";
 
 /** The typed kernel and the row façade must agree on every number and every flag. */
 function compare(ds: Dataset, to: number): number {

@@ -22,7 +22,7 @@ import {
   type PlannedPlacesRecord,
   type PupilRecord,
   type StageRecord,
-} from "../../src/index.js";
+} from "../helpers/internal.js";
 import { planNoteTexts } from "../../src/report/notes/plan.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chinaStaffNorms, staffDemand, type StaffNorm } from "../../src/capacity/staff.js";
-import { assessCapacity, chinaSchoolSystem, sourced, type StageRecord } from "../../src/index.js";
+import { assessCapacity, chinaSchoolSystem, sourced, type StageRecord } from "../helpers/internal.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 
 const row = (area: string, stage: string, pupils: number): StageRecord => ({ area, stage, year: 2025, pupils, kind: "forecast", basis: "reported" });

@@ -15,7 +15,7 @@ import {
   type CapacityInput,
   type CapacityRecord,
   type PlannedPlacesRecord,
-} from "../../src/index.js";
+} from "../helpers/internal.js";
 import { note } from "../../src/domain/notes.js";
 import { deepFreeze } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { EXIT, HELP, main } from "../../src/cli/main.js";
 import { Progress } from "../../src/cli/progress.js";
 import { combineBacktests, runForecast } from "../../src/cli/run.js";
-import { backtest, chinaSchoolSystem, parseDataset, yangjiangDataset } from "../../src/index.js";
+import { backtest, chinaSchoolSystem, parseDataset } from "../../src/index.js";
 import { writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
+import { yangjiangDataset } from "../../src/seeds.js";
 
 function sink(isTTY = false): { write(t: string): boolean; isTTY: boolean; text: () => string } {
   const parts: string[] = [];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Fill, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, renderNote, type DatasetInput, type ModelOptions } from "../../src/index.js";
+import { Fill, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, renderNote, type DatasetInput, type ModelOptions } from "../helpers/internal.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
 import { toySystem } from "../helpers/toySystem.js";

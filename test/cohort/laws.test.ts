@@ -1,21 +1,10 @@
 import fc from "fast-check";
 import { matrix, multiply, add, zeros, type Matrix } from "mathjs";
 import { describe, expect, it } from "vitest";
-import {
-  chinaSchoolSystem,
-  englandSchoolSystem,
-  fitModel,
-  forecast,
-  parseDataset,
-  pupilRecords,
-  ratioMethods,
-  usK12SchoolSystem,
-  Fill,
-  type DatasetInput,
-  type ModelOptions,
-} from "../../src/index.js";
+import { chinaSchoolSystem, englandSchoolSystem, fitModel, forecast, parseDataset, pupilRecords, ratioMethods, usK12SchoolSystem, type DatasetInput, type ModelOptions } from "../../src/index.js";
 import { datasetInputArb } from "../helpers/arbitraries.js";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
+import { Fill } from "../../src/cohort/project.js";
 
 // The law suite: written once, applied to every progression method and to every shipped system.
 const methodOptions: ModelOptions[] = ratioMethods.map((method) => ({ progression: { method }, entry: { method } }));

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitRatio, oneStepErrors, projectBirths, ratioAt, ratioMethods, resolveBirthsOptions, resolveRatioOptions } from "../../src/index.js";
+import { ratioMethods, resolveBirthsOptions, resolveRatioOptions } from "../../src/index.js";
 import { expectClose } from "../helpers/expect.js";
+import { projectBirths } from "../../src/cohort/births.js";
+import { fitRatio, oneStepErrors, ratioAt } from "../../src/cohort/methods.js";
 
 describe("ratio methods (hand-worked values)", () => {
   const series = [0.9, 1.0, 1.1, 1.3];

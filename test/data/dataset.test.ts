@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { birthTable, chinaSchoolSystem, DatasetError, formatIssues, parseDataset, safeParseDataset, type DataIssue } from "../../src/index.js";
+import { chinaSchoolSystem, DatasetError, formatIssues, parseDataset, safeParseDataset, type DataIssue } from "../../src/index.js";
 import { deepFreeze } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";
+import { birthTable } from "../../src/data/cube.js";
 
 const good = () => syntheticInput({ areas: ["jiangcheng", "yangdong"], firstYear: 2018, lastYear: 2020, pupils: (a, g) => 100 + a + g, births: () => 500, birthsFrom: 2000 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, safeParseDataset, yangjiangInput } from "../../src/index.js";
+import { chinaSchoolSystem, safeParseDataset } from "../../src/index.js";
 import housingSeed from "../../seeds/yangjiang/housing.json";
 import { syntheticInput } from "../helpers/synthetic.js";
+import { yangjiangInput } from "../../src/seeds.js";
 
 const base = syntheticInput({ areas: ["a", "b"], firstYear: 2018, lastYear: 2020, pupils: () => 100 });
 

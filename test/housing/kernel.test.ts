@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addArrivals, ageHousing } from "../../src/index.js";
+
 import { expectClose } from "../helpers/expect.js";
+import { addArrivals, ageHousing } from "../../src/housing/kernel.js";
 
 const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
 

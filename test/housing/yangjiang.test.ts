@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, componentStageTotals, fitModel, forecastWithHousing, parseDataset, yangjiangInput } from "../../src/index.js";
+import { chinaSchoolSystem, componentStageTotals, fitModel, forecastWithHousing, parseDataset } from "../../src/index.js";
 import housing from "../../seeds/yangjiang/housing.json";
 import { expectClose } from "../helpers/expect.js";
+import { yangjiangInput } from "../../src/seeds.js";
 
 describe("Yangjiang with its estimated housing pipeline", () => {
   const model = fitModel(parseDataset({ ...yangjiangInput, ...housing }, chinaSchoolSystem));

@@ -6,7 +6,8 @@ import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
 import { populationSchema } from "../../src/data/records/population.js";
 import { staffSchema } from "../../src/data/records/staff.js";
-import { columnForHeader, normalizeName, TABLE_COLUMNS, TABLE_NAMES, tableForName } from "../../src/node.js";
+import { TABLE_COLUMNS, TABLE_NAMES } from "../../src/node.js";
+import { columnForHeader, normalizeName, tableForName } from "../../src/io/columns.js";
 
 const SHAPES = {
   areas: areaSchema.shape,

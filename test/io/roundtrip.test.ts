@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { chinaSchoolSystem, parseDataset, yangjiangDataset, type Dataset } from "../../src/index.js";
+import { chinaSchoolSystem, parseDataset, type Dataset } from "../../src/index.js";
 import { csvText, datasetTables, safeReadDataset, writeDatasetFiles, type Lang } from "../../src/node.js";
 import { smallInput } from "./small.js";
+import { yangjiangDataset } from "../../src/seeds.js";
 
 // Golden files are rewritten with UPDATE_GOLDEN=1 (then review the diff before committing).
 const GOLDEN = join(import.meta.dirname, "golden");

@@ -19,7 +19,7 @@ import {
   VEGA_LITE_SCHEMA,
   type ChartSpec,
   type JsonObject,
-} from "../../src/index.js";
+} from "../helpers/internal.js";
 import { reportFixture } from "./fixture.js";
 
 const ds = reportFixture();

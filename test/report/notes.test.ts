@@ -44,7 +44,7 @@ import {
   type Note,
   type SchoolSystem,
   type StageRecord,
-} from "../../src/index.js";
+} from "../helpers/internal.js";
 import { notesInput, systemInput, testYields } from "../helpers/systems.js";
 
 const ASCII_RUN = /[A-Za-z][A-Za-z'’.-]*(?:[\s,;:()/–-]+[A-Za-z][A-Za-z'’.-]*){2,}/g;

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildReport, fitModel, forecast, forecastChart, stageTotals, type ChartSpec } from "../../src/index.js";
-import { fontSetup, renderPng, renderSvg, textWidth, writeReport } from "../../src/node.js";
+import { fontSetup, renderPng, renderSvg, writeReport } from "../../src/node.js";
 import { reportFixture } from "./fixture.js";
+import { textWidth } from "../../src/render/textWidth.js";
 
 const ds = reportFixture();
 const fc = forecast(fitModel(ds), { to: 2024 });

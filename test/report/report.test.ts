@@ -2,22 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  assessCapacity,
-  buildReport,
-  escapeHtml,
-  fitModel,
-  forecast,
-  markdownTable,
-  reportCharts,
-  reportHtml,
-  reportMarkdown,
-  stageTotals,
-  yearRanges,
-  type ReportBlock,
-  type ReportDocument,
-} from "../../src/index.js";
+import { assessCapacity, buildReport, fitModel, forecast, markdownTable, reportCharts, reportHtml, reportMarkdown, stageTotals, type ReportBlock, type ReportDocument } from "../../src/index.js";
 import { reportFixture } from "./fixture.js";
+import { escapeHtml } from "../../src/report/document.js";
+import { yearRanges } from "../../src/report/report.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ds = reportFixture();

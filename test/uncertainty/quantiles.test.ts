@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalQuantile, quantileSorted, quantiles, rng, streams } from "../../src/index.js";
+import { quantiles } from "../../src/index.js";
 import { Xoshiro128 } from "../../src/uncertainty/xoshiro.js";
+import { normalQuantile } from "../helpers/normalQuantile.js";
+import { rng, streams } from "../../src/uncertainty/prng.js";
+import { quantileSorted } from "../../src/uncertainty/quantile.js";
 
 const sortedQuantiles = (v: readonly number[], ps: readonly number[]): number[] => {
   const s = Float64Array.from(v).sort();

@@ -15,7 +15,7 @@ import {
   type HousingForecast,
   type PlannedPlacesRecord,
   type SimulateOptions,
-} from "../../src/index.js";
+} from "../helpers/internal.js";
 import { readFileSync } from "node:fs";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
 import { syntheticInput } from "../helpers/synthetic.js";

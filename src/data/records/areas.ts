@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { idSchema, provenanceFields, type TableSpec } from "./table.js";
 
 /** An area: a county-level unit (区/县/市), a district, a state, a city containing others. */
 export const areaSchema = z.strictObject({
   id: idSchema,
-  name: z.strictObject({ zh: z.string().optional(), en: z.string().optional() }).optional(),
+  name: z.optional(z.strictObject({ zh: z.optional(z.string()), en: z.optional(z.string()) })),
   /** The area that contains this one (a city for a county, a state for a district). */
-  parent: idSchema.optional(),
+  parent: z.optional(idSchema),
   /** Grade ids the area teaches; all grades of the system when absent. */
-  grades: z.array(idSchema).optional(),
+  grades: z.optional(z.array(idSchema)),
   ...provenanceFields,
 });
 /** A validated area record (inferred from `areaSchema`). */

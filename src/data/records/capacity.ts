@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /**
@@ -32,8 +32,8 @@ export const capacitySchema = z.strictObject({
   stage: idSchema,
   year: yearSchema,
   places: countSchema,
-  classes: countSchema.optional(),
-  sector: sectorSchema.optional(),
+  classes: z.optional(countSchema),
+  sector: z.optional(sectorSchema),
   ...provenanceFields,
 });
 /** A validated capacity record (inferred from `capacitySchema`). */
@@ -63,17 +63,17 @@ export const plannedPlacesSchema = z.strictObject({
   stage: idSchema,
   year: yearSchema,
   places: z.int(),
-  sector: sectorSchema.optional(),
+  sector: z.optional(sectorSchema),
   /**
    * For `purchased` and `converted` places: the sector the places come from (e.g.
    * `"other-private"` for places bought by the government into `"public"`). The places move from
    * this sector to `sector`; the total does not change.
    */
-  fromSector: sectorSchema.optional(),
-  project: z.string().min(1).optional(),
-  kind: plannedKindSchema.optional(),
+  fromSector: z.optional(sectorSchema),
+  project: z.optional(z.string().check(z.minLength(1))),
+  kind: z.optional(plannedKindSchema),
   /** Where the plan for these places is published. */
-  source: z.string().min(1).optional(),
+  source: z.optional(z.string().check(z.minLength(1))),
   ...provenanceFields,
 });
 /** A validated planned-places record (inferred from `plannedPlacesSchema`). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /**
@@ -10,7 +10,7 @@ export const enrolmentSchema = z.strictObject({
   area: idSchema,
   year: yearSchema,
   grade: idSchema,
-  pupils: countSchema.nullable(),
+  pupils: z.nullable(countSchema),
   ...provenanceFields,
 });
 /** A validated enrolment record (inferred from `enrolmentSchema`). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /**
@@ -18,12 +18,12 @@ import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } f
  */
 export const housingSchema = z.strictObject({
   area: idSchema,
-  year: yearSchema.optional(),
-  completionDate: z.iso.date().optional(),
+  year: z.optional(yearSchema),
+  completionDate: z.optional(z.iso.date()),
   dwellings: countSchema,
-  dwellingType: idSchema.optional(),
-  development: idSchema.optional(),
-  developmentName: z.string().optional(),
+  dwellingType: z.optional(idSchema),
+  development: z.optional(idSchema),
+  developmentName: z.optional(z.string()),
   ...provenanceFields,
 });
 

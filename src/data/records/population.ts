@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /** The oldest single year of age a population record may carry. */
@@ -13,7 +13,7 @@ export const MAX_AGE = 120;
 export const populationSchema = z.strictObject({
   area: idSchema,
   year: yearSchema,
-  age: z.int().min(0).max(MAX_AGE),
+  age: z.int().check(z.gte(0), z.lte(MAX_AGE)),
   persons: countSchema,
   ...provenanceFields,
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { countSchema, idSchema, provenanceFields, yearSchema, type TableSpec } from "./table.js";
 
 /**

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { clip, issue, show, type DataIssue, type IssuePath } from "../issues.js";
+import { zodEnglish } from "../zodEnglish.js";
 
 /** How the figures in a record were obtained. Estimates are labelled in every output. */
 export const provenanceSchema = z.enum(["reported", "estimate"]);
@@ -9,17 +10,17 @@ export type Provenance = z.infer<typeof provenanceSchema>;
 /** Fields every record may carry to say where it came from. */
 export const provenanceFields = {
   /** `"estimate"` marks a figure invented to fill a gap; default `"reported"`. */
-  provenance: provenanceSchema.optional(),
+  provenance: z.optional(provenanceSchema),
   /** Source or estimate method, free text. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 };
 
 /** An id: non-empty text. Reserved ids are refused later with their own message. */
-export const idSchema = z.string().min(1);
+export const idSchema = z.string().check(z.minLength(1));
 /** A calendar or school year. */
-export const yearSchema = z.int().min(1800).max(2300);
+export const yearSchema = z.int().check(z.gte(1800), z.lte(2300));
 /** A count of people or places. */
-export const countSchema = z.int().nonnegative();
+export const countSchema = z.int().check(z.nonnegative());
 
 /** Rules of the fields every record may carry (`provenanceFields`), for messages. */
 const COMMON_RULES: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ const COMMON_RULES: Readonly<Record<string, string>> = {
 export interface TableSpec<T> {
   /** Field name in the dataset, e.g. `"enrolment"`. */
   readonly name: string;
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   /** What each field must be, in words, for messages: `pupils: "must be a non-negative integer"`. */
   readonly rules: Readonly<Record<string, string>>;
   /** Identifying fields shown in messages, in order: `["area", "grade", "year"]`. */
@@ -70,7 +71,7 @@ export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssu
   }
   const rows: Row<T>[] = [];
   raw.forEach((rec: unknown, index) => {
-    const r = spec.schema.safeParse(rec);
+    const r = spec.schema.safeParse(rec, { error: zodEnglish });
     if (r.success) {
       rows.push({ index, value: r.data });
       return;

@@ -1,4 +1,7 @@
-import { log } from "./libm.js";
+import { log } from "../../src/uncertainty/libm.js";
+
+// A test oracle: the normal quantiles that the ziggurat sampler's draws are held against. The
+// library itself does not need it (it draws normals by the ziggurat), so it lives with the tests.
 
 /**
  * The standard normal quantile function Φ⁻¹(p): Wichura's algorithm AS 241 (PPND16), rational
