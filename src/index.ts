@@ -17,7 +17,7 @@ export {
   indexSystem, // lookups of a system by grade and stage id, in order
   bandsForStage, // the class-size bands that apply to a stage
 } from "./domain/index.js";
-export type { SchoolSystem, StageDef, GradeDef, StageEntry, ClassSizeBand, MonthDay, SystemIndex, GradeInfo, Sourced, Label, Lang } from "./domain/index.js";
+export type { SchoolSystem, StageDef, GradeDef, StageEntry, ClassSizeBand, ClassSizeBandDef, BandStart, MonthDay, SystemIndex, GradeInfo, Sourced, Label, Lang } from "./domain/index.js";
 
 // School years: dates to the school year they fall in (2020 = 2020/21).
 export {

@@ -20,6 +20,7 @@ function moduleOf(file: string): string {
   const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n\n");
   return code
     .replace(/from "placecast\/node"/g, `from ${JSON.stringify(join(root, "src", "node.ts"))}`)
+    .replace(/from "placecast\/seeds"/g, `from ${JSON.stringify(join(root, "src", "seeds.ts"))}`)
     .replace(/from "placecast"/g, `from ${JSON.stringify(join(root, "src", "index.ts"))}`)
     .replace(/from "(\.\.\/\.\.\/[^"]+)"/g, (_m, p: string) => `from ${JSON.stringify(resolve(nbDir, p))}`);
 }
