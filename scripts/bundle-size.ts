@@ -22,8 +22,11 @@ export const CORE_NAMES = ["parseDataset", "fitModel", "forecast", "assessCapaci
  * tsup 8.5.1, bundled by esbuild 0.27.7, zod 4.6.7 through `zod/mini` with its English messages
  * only): 87,847 bytes minified, 30,207 gzip. Before the curated entry (seed in the core, the `z`
  * object of classic zod with every locale) the same bundle was 794,825 and 125,400.
+ * Raised to 125,000 / 40,700 (measured 121,492 / 39,485 plus about 3%) when the one supply model
+ * (supply lines and their notes), the population and staff records, located option validation
+ * and depth-safe messages joined the core path; still under issue 18's goal of 150 KB / 45 KB.
  */
-export const BUDGET = { minified: 91_000, gzip: 31_200 } as const;
+export const BUDGET = { minified: 125_000, gzip: 40_700 } as const;
 
 export interface BundleSize {
   /** Bytes of the minified bundle. */
