@@ -41,6 +41,7 @@ import {
 } from "../src/index.js";
 import { writeDatasetFiles } from "../src/node.js";
 import { systemInput, testYields } from "./helpers/systems.js";
+import { runCli, sink } from "./helpers/cli.js";
 
 const TO = 2028;
 
@@ -52,16 +53,7 @@ function simulateRun(hf: HousingForecast, ds: Dataset): Simulation {
   return simulate(hf.baseline.model, { draws: 40, seed: 7, to: TO, supply: ds, housing: hf });
 }
 
-function sink(): { write(t: string): boolean; text: () => string } {
-  const parts: string[] = [];
-  return { write: (t: string) => parts.push(t) > 0, text: () => parts.join("") };
-}
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main(argv, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const cli = runCli;
 
 const cases: readonly [string, SchoolSystem][] = [
   ["china", chinaSchoolSystem],

@@ -6,14 +6,10 @@ import { EXIT, main } from "../../src/cli/main.js";
 import { chinaSchoolSystem } from "../../src/index.js";
 import { safeReadDataset, writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
+import { runCli, sink } from "../helpers/cli.js";
 
 // Issue 20 item 15: a UTF-16 CSV was read as GB18030 without a hint; EISDIR named no path; the
 // backtest summary said "MAPE NaN%" when every actual was under the floor.
-function sink(): { write(t: string): boolean; text: () => string } {
-  const parts: string[] = [];
-  return { write: (t: string) => parts.push(t) > 0, text: () => parts.join("") };
-}
-
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "placecast-enc-"));
 }

@@ -5,16 +5,12 @@ import { describe, expect, it } from "vitest";
 import { EXIT, main } from "../../src/cli/main.js";
 import { chinaSchoolSystem, formatIssues, safeParseDataset } from "../../src/index.js";
 import { clip, show } from "../../src/data/issues.js";
+import { runCli, sink } from "../helpers/cli.js";
 
 // Issue 20 item 10: control characters and terminal escapes in cells reached stderr raw (an ESC
 // sequence can recolour, retitle or rewrite a terminal; C1 CSI \u009b too; U+202E reverses text).
 const NASTY = "ok\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202Eevil\u0000\r\nend\u007f";
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-function sink(): { write(t: string): boolean; text: () => string } {
-  const parts: string[] = [];
-  return { write: (t: string) => parts.push(t) > 0, text: () => parts.join("") };
-}
 
 describe("control characters in messages (issue 20 item 10)", () => {
   it("show, clip and formatIssues escape C0, DEL, C1, line separators and bidi controls", () => {

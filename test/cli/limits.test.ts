@@ -6,21 +6,12 @@ import { estimateRunBytes, EXIT, HELP, LIMITS, main } from "../../src/cli/main.j
 import { chinaSchoolSystem } from "../../src/index.js";
 import { safeReadDataset, writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
+import { runCli, sink } from "../helpers/cli.js";
 
 // Issue 20 item 3: bounds on draws, horizon and input size as usage errors (exit 2), a stated
 // memory budget checked before the run, and a documented exit code for every way a command ends.
 
-function sink(): { write(t: string): boolean; text: () => string } {
-  const parts: string[] = [];
-  return { write: (t: string) => parts.push(t) > 0, text: () => parts.join("") };
-}
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main(argv, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = runCli;
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "placecast-limits-"));

@@ -10,18 +10,9 @@ import { backtest, chinaSchoolSystem, parseDataset } from "../../src/index.js";
 import { writeDatasetFiles } from "../../src/node.js";
 import { smallInput } from "../io/small.js";
 import { yangjiangDataset } from "../../src/seeds.js";
+import { runCli, sink } from "../helpers/cli.js";
 
-function sink(isTTY = false): { write(t: string): boolean; isTTY: boolean; text: () => string } {
-  const parts: string[] = [];
-  return { write: (t: string) => parts.push(t) > 0, isTTY, text: () => parts.join("") };
-}
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main(argv, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = runCli;
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "placecast-cli-"));
