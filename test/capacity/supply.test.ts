@@ -18,15 +18,11 @@ import {
 } from "../helpers/internal.js";
 import { note } from "../../src/domain/notes.js";
 import { deepFreeze } from "../helpers/expect.js";
-import { syntheticInput } from "../helpers/synthetic.js";
+import { twoAreasInput } from "../helpers/synthetic.js";
 
 // One supply model (issue 13): the places schedule, the assessment and the simulation read the
 // same places. Two areas of the China system, history 2014–2020, forecast 2021–2026.
-const input = syntheticInput({
-  areas: ["north", "south"],
-  pupils: (a, g, y) => Math.round(400 + 60 * a + 8 * g + 25 * Math.sin(1.7 * y + g + 3 * a)),
-  births: (a, y) => Math.round(450 + 40 * a + 30 * Math.cos(0.9 * y + a)),
-});
+const input = twoAreasInput();
 const ds = parseDataset(input, chinaSchoolSystem);
 const model = fitModel(ds);
 const TO = 2026;

@@ -24,3 +24,16 @@ export function syntheticInput(opts: {
     for (let a = 0; a < areas.length; a++) for (let y = opts.birthsFrom ?? y0 - 20; y <= y1; y++) births.push({ area: areas[a]!, year: y, births: opts.births(a, y) });
   return { areas: areas.map((id) => ({ id })), enrolment, births };
 }
+
+/**
+ * Two areas of the China system ("north", "south"), history 2014–2020, with uneven integer
+ * pupils and births so that ratios vary from year to year and a simulation has errors to
+ * resample. Shared by the simulation and supply tests.
+ */
+export function twoAreasInput(): ReturnType<typeof syntheticInput> {
+  return syntheticInput({
+    areas: ["north", "south"],
+    pupils: (a, g, y) => Math.round(400 + 60 * a + 8 * g + 25 * Math.sin(1.7 * y + g + 3 * a)),
+    births: (a, y) => Math.round(450 + 40 * a + 30 * Math.cos(0.9 * y + a)),
+  });
+}

@@ -18,17 +18,13 @@ import {
 } from "../helpers/internal.js";
 import { readFileSync } from "node:fs";
 import { deepFreeze, expectClose } from "../helpers/expect.js";
-import { syntheticInput } from "../helpers/synthetic.js";
+import { syntheticInput, twoAreasInput } from "../helpers/synthetic.js";
 import { toySystem } from "../helpers/toySystem.js";
 import { note } from "../../src/domain/notes.js";
 
 // Two areas of the China system, 2014–2020, with uneven (integer) pupils and births so that
 // ratios vary from year to year and the simulation has errors to resample.
-const input = syntheticInput({
-  areas: ["north", "south"],
-  pupils: (a, g, y) => Math.round(400 + 60 * a + 8 * g + 25 * Math.sin(1.7 * y + g + 3 * a)),
-  births: (a, y) => Math.round(450 + 40 * a + 30 * Math.cos(0.9 * y + a)),
-});
+const input = twoAreasInput();
 const ds = parseDataset(input, chinaSchoolSystem);
 const model = fitModel(ds);
 const off = { ratios: false, births: false, housing: false, places: false } as const;
