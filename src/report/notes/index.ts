@@ -4,16 +4,11 @@ import { fitNoteTexts } from "./fit.js";
 import { flagsNoteTexts } from "./flags.js";
 import { housingNoteTexts } from "./housing.js";
 import { reportNoteTexts } from "./report.js";
-import { supplyNoteTexts } from "./supply.js";
+import { scheduleNoteTexts, simulateNoteTexts } from "./supply.js";
 import { planNoteTexts } from "./plan.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
 export type { NoteText, NoteTexts } from "./types.js";
-
-/** The entries of `texts` whose code starts with `prefix` (one file may hold two layers' codes). */
-function withPrefix(texts: NoteTexts, prefix: string): NoteTexts {
-  return Object.fromEntries(Object.entries(texts).filter(([code]) => code.startsWith(prefix)));
-}
 
 /**
  * The texts of every layer, one `NoteTexts` per layer file under `report/notes/`. A code is owned
@@ -31,8 +26,8 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   housing: housingNoteTexts,
   flags: flagsNoteTexts,
   report: reportNoteTexts,
-  schedule: withPrefix(supplyNoteTexts, "schedule."),
-  simulate: withPrefix(supplyNoteTexts, "simulate."),
+  schedule: scheduleNoteTexts,
+  simulate: simulateNoteTexts,
   plan: planNoteTexts,
 });
 

@@ -3,16 +3,14 @@
  * the simulation (`simulate.*`), in English and Chinese.
  */
 import type { Note } from "../../domain/notes.js";
+import { count } from "./format.js";
 import type { NoteTexts } from "./types.js";
 
 type P = Note["params"];
 
-/** A number with thousands separators (presentation only). */
+/** A number with thousands separators (`count`); anything else as it is. */
 function n(x: P[string] | undefined): string {
-  if (typeof x !== "number") return String(x);
-  const v = Math.round(x);
-  const s = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return v < 0 ? `-${s}` : s;
+  return typeof x === "number" ? count(x) : String(x);
 }
 
 /** A list of values, or a run of consecutive years as "2021–2025". */
@@ -25,8 +23,8 @@ function list(x: P[string] | undefined, sep: string): string {
 
 const project = (p: P, en: boolean): string => (p.project === null || p.project === undefined ? "" : en ? `, project ${p.project}` : `，项目 ${p.project}`);
 
-/** The supply layer's note texts, by code. */
-export const supplyNoteTexts: NoteTexts = {
+/** The places schedule's note texts (`schedule.*`), by code. */
+export const scheduleNoteTexts: NoteTexts = {
   "schedule.planned-without-capacity": {
     en: (p) => `plannedPlaces[${p.index}] (area ${p.area}, stage ${p.stage}, year ${p.year}${project(p, true)}): ${n(p.places)} places not scheduled, as there is no capacity record for this area and stage; give a capacity record (places: 0 for a new provision)`,
     zh: (p) => `规划学位第 ${p.index} 行（${p.area}，${p.stage}，${p.year} 年${project(p, false)}）：该地区该学段没有现有学位记录，${n(p.places)} 个学位未计入；请补充现有学位记录（新建可填 0）`,
@@ -43,6 +41,10 @@ export const supplyNoteTexts: NoteTexts = {
     en: (p) => `plannedPlaces[${p.index}] (area ${p.area}, stage ${p.stage}, year ${p.year}): ${p.kind} places without a fromSector are added as new places (${n(p.places)}); give the sector they come from to move them instead`,
     zh: (p) => `规划学位第 ${p.index} 行（${p.area}，${p.stage}，${p.year} 年）：${p.kind === "purchased" ? "购买" : "转设"}学位未注明原办学性质，按新增 ${n(p.places)} 个学位计；注明原办学性质则按转移计`,
   },
+};
+
+/** The simulation's note texts (`simulate.*`), by code. */
+export const simulateNoteTexts: NoteTexts = {
   "simulate.default-slip": {
     en: (p) => `${p.what === "housing" ? "housing developments" : "planned openings"} slip a year with probability ${p.probability} (up to ${p.maxYears} years): an assumed default`,
     zh: (p) => `${p.what === "housing" ? "住房项目" : "规划学位项目"}按每年 ${p.probability} 的概率推迟一年（最多 ${p.maxYears} 年）：默认假设`,
