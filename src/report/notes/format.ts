@@ -1,4 +1,5 @@
 import type { Note, NoteValue } from "../../domain/notes.js";
+import { formatCount } from "../textTable.js";
 
 /**
  * Reading and formatting the parameters of a note for its sentence (presentation only: numbers
@@ -39,9 +40,7 @@ export function b(p: Params, key: string): boolean {
  * ```
  */
 export function count(x: number): string {
-  const v = Math.round(x);
-  const t = String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return v < 0 ? `-${t}` : t;
+  return formatCount(Math.round(x) || 0); // || 0: no "-0"
 }
 
 /** A share as a percentage with one decimal: `pct(0.0512)` → `"5.1%"`. */
