@@ -198,7 +198,9 @@ export type {
   SimulationSources,
   SlipOptions,
 } from "./uncertainty/index.js";
-// Simulated totals and kept paths: sums per path (all grades, stage groups, containing areas), draw-major paths per cell.
+// Totals at every level and kept paths: all grades, stage groups, containing areas (stageTotals options;
+// simulate's sums per path), draw-major simulated paths per cell.
+export type { StageTotalsOptions } from "./cohort/index.js";
 export type { SimulateTotals, SimulatedCellPaths, SimulatedPaths } from "./uncertainty/index.js";
 
 // Evaluation: rolling-origin backtests, error metrics, baselines and method selection.

@@ -116,31 +116,166 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
   return out;
 }
 
+/** The id of the all-grades total in `stageTotals` and `simulate` rows. */
+export const ALL_GRADES = "all";
+
 /**
- * Pupils per area × stage × year (sums of the stage's taught grades).
+ * Totals beside the stage rows (`stageTotals`; `simulate`'s `SimulateTotals` has the same fields).
+ * Every sum is of stage sums, in the system's stage order.
+ */
+export interface StageTotalsOptions {
+  /**
+   * Rows of stage `"all"`: every taught grade of the area (K–12 in a US system), after its stage
+   * rows. @defaultValue false
+   */
+  readonly allGrades?: boolean;
+  /**
+   * Stage groups by id, e.g. `{ compulsory: ["primary", "junior"] }`: one row per area and year
+   * over the group's taught stages, after the `"all"` row. An id must not be a stage id or
+   * `"all"`. @defaultValue none
+   */
+  readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Rows of every containing area of the forecast areas (by `parent` in the dataset's areas, at
+   * any depth, itself not forecast): the sum of its forecast descendants, after the forecast
+   * areas, in the dataset's order; `estimate` when any part is. @defaultValue false
+   */
+  readonly containingAreas?: boolean;
+}
+
+/** A stage group checked against the system: its id and membership by stage index. */
+export interface StageGroup {
+  readonly id: string;
+  /** 1 for each stage of the system (by index) in the group. */
+  readonly member: Uint8Array;
+}
+
+/**
+ * The all-grades total (when asked) and the stage groups of `StageTotalsOptions`, checked
+ * against the system's stage ids.
+ *
+ * @param fn - the calling function's name, for the error message
+ * @throws RangeError on a group id that is a stage id or `"all"`, an empty group, or a stage not in the system
+ * @example
+ * ```ts
+ * stageGroups(["preschool", "primary", "junior", "senior"], { groups: { compulsory: ["primary", "junior"] } }, "stageTotals")
+ * // [{ id: "compulsory", member: Uint8Array [0, 1, 1, 0] }]
+ * ```
+ */
+export function stageGroups(stageIds: readonly string[], t: Pick<StageTotalsOptions, "allGrades" | "groups"> | undefined, fn: string): StageGroup[] {
+  const groups: StageGroup[] = [];
+  if (t?.allGrades) groups.push({ id: ALL_GRADES, member: new Uint8Array(stageIds.length).fill(1) });
+  for (const [id, stages] of Object.entries(t?.groups ?? {})) {
+    if (id === ALL_GRADES || stageIds.includes(id)) throw new RangeError(`${fn}: totals.groups: the group id "${id}" is ${id === ALL_GRADES ? "the all-grades total's" : "a stage id"}; choose another id`);
+    if (!Array.isArray(stages) || stages.length === 0) throw new RangeError(`${fn}: totals.groups.${id} must list at least one stage id`);
+    const member = new Uint8Array(stageIds.length);
+    for (const st of stages) {
+      const i = stageIds.indexOf(st);
+      if (i < 0) throw new RangeError(`${fn}: totals.groups.${id}: "${st}" is not a stage of the school system (${stageIds.join(", ")})`);
+      member[i] = 1;
+    }
+    groups.push({ id, member });
+  }
+  return groups;
+}
+
+/**
+ * The containing areas of a forecast's areas: each ancestor (by `parent`, any depth) that is not
+ * itself forecast, in the dataset's order, with the indices of its forecast descendants.
  *
  * @example
  * ```ts
- * stageTotals(fc).filter((r) => r.area === "jiangcheng" && r.stage === "primary")
+ * containingAreaParts(fc) // [{ area: "yangjiang", parts: [0, 1, …, 7] }]
  * ```
  */
-export function stageTotals(fc: Forecast): StageRecord[] {
+export function containingAreaParts(fc: Forecast): { area: string; parts: number[] }[] {
+  const parentOf = new Map(fc.model.dataset.areas.map((a) => [a.id, a.parent]));
+  const forecastIds = new Set(fc.areas);
+  const partsOf = new Map<string, number[]>();
+  fc.areas.forEach((id, a) => {
+    const seen = new Set<string>();
+    for (let p = parentOf.get(id); p !== undefined && !seen.has(p); p = parentOf.get(p)) {
+      seen.add(p);
+      if (forecastIds.has(p)) continue;
+      const list = partsOf.get(p);
+      if (list) list.push(a);
+      else partsOf.set(p, [a]);
+    }
+  });
+  return fc.model.dataset.areas.flatMap((a) => {
+    const parts = partsOf.get(a.id);
+    return parts ? [{ area: a.id, parts }] : [];
+  });
+}
+
+/**
+ * Pupils per area × stage × year (sums of the stage's taught grades), base year included as
+ * `actual`; with `options`, totals beside them: all grades (stage `"all"`), stage groups, and
+ * containing areas (a city = Σ its counties).
+ *
+ * Formula: stage s of area a in year t = Σ_{g in s, taught} pupils[a][g][t]; a group (or
+ * `"all"`) = Σ of its stages' sums in the system's order; a containing area = Σ of its forecast
+ * descendants' rows, in the forecast's area order.
+ *
+ * @throws RangeError on a stage group that reuses a stage id or `"all"`, is empty, or names a stage not in the system
+ * @example
+ * ```ts
+ * stageTotals(fc).filter((r) => r.area === "jiangcheng" && r.stage === "primary")
+ * // K-12 of every area and of the state over its districts (US system):
+ * stageTotals(fc, { allGrades: true, containingAreas: true }).filter((r) => r.stage === "all")
+ * ```
+ */
+export function stageTotals(fc: Forecast, options: StageTotalsOptions = {}): StageRecord[] {
   const ix = indexSystem(fc.model.dataset.system);
+  const groups = stageGroups(ix.stageIds, options, "stageTotals");
   const G = fc.grades.length;
+  const S = ix.stageIds.length;
   const W = fc.to - fc.baseYear + 1;
   const est = estimatedAreas(fc);
   const out: StageRecord[] = [];
-  fc.areas.forEach((area, a) => {
-    for (const stage of ix.system.stages) {
-      const gs = (ix.gradesOfStage.get(stage.id) ?? []).filter((g) => fc.model.fill[a * G + g] !== Fill.none);
-      if (gs.length === 0) continue;
+  const sums = options.containingAreas ? fc.areas.map(() => new Float64Array(S * W)) : undefined;
+  const taughtOf = fc.areas.map(() => new Uint8Array(S));
+  const emit = (area: string, sum: Float64Array, taught: Uint8Array, estimate: boolean): void => {
+    const basis = estimate ? "estimate" : "reported";
+    const kind = (h: number): StageRecord["kind"] => (h === 0 ? "actual" : "forecast");
+    for (let s = 0; s < S; s++) {
+      if (!taught[s]) continue;
+      for (let h = 0; h < W; h++) out.push({ area, year: fc.baseYear + h, stage: ix.stageIds[s]!, pupils: sum[s * W + h]!, kind: kind(h), basis });
+    }
+    for (const g of groups) {
+      if (!taught.some((t, s) => t === 1 && g.member[s] === 1)) continue;
       for (let h = 0; h < W; h++) {
-        let s = 0;
-        for (const g of gs) s += fc.pupils[(a * G + g) * W + h]!;
-        out.push({ area, year: fc.baseYear + h, stage: stage.id, pupils: s, kind: h === 0 ? "actual" : "forecast", basis: est[a] ? "estimate" : "reported" });
+        let v = 0;
+        for (let s = 0; s < S; s++) if (taught[s] && g.member[s]) v += sum[s * W + h]!;
+        out.push({ area, year: fc.baseYear + h, stage: g.id, pupils: v, kind: kind(h), basis });
       }
     }
+  };
+  fc.areas.forEach((area, a) => {
+    const sum = sums?.[a] ?? new Float64Array(S * W);
+    ix.system.stages.forEach((stage, s) => {
+      const gs = (ix.gradesOfStage.get(stage.id) ?? []).filter((g) => fc.model.fill[a * G + g] !== Fill.none);
+      if (gs.length === 0) return;
+      taughtOf[a]![s] = 1;
+      for (let h = 0; h < W; h++) {
+        let v = 0;
+        for (const g of gs) v += fc.pupils[(a * G + g) * W + h]!;
+        sum[s * W + h] = v;
+      }
+    });
+    emit(area, sum, taughtOf[a]!, est[a]!);
   });
+  if (sums) {
+    for (const { area, parts } of containingAreaParts(fc)) {
+      const sum = new Float64Array(S * W);
+      const taught = new Uint8Array(S);
+      for (const a of parts) {
+        for (let s = 0; s < S; s++) if (taughtOf[a]![s]) taught[s] = 1;
+        for (let k = 0; k < S * W; k++) sum[k] = sum[k]! + sums[a]![k]!;
+      }
+      emit(area, sum, taught, parts.some((a) => est[a]));
+    }
+  }
   return out;
 }
 

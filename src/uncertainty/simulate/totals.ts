@@ -3,6 +3,7 @@
  * groups, and the kept paths (`SimulateOptions.paths`). Each simulated area (or containing area)
  * is handed here as a `CellBlock`: its stage sums per draw and its places per draw.
  */
+import { stageGroups, type StageGroup } from "../../cohort/records.js";
 import type { SchoolSystem } from "../../domain/schoolSystem.js";
 import type { Run } from "./area.js";
 import type { SimulationRow } from "./options.js";
@@ -40,43 +41,19 @@ export interface SimulateTotals {
   readonly containingAreas?: boolean;
 }
 
-/** A stage group resolved: its id and the system's stage indices in it. */
-export interface ResolvedGroup {
-  readonly id: string;
-  /** 1 for each system stage (by index) in the group. */
-  readonly member: Uint8Array;
-}
-
 /** `SimulateTotals` checked, with `"all"` first when asked. */
 export interface ResolvedTotals {
-  readonly groups: readonly ResolvedGroup[];
+  readonly groups: readonly StageGroup[];
   readonly containingAreas: boolean;
 }
 
-/** The id of the all-grades total in rows and paths. */
-export const ALL_GRADES = "all";
-
 /**
- * Checks `SimulateTotals` against the school system.
+ * Checks `SimulateTotals` against the school system (`stageGroups`, as `stageTotals` does).
  *
  * @throws RangeError on a group id that is a stage id or `"all"`, an empty group, or a stage not in the system
  */
 export function resolveTotals(system: SchoolSystem, t: SimulateTotals | undefined): ResolvedTotals {
-  const ids = system.stages.map((s) => s.id);
-  const groups: ResolvedGroup[] = [];
-  if (t?.allGrades) groups.push({ id: ALL_GRADES, member: new Uint8Array(ids.length).fill(1) });
-  for (const [id, stages] of Object.entries(t?.groups ?? {})) {
-    if (id === ALL_GRADES || ids.includes(id)) throw new RangeError(`simulate: totals.groups: the group id "${id}" is ${id === ALL_GRADES ? "the all-grades total's" : "a stage id"}; choose another id`);
-    if (!Array.isArray(stages) || stages.length === 0) throw new RangeError(`simulate: totals.groups.${id} must list at least one stage id`);
-    const member = new Uint8Array(ids.length);
-    for (const s of stages) {
-      const i = ids.indexOf(s);
-      if (i < 0) throw new RangeError(`simulate: totals.groups.${id}: "${s}" is not a stage of the school system (${ids.join(", ")})`);
-      member[i] = 1;
-    }
-    groups.push({ id, member });
-  }
-  return { groups, containingAreas: t?.containingAreas ?? false };
+  return { groups: stageGroups(system.stages.map((s) => s.id), t, "simulate"), containingAreas: t?.containingAreas ?? false };
 }
 
 /**
