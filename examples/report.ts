@@ -22,6 +22,8 @@ const simulation = simulate(fc.model, {
   to: TO,
   housing: hf,
   ...(ds.capacity?.length ? { supply: ds } : {}),
+  // The city total's bands and P(shortfall) from the summed paths (its rows in the report).
+  totals: { containingAreas: true },
 });
 let assessment: Assessment[] | undefined;
 if (ds.capacity?.length) assessment = assessCapacity(pupils, ds, { missingPlaces: "skip" });

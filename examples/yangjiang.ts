@@ -28,6 +28,7 @@ import {
   pupilRecords,
   renderNote,
   simulate,
+  simulationSourcesNote,
   staffDemand,
   sumOverAreas,
   textTable,
@@ -76,6 +77,8 @@ const sim = simulate(hf.baseline.model, {
   to: TO,
   supply: ds,
   housing: hf,
+  // The city (sum of the counties) simulated path by path: its bands are quantiles of the sum.
+  totals: { containingAreas: true },
 });
 
 const ix = indexSystem(chinaSchoolSystem);
@@ -265,20 +268,22 @@ console.log(
 console.log("");
 
 // 7. How sure: seeded simulation.
-console.log(`不确定性 How sure: ${DRAWS} simulated paths (seed ${SEED}; ratios resampled by whole years, births after the last known year,`);
-console.log(`housing and new schools slipping by years). P(shortfall) = share of paths with more pupils than places, per county. — estimate`);
+console.log(`不确定性 How sure: ${DRAWS} simulated paths (seed ${SEED}). P(shortfall) = share of paths with more pupils than places. — estimate`);
+const bandsInclude = renderNote(simulationSourcesNote(sim), "en"); // from the simulation's sources
+console.log(`${bandsInclude.charAt(0).toUpperCase()}${bandsInclude.slice(1)}.`);
+console.log(`The city row is the sum of the counties in each path, against the counties' places summed per path (each county's openings slipping on their own).`);
 const simRows: string[][] = [];
-for (const area of hf.areas) {
+for (const area of [CITY, ...hf.areas]) {
   for (const stage of chinaSchoolSystem.stages) {
     const at = (y: number) => sim.rows.find((r) => r.area === area && r.stage === stage.id && r.year === y);
     const cells = [2023, 2025, 2030].flatMap((y) => {
       const r = at(y);
       return [r ? `${formatCount(r.pupils[0]!)}–${formatCount(r.pupils[2]!)}` : "–", r?.pShortfall === undefined ? "–" : pct(r.pShortfall)];
     });
-    simRows.push([areaZh.get(area)!, stageName(stage.id), ...cells]);
+    simRows.push([area === CITY ? "全市 city" : areaZh.get(area)!, stageName(stage.id), ...cells]);
   }
 }
-console.log(textTable(["county 县区", "stage 学段", "2023 80% band", "P(short)", "2025 80% band", "P(short)", "2030 80% band", "P(short)"], simRows, ["left", "left"]));
+console.log(textTable(["area 县区", "stage 学段", "2023 80% band", "P(short)", "2025 80% band", "P(short)", "2030 80% band", "P(short)"], simRows, ["left", "left"]));
 console.log("");
 
 // 8. Planned places per county against the pupil growth of the period (illustrative).

@@ -200,6 +200,7 @@ export type {
 } from "./uncertainty/index.js";
 // Totals at every level and kept paths: all grades, stage groups, containing areas (stageTotals options;
 // simulate's sums per path), draw-major simulated paths per cell.
+export { simulationSourcesNote } from "./uncertainty/index.js"; // what a simulation's bands include, as a coded note
 export type { StageTotalsOptions } from "./cohort/index.js";
 export type { SimulateTotals, SimulatedCellPaths, SimulatedPaths } from "./uncertainty/index.js";
 

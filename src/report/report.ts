@@ -5,6 +5,7 @@ import type { Dataset } from "../data/dataset.js";
 import { labelText, type Lang } from "../domain/sourced.js";
 import { bandRange, bandsForStage } from "../domain/systemIndex.js";
 import type { Simulation } from "../uncertainty/simulate/index.js";
+import { simulationSourcesNote } from "../uncertainty/simulate/totals.js";
 import { birthsChart, chartBand, classSizeChart, forecastChart, surplusHeatmap, tracedBirths, type BirthPoint, type ChartOptions, type SurplusPoint } from "./charts.js";
 import type { ReportBlock, ReportDocument } from "./document.js";
 import { historyStageTotals } from "./history.js";
@@ -30,7 +31,12 @@ export interface ReportInput {
   readonly assessment?: readonly Assessment[];
   /** Thresholds the assessment used (for the rules table). @defaultValue `defaultCapacityRules` */
   readonly rules?: CapacityRules;
-  /** A simulation of the same model (`simulate`): interval bands and ranges in the tables. */
+  /**
+   * A simulation of the same model (`simulate`): interval bands and ranges in the tables. The
+   * total's (a city over its counties) come from the simulation's rows of that area, the
+   * quantiles of the summed paths: simulate with `totals: { containingAreas: true }` (or with
+   * places of the total's own) to have them; without such rows the total has no band.
+   */
   readonly simulation?: Simulation;
   /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`), rendered in the report's language. */
   readonly capacityNotes?: readonly Note[];
@@ -205,6 +211,9 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       rows: sumOverAreas(byStage, total),
       hist: sumHistory(history.filter((r) => fc.areas.includes(r.area)), total, fc.baseYear),
       ...(totalAssess ? { assess: totalAssess } : {}),
+      // The total's bands and P(shortfall): quantiles of the summed paths, when the simulation has
+      // the total's rows (`simulate(…, { totals: { containingAreas: true } })`).
+      ...(sim?.rows.some((r) => r.area === total) ? { simRows: sim.rows.filter((r) => r.area === total) } : {}),
     });
   }
   for (const a of fc.areas) {
@@ -473,6 +482,11 @@ function methodBlocks(c: Ctx, fc: Forecast, input: ReportInput): ReportBlock[] {
       ? fillLabel(L.methodSimulation, { draws: input.simulation.draws, seed: input.simulation.seed, quantiles: input.simulation.quantiles.join(", ") })
       : L.methodNoSimulation,
   ];
+  // What the bands rest on (the simulation's sources), as the simulation's own coded note.
+  if (input.simulation) {
+    const text = noteText(simulationSourcesNote(input.simulation), c.lang);
+    items.push(c.lang === "zh-CN" ? `${text}。` : `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+  }
   if (input.assessment?.length) items.push(L.methodCapacity);
   const out: ReportBlock[] = [{ kind: "list", items }];
   const render = (n: Note | string): string => noteText(n, c.lang);

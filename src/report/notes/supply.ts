@@ -5,6 +5,7 @@
 import type { Note } from "../../domain/notes.js";
 import { count } from "./format.js";
 import type { NoteTexts } from "./types.js";
+import { simulateTotalsNoteTexts } from "./simulateTotals.js";
 
 type P = Note["params"];
 
@@ -45,6 +46,7 @@ export const scheduleNoteTexts: NoteTexts = {
 
 /** The simulation's note texts (`simulate.*`), by code. */
 export const simulateNoteTexts: NoteTexts = {
+  ...simulateTotalsNoteTexts,
   "simulate.default-slip": {
     en: (p) => `${p.what === "housing" ? "housing developments" : "planned openings"} slip a year with probability ${p.probability} (up to ${p.maxYears} years): an assumed default`,
     zh: (p) => `${p.what === "housing" ? "住房项目" : "规划学位项目"}按每年 ${p.probability} 的概率推迟一年（最多 ${p.maxYears} 年）：默认假设`,

@@ -16,6 +16,7 @@ import { resolveTotals } from "./totals.js";
 export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
 export type { SimulatedCellPaths, SimulatedPaths } from "./paths.js";
 export type { SimulateTotals } from "./totals.js";
+export { simulationSourcesNote } from "./totals.js";
 
 /**
  * Seeded Monte Carlo simulation of a fitted cohort model: `draws` paths of pupils per area,

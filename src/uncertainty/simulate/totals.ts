@@ -4,6 +4,7 @@
  * is handed here as a `CellBlock`: its stage sums per draw and its places per draw.
  */
 import { stageGroups, type StageGroup } from "../../cohort/records.js";
+import { note, type Note } from "../../domain/notes.js";
 import type { SchoolSystem } from "../../domain/schoolSystem.js";
 import type { Run } from "./area.js";
 import type { SimulationRow } from "./options.js";
@@ -149,4 +150,25 @@ export function groupRows(run: Run, b: CellBlock, rows: SimulationRow[], keep: S
     }
     if (keep && pupils && placesKept) keep.push({ area: b.area, stage: g.id, years: run.years, pupils, places: placesKept });
   }
+}
+
+/** The sources of uncertainty by id, in the order they are listed. */
+const SOURCE_IDS = ["ratios", "births", "housing", "places"] as const;
+
+/**
+ * What a simulation's bands include and leave out, as a coded note (`simulate.sources`, texts in
+ * `report/notes/simulateTotals.ts`), from its `sources`: `included` and `excluded` list the
+ * source ids (`ratios`: progression and entry ratios resampled by whole history years; `births`:
+ * births past the last known year; `housing`: housing developments arriving late; `places`:
+ * planned openings late). Housing and places count only where the run was given a housing
+ * forecast or supply; the text says so.
+ *
+ * @example
+ * ```ts
+ * simulationSourcesNote({ sources: { ratios: true, births: true, housing: false, places: true } }).params
+ * // { included: ["ratios", "births", "places"], excluded: ["housing"] }
+ * ```
+ */
+export function simulationSourcesNote(sim: { readonly sources: Readonly<Record<(typeof SOURCE_IDS)[number], boolean>> }): Note {
+  return note("simulate.sources", { included: SOURCE_IDS.filter((s) => sim.sources[s]), excluded: SOURCE_IDS.filter((s) => !sim.sources[s]) });
 }
