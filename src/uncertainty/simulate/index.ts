@@ -49,9 +49,13 @@ export { simulationSourcesNote } from "./totals.js";
  *
  * An area with places that the model does not forecast but whose parts it does (a city without
  * enrolment of its own over its counties) is simulated as the sum of its parts, draw by draw,
- * against its own places; its rows follow the forecast areas' rows, and come only in a run that
- * includes all its parts (`simulate.parts-left-out` otherwise). Places of an area with no part
- * forecast are noted (`simulate.area-not-forecast`).
+ * against its own places (or, for a stage without places of its own, its parts' places summed
+ * per draw); its rows follow the forecast areas' rows, and come only in a run that includes all
+ * its parts (`simulate.parts-left-out` otherwise). Places of an area with no part forecast are
+ * noted (`simulate.area-not-forecast`). `totals` adds sums per path: all grades of each area
+ * (stage `"all"`), stage groups, and every containing area whether or not it has places
+ * (`SimulateTotals`); the interval of a sum is the quantile of the summed draws. `paths: true`
+ * keeps every row's draws (`Simulation.paths`, `SimulatedPaths`); without it nothing is kept.
  *
  * Sources: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 8 (resampling
  * whole time points); births error as a random walk on the log scale (Lee & Tuljapurkar 1994),
@@ -65,6 +69,9 @@ export { simulationSourcesNote } from "./totals.js";
  * const hf = forecastWithHousing(fitModel(ds), { to: 2025 });
  * const sim = simulate(hf.baseline.model, { draws: 1000, seed: 7, to: 2025, supply: ds, housing: hf });
  * sim.rows.find((r) => r.area === "jiangcheng" && r.stage === "primary" && r.year === 2025)?.pShortfall
+ * // The city (sum of its counties per path) and all grades, with the paths kept:
+ * const all = simulate(hf.baseline.model, { draws: 1000, seed: 7, to: 2025, supply: ds, paths: true, totals: { allGrades: true, containingAreas: true } });
+ * all.rows.find((r) => r.area === "yangjiang" && r.stage === "all" && r.year === 2025)?.pupils
  * ```
  */
 export function simulate(model: CohortModel, options: SimulateOptions): Simulation {

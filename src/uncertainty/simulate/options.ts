@@ -134,7 +134,7 @@ export interface Simulation {
   readonly to: number;
   readonly quantiles: readonly number[];
   readonly sources: Required<SimulationSources>;
-  /** One row per area × taught stage × forecast year (base + 1 … to). */
+  /** One row per area × taught stage × forecast year (base + 1 … to), each area's sum rows (`totals`) after its stage rows, containing areas last. */
   readonly rows: readonly SimulationRow[];
   /**
    * Assumptions applied and records not simulated, as coded notes (texts in

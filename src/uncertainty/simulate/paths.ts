@@ -16,7 +16,7 @@ export interface SimulatedCellPaths {
   readonly years: readonly number[];
   /** Pupils per draw and year, draw-major (`draws × years.length`). */
   readonly pupils: Float64Array;
-  /** Places per draw and year, draw-major; 0 where the area-stage has no supply records. */
+  /** Places per draw and year, draw-major; 0 where the cell has no places (no supply records; the row has no `places`). */
   readonly places: Float64Array;
 }
 

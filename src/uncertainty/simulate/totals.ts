@@ -36,7 +36,8 @@ export interface SimulateTotals {
    * counties), not only those with places of their own, as the sum of its parts per draw. A
    * containing area's stage has its own places where the supply has them, else the sum of its
    * parts' places per draw (each part's own delays) where every part teaching the stage has
-   * places (no class-size bands on such a row).
+   * places (no class-size bands on such a row). Only in a run that includes all its parts
+   * (`areas`): a partial sum would understate it.
    * @defaultValue false: only containing areas with places of their own
    */
   readonly containingAreas?: boolean;
