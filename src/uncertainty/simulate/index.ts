@@ -11,7 +11,7 @@ import { resolveOptions, slipNotes, type SimulateOptions, type Simulation, type 
 import { CellSummariser } from "./summary.js";
 import { containingAreas, containingRows } from "./parents.js";
 
-export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
+export type { RatioErrorModel, SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
 
 /**
  * Seeded Monte Carlo simulation of a fitted cohort model: `draws` paths of pupils per area,
@@ -77,7 +77,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     fc,
     ix: indexSystem(model.dataset.system),
     opts,
-    errors: new SharedErrors(model),
+    errors: new SharedErrors(model, opts.ratioErrors),
     summariser: new CellSummariser(opts.draws, opts.quantiles, new RankSelector(opts.draws)),
     lines,
     housing: options.housing,

@@ -50,6 +50,15 @@ export interface SlipOptions {
   readonly maxYears?: number;
 }
 
+/**
+ * How resampled ratio errors grow with the years ahead (`SimulateOptions.ratioErrors`):
+ * - `"walk"`: a level error, a random walk and a fresh error, their shares fitted to the errors
+ *   the model's ratio methods made 1–5 years ahead in the history (`SimulationSources.ratios`);
+ * - `"one-step"`: a level error plus a fresh error, each with the one-step errors' spread, at
+ *   every horizon (the model before the growth was estimated).
+ */
+export type RatioErrorModel = "walk" | "one-step";
+
 /** Options of `simulate`. */
 export interface SimulateOptions {
   /** Number of simulated paths, an integer ≥ 1. */
@@ -59,6 +68,8 @@ export interface SimulateOptions {
   /** Last school year simulated (inclusive), ≥ the model's base year. */
   readonly to: number;
   readonly sources?: SimulationSources;
+  /** How ratio errors grow with the years ahead (`RatioErrorModel`). @defaultValue "walk" */
+  readonly ratioErrors?: RatioErrorModel;
   /** Probabilities of the reported quantiles, each in [0, 1]. @defaultValue [0.1, 0.5, 0.9] */
   readonly quantiles?: readonly number[];
   /**
@@ -157,6 +168,7 @@ export interface Resolved {
   readonly horizon: number;
   readonly quantiles: readonly number[];
   readonly sources: Required<SimulationSources>;
+  readonly ratioErrors: RatioErrorModel;
   readonly housingSlip: Slip;
   readonly placesSlip: Slip;
 }
@@ -185,6 +197,7 @@ export function resolveOptions(model: CohortModel, o: SimulateOptions): Resolved
   const quantiles = [...(o.quantiles ?? [0.1, 0.5, 0.9])];
   for (const p of quantiles) if (!(p >= 0 && p <= 1)) throw new RangeError(`simulate: quantiles must be in [0, 1], got ${p}`);
   if (o.housingProjects !== undefined && o.housingProjects !== "development" && o.housingProjects !== "area") throw new RangeError(`simulate: housingProjects must be "development" or "area", got ${JSON.stringify(o.housingProjects)}`);
+  if (o.ratioErrors !== undefined && o.ratioErrors !== "walk" && o.ratioErrors !== "one-step") throw new RangeError(`simulate: ratioErrors must be "walk" or "one-step", got ${JSON.stringify(o.ratioErrors)}`);
   if (o.housing) {
     if (o.housing.baseYear !== model.baseYear) throw new RangeError(`simulate: housing is a forecast from base year ${o.housing.baseYear}, the model's base year is ${model.baseYear}`);
     if (o.housing.to < o.to) throw new RangeError(`simulate: housing is forecast to ${o.housing.to}, before to (${o.to}); forecast it to ${o.to} or later`);
@@ -202,6 +215,7 @@ export function resolveOptions(model: CohortModel, o: SimulateOptions): Resolved
       housing: o.sources?.housing ?? true,
       places: o.sources?.places ?? true,
     },
+    ratioErrors: o.ratioErrors ?? "walk",
     housingSlip: resolveSlip(o.housingSlip, "housingSlip"),
     placesSlip: resolveSlip(o.placesSlip, "placesSlip"),
   };
