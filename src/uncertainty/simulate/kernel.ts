@@ -8,9 +8,8 @@
  * - draws run in blocks of `LANES` with every per-draw buffer value-major (x[i B + l]), so each
  *   step is one loop over the draws of the block instead of one call per draw;
  * - ratio errors are read from a table of exp(λ e_i + ν e_j) per grade (no exp per draw and
- *   year), into one factor per grade, year and draw of the block (`errorFactors`), which the
- *   projection reads without indirection;
- * - two perturbed progression grades of one stage run in one loop.
+ *   year), and a random walk's factor is carried per grade and draw from year to year;
+ * - two progression grades of one stage that share their error positions run in one loop.
  */
 import { Fill } from "../../cohort/project.js";
 
@@ -34,7 +33,6 @@ export interface BlockKernel {
   readonly driver: Float64Array;
   /** Years past the last known births of each entry cell (0: known). */
   readonly kOf: Int32Array;
-  /** exp(λ e_i + ν e_j) of each pair of a grade's errors (empty for a long list or no errors). */
   readonly expPair: readonly Float64Array[];
   /** exp(λ e_i) of a grade whose error list is too long for a pair table (else undefined). */
   readonly expOne: readonly (Float64Array | undefined)[];
@@ -42,7 +40,18 @@ export interface BlockKernel {
   readonly expOneFresh: readonly (Float64Array | undefined)[];
   /** exp(ρ e_i) of a grade whose errors have a random-walk part (else undefined). */
   readonly walk: readonly (Float64Array | undefined)[];
-  /** Distinct error counts m > 0 of the pair tables, and each grade's index among them (−1: none). */
+  /** w_h of each year and draw, [(h − 1) B + l] (`BlockDraws.UW`; empty without a walk). */
+  readonly UW: Float64Array;
+  /** ⌊w_h m⌋ per distinct m, year and draw, [(q H + h − 1) B + l] (empty without a walk). */
+  readonly wIx: Int32Array;
+  /** The walk's factor so far, exp(ρ e[w₁]) ⋯ exp(ρ e[w_h]), per grade and draw, [g B + l]. */
+  readonly cw: Float64Array;
+  /** Scratch: exp(λ e_i) · exp(ν e_j) per draw, and the positions 0 … B − 1 to read it with. */
+  readonly mul: Float64Array;
+  /** Scratch: one grade's error factor per draw with its walk. */
+  readonly fac: Float64Array;
+  readonly identity: Int32Array;
+  /** Distinct error counts m > 0, and each grade's index among them (−1: no errors). */
   readonly ms: Int32Array;
   readonly mSlot: Int32Array;
   readonly errIx: Int32Array;
@@ -50,8 +59,6 @@ export interface BlockKernel {
   readonly rowP: Int32Array;
   readonly uP: Float64Array;
   readonly U: Float64Array;
-  /** w_h of each year and draw, [(h − 1) B + l] (`BlockDraws.UW`). */
-  readonly UW: Float64Array;
   readonly growth: Float64Array;
   readonly stageOf: Int32Array;
   readonly firstOf: Uint8Array;
@@ -61,24 +68,25 @@ export interface BlockKernel {
   cur: Float64Array;
   /** Scratch: the births (or 1s) of one grade and year per draw. */
   readonly src: Float64Array;
+  /** A table holding 1 and zero positions, for grades without errors. */
+  readonly ones: Float64Array;
+  readonly zeroIx: Int32Array;
   /** 1 where the grade above is a progression grade (the grade's pupils are read the next year). */
   readonly needCur: Uint8Array;
-  /** 1 where the grade has ratio errors (a pair table or a long list). */
-  readonly hasErr: Uint8Array;
-  /** Each grade's error factor of each year and draw of the block, [(g H + h − 1) B + l]. */
-  readonly F: Float64Array;
-  /** B ones: the factor of a grade without errors. */
-  readonly ones: Float64Array;
 }
 
 /**
- * The error factor of every grade with errors, year and draw of the block, into kn.F:
- * exp(λ e[u_P] + ν e[u_h]) (pair table: errIx[(q H + h − 1) B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋, per
- * distinct error count m; a long list: exp(λ e[u_P]) · exp(ν e[u_h])), times the random walk so
- * far, exp(ρ e[w₁]) ⋯ exp(ρ e[w_h]), w_h = ⌊UW m⌋, where the grade has one.
+ * Projects draws d0 … d0 + n − 1 of one area (`projectArea`'s arithmetic per draw, in the same
+ * order) and adds each grade to its stage's sum in `tot` (as `stageSums`, grade by grade).
+ * Ratio errors: per distinct error count m, errIx[(q H + h − 1) B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋,
+ * the entry of exp(λ e[u_P] + ν e[u_h]) in expPair[g]; a grade with a random walk is also
+ * multiplied by its walk so far (cw, one more step exp(ρ e[⌊w_h m⌋]) each year); births past the
+ * known years × growth[k B + l].
  */
-function errorFactors(kn: BlockKernel, n: number): void {
-  const { G, H, B, expPair, ms, mSlot, errIx, uP, U, UW, F, walk, rowP } = kn;
+export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
+  const { G, H, D, B, fill, ratio, driver, kOf, expPair, ms, mSlot, errIx, uP, U, growth, stageOf, firstOf, tot, base } = kn;
+  const { rowP, walk, UW, wIx, cw } = kn;
+  const anyWalk = UW.length > 0;
   for (let q = 0; q < ms.length; q++) {
     const m = ms[q]!;
     for (let l = 0; l < n; l++) rowP[l] = Math.floor(uP[l]! * m) * m;
@@ -86,76 +94,62 @@ function errorFactors(kn: BlockKernel, n: number): void {
       const o = (q * H + h) * B;
       const uo = h * B;
       for (let l = 0; l < n; l++) errIx[o + l] = rowP[l]! + Math.floor(U[uo + l]! * m);
+      if (anyWalk) for (let l = 0; l < n; l++) wIx[o + l] = Math.floor(UW[uo + l]! * m);
     }
   }
-  for (let g = 0; g < G; g++) {
-    if (kn.hasErr[g] !== 1) continue;
-    const q = mSlot[g]!;
-    const fo = g * H * B;
-    if (q >= 0) {
-      const t = expPair[g]!;
-      for (let h = 0; h < H; h++) {
-        const io = (q * H + h) * B;
-        const o = fo + h * B;
-        for (let l = 0; l < n; l++) F[o + l] = t[errIx[io + l]!]!;
-      }
-    } else {
-      const e1 = kn.expOne[g]!;
-      const e1f = kn.expOneFresh[g]!;
-      const m = e1.length;
-      for (let h = 0; h < H; h++) {
-        const o = fo + h * B;
-        const uo = h * B;
-        for (let l = 0; l < n; l++) F[o + l] = e1[Math.floor(uP[l]! * m)]! * e1f[Math.floor(U[uo + l]! * m)]!;
-      }
-    }
-    const wt = walk[g];
-    if (!wt) continue;
-    const m = wt.length;
-    for (let l = 0; l < n; l++) {
-      let c = 1;
-      for (let h = 0; h < H; h++) {
-        c *= wt[Math.floor(UW[h * B + l]! * m)]!;
-        F[fo + h * B + l] = F[fo + h * B + l]! * c;
-      }
-    }
-  }
-}
-
-/**
- * Projects draws d0 … d0 + n − 1 of one area (`projectArea`'s arithmetic per draw, in the same
- * order) and adds each grade to its stage's sum in `tot` (as `stageSums`, grade by grade): a
- * grade's value is ratio · F · x (`errorFactors`; F = 1 for a grade without errors), x the grade
- * below a year earlier, the births (× growth[k B + l] past the known years) or 1.
- */
-export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
-  const { G, H, D, B, fill, ratio, driver, kOf, growth, stageOf, firstOf, tot, base, F, ones, hasErr } = kn;
-  errorFactors(kn, n);
+  if (anyWalk) for (let g = 0; g < G; g++) if (walk[g]) cw.fill(1, g * B, g * B + n);
   let prev = kn.prev;
   let cur = kn.cur;
-  const { src, needCur } = kn;
+  const { src, ones, zeroIx, needCur } = kn;
   for (let g = 0; g < G; g++) prev.fill(base[g]!, g * B, g * B + n);
   for (let h = 1; h <= H; h++) {
     for (let g = 0; g < G; g++) {
       const f = fill[g];
       const o = g * B;
       const r0 = ratio[g * H + h - 1]!;
+      const q = mSlot[g]!;
+      const io = (q * H + h - 1) * B;
       const si = stageOf[g]!;
       const to = (si * H + h - 1) * D + d0;
-      const err = hasErr[g] === 1;
-      if (f === Fill.progression && err && si >= 0 && firstOf[g] === 0) {
+      if (f === Fill.progression && q >= 0 && si >= 0 && firstOf[g] === 0) {
         const g2 = g + 1;
-        if (g2 < G && fill[g2] === Fill.progression && hasErr[g2] === 1 && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1) {
-          // Two perturbed progression grades of one stage in one loop; (tot + v) + w adds them
-          // in grade order, as one at a time would.
-          const fo = (g * H + h - 1) * B;
-          const fo1 = (g2 * H + h - 1) * B;
+        const w0 = walk[g];
+        const w1 = walk[g2];
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1 && w0 && w1) {
+          // The same with a random walk: each grade's walk takes one more step (shared positions).
+          const t = expPair[g]!;
           const r1 = ratio[g2 * H + h - 1]!;
+          const t1 = expPair[g2]!;
           const o1 = g2 * B;
           const pg = (g - 1) * B;
           for (let l = 0; l < n; l++) {
-            const v = r0 * F[fo + l]! * prev[pg + l]!;
-            const w = r1 * F[fo1 + l]! * prev[o + l]!;
+            const e = errIx[io + l]!;
+            const wi = wIx[io + l]!;
+            const c0 = cw[o + l]! * w0[wi]!;
+            const c1 = cw[o1 + l]! * w1[wi]!;
+            cw[o + l] = c0;
+            cw[o1 + l] = c1;
+            const v = r0 * (t[e]! * c0) * prev[pg + l]!;
+            const w = r1 * (t1[e]! * c1) * prev[o + l]!;
+            cur[o + l] = v;
+            cur[o1 + l] = w;
+            tot[to + l] = tot[to + l]! + v + w;
+          }
+          g = g2;
+          continue;
+        }
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1 && !w0 && !w1) {
+          // Two perturbed progression grades of one stage in one loop: they share the error
+          // positions, and (tot + v) + w adds them in grade order, as one at a time would.
+          const t = expPair[g]!;
+          const r1 = ratio[g2 * H + h - 1]!;
+          const t1 = expPair[g2]!;
+          const o1 = g2 * B;
+          const pg = (g - 1) * B;
+          for (let l = 0; l < n; l++) {
+            const e = errIx[io + l]!;
+            const v = r0 * t[e]! * prev[pg + l]!;
+            const w = r1 * t1[e]! * prev[o + l]!;
             cur[o + l] = v;
             cur[o1 + l] = w;
             tot[to + l] = tot[to + l]! + v + w;
@@ -168,11 +162,39 @@ export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
         cur.fill(0, o, o + n);
         continue;
       }
-      // One grade: v = ratio · F · x, x the grade below a year earlier (progression), the births
-      // (entry; × growth past the known years), or 1 (level); the same products in the same
-      // order as projectArea's (a factor of exactly 1 where a grade has no errors changes nothing).
-      const t = err ? F : ones;
-      const fo = err ? (g * H + h - 1) * B : 0;
+      // One grade: v = ratio · exp(e_P + e_h) · x, x the grade below a year earlier
+      // (progression), the births (entry; × growth past the known years), or 1 (level); the same
+      // products in the same order as projectArea's (a factor of exactly 1 where a grade has no
+      // errors changes nothing).
+      let t = q >= 0 ? expPair[g]! : ones;
+      let ix = q >= 0 ? errIx : zeroIx;
+      let iox = q >= 0 ? io : 0;
+      const e1 = kn.expOne[g];
+      if (e1) {
+        // A long error list: exp(e[⌊u_P m⌋]) · exp(e[⌊u_h m⌋]) per draw, read back in order.
+        const m = e1.length;
+        const { mul } = kn;
+        const e1f = kn.expOneFresh[g]!;
+        for (let l = 0; l < n; l++) mul[l] = e1[Math.floor(uP[l]! * m)]! * e1f[Math.floor(U[(h - 1) * B + l]! * m)]!;
+        t = mul;
+        ix = kn.identity;
+        iox = 0;
+      }
+      const wt = walk[g];
+      if (wt) {
+        // The walk's next step, then the grade's factor per draw with it.
+        const { fac } = kn;
+        const m = wt.length;
+        const uo = (h - 1) * B;
+        for (let l = 0; l < n; l++) {
+          const c = cw[o + l]! * wt[q >= 0 && !e1 ? wIx[io + l]! : Math.floor(UW[uo + l]! * m)]!;
+          cw[o + l] = c;
+          fac[l] = t[ix[iox + l]!]! * c;
+        }
+        t = fac;
+        ix = kn.identity;
+        iox = 0;
+      }
       let x: Float64Array;
       let xo = 0;
       if (f === Fill.progression) {
@@ -190,16 +212,16 @@ export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       }
       const keep = needCur[g] === 1;
       if (si < 0) {
-        for (let l = 0; l < n; l++) cur[o + l] = r0 * t[fo + l]! * x[xo + l]!;
+        for (let l = 0; l < n; l++) cur[o + l] = r0 * t[ix[iox + l]!]! * x[xo + l]!;
       } else if (firstOf[g] === 1) {
         for (let l = 0; l < n; l++) {
-          const v = r0 * t[fo + l]! * x[xo + l]!;
+          const v = r0 * t[ix[iox + l]!]! * x[xo + l]!;
           if (keep) cur[o + l] = v;
           tot[to + l] = 0 + v;
         }
       } else {
         for (let l = 0; l < n; l++) {
-          const v = r0 * t[fo + l]! * x[xo + l]!;
+          const v = r0 * t[ix[iox + l]!]! * x[xo + l]!;
           if (keep) cur[o + l] = v;
           tot[to + l] = tot[to + l]! + v;
         }
