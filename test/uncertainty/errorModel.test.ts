@@ -107,3 +107,27 @@ describe("simulate: ratio error models", () => {
     expect(() => simulate(model, { draws: 5, seed: 1, to: model.baseYear + 1, ratioErrors: "gaussian" as never })).toThrow(RangeError);
   });
 });
+
+describe("simulate: calibration on a slice of the US states", () => {
+  it("the 80% and 95% intervals hold about 80% and 95% of the actual stage totals at every horizon 1–5, where the one-step model drifts", () => {
+    // Rolling-origin backtest as `npm run accuracy` (bench/accuracy.ts), on 7 of its 23 origins
+    // (1998–2004) and 200 draws instead of 400. Measured at this commit: "walk" 79.5, 80.2, 81.0,
+    // 81.4, 82.5% (80%) and 89.4, 90.5, 91.5, 92.2, 93.2% (95%) at h = 1–5; "one-step" 87.4 →
+    // 76.5% and 94.2 → 88.9%. The bands: issue 14's goal (75–85%, 90–97%), the 95% band's lower
+    // end relaxed to 87% for the sampling spread of 7 origins (1,071 cells per horizon, correlated
+    // within an origin); the full run holds 90.1–92.7% (docs/accuracy.md).
+    const ds = parseDataset(loadUsStates().input, usK12SchoolSystem);
+    const plan = { origins: [1998, 1999, 2000, 2001, 2002, 2003, 2004], horizon: 5 };
+    const walk = backtest(ds, {}, { ...plan, simulation: { draws: 200, seed: 20240501 } }).byHorizon;
+    const oneStep = backtest(ds, {}, { ...plan, simulation: { draws: 200, seed: 20240501, ratioErrors: "one-step" } }).byHorizon;
+    for (const h of walk) {
+      expect(h.coverage80!).toBeGreaterThanOrEqual(0.75);
+      expect(h.coverage80!).toBeLessThanOrEqual(0.85);
+      expect(h.coverage95!).toBeGreaterThanOrEqual(0.87);
+      expect(h.coverage95!).toBeLessThanOrEqual(0.97);
+    }
+    const drift = (b: typeof walk): number => Math.abs(b[4]!.coverage80! - b[0]!.coverage80!);
+    expect(drift(walk)).toBeLessThan(0.05);
+    expect(drift(oneStep)).toBeGreaterThan(0.05);
+  }, 60_000);
+});
