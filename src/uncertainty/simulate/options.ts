@@ -9,16 +9,29 @@ export interface SimulationSources {
    * Progression and entry ratios (and entry levels) resampled from their history by whole years.
    * The error of history year y is the one-step-ahead error of the grade's own ratio method,
    * e_y = ln(r_y / r̂_y), r̂_y fitted to the ratios before y; errors are centred on their mean so
-   * that the central forecast stays the deterministic one. A grade with fewer than 3 such errors
-   * of its own uses the errors of the same grade pooled over all areas (centred on their mean).
-   * For each area and draw, one uniform u_P is drawn for the whole path and one u_h per year
-   * ahead; every grade g takes the errors of rank ⌊u · n_g⌋ of its list (the same history year
-   * when the lists cover the same years, so grades move together as they did in that year):
-   * simulated ratio r̂(h) · exp(e[u_P] + e[u_h]), a persistent error (the ratio itself is
-   * uncertain) plus a fresh one each year; for a list of more than 64 errors (pooled over areas)
-   * exp(e[u_P]) · exp(e[u_h]), the same within rounding, so that no n² table is built. Measured
-   * on rolling-origin backtests (README, "Accuracy"), the 80% intervals of this model held 79%
-   * (US states) and 83% (Connecticut districts) of the actuals over horizons 1–5.
+   * that the central forecast stays the deterministic one.
+   *
+   * Under `ratioErrors: "walk"` (the default) the simulated ratio h years ahead is
+   * r̂(h) · exp(λ e[u_P] + ρ (e[w₁] + … + e[w_h]) + ν e[u_h]): a level error drawn once per path,
+   * a random walk with one step drawn per year, and a fresh error per year. The shares λ², ρ², ν²
+   * (summing to 1, so one year ahead the error has the resampled errors' spread and h years
+   * ahead 1 + (h − 1) ρ² times its variance) are fitted per kind of ratio (progression, entry,
+   * level) to the errors the model's own methods made 1–5 years ahead from every origin of the
+   * history, pooled over areas and grades: E[e_h e_k] = L + q · min(h, k) + ε · [h = k]
+   * (`errorModel.ts`); where fewer than 30 pairs of one- and two-year-ahead errors exist, the
+   * growth cannot be measured and λ = ν = 1, ρ = 0 (the one-step model). A grade uses its own
+   * errors when it has 5 or more, else those of the same grade pooled over the areas with the
+   * same fill; errors are scaled by √(n / (n − 1)) (the unbiased variance of n errors).
+   * Under `"one-step"`: r̂(h) · exp(e[u_P] + e[u_h]) at every horizon, own errors from 3.
+   *
+   * For each area and draw, one uniform u_P is drawn for the whole path and one u_h (and w_h)
+   * per year ahead; every grade g takes the errors of rank ⌊u · n_g⌋ of its list (the same
+   * history year when the lists cover the same years, so grades move together as they did in
+   * that year); a list of more than 64 errors (pooled over areas) is read as exp(λ e[u_P]) ·
+   * exp(ν e[u_h]), the same within rounding, so that no n² table is built. Measured on
+   * rolling-origin backtests (`npm run accuracy`, docs/accuracy.md), the 80% intervals of the
+   * default held 79–82% of the actual stage totals at each horizon 1–5 on US states and 83–85%
+   * on Connecticut districts, the 95% intervals 90–93% and 91–92%.
    * @defaultValue true
    */
   readonly ratios?: boolean;
