@@ -13,6 +13,7 @@
 import { loadCtDistricts, loadUsStates } from "../test/fixtures/load.js";
 import { parseDataset, usK12SchoolSystem, type Dataset } from "../src/index.js";
 import { backtest, persistence, plain, type BacktestResult } from "../src/evaluate/index.js";
+import type { RatioErrorModel } from "../src/uncertainty/simulate/index.js";
 import { ctEntryReport, oracleEntrants } from "./ct-entry.js";
 
 const HORIZON = 5;
@@ -23,17 +24,25 @@ interface Run {
   readonly name: string;
   readonly origins: readonly number[];
   readonly results: Readonly<Record<"default" | "plain" | "persistence", BacktestResult>>;
+  /** The intervals of each ratio error model (`SimulateOptions.ratioErrors`); "walk" is the default's. */
+  readonly models: Readonly<Record<RatioErrorModel, BacktestResult>>;
 }
+
+/** The ratio error models compared (the first is the default). */
+const MODELS: readonly RatioErrorModel[] = ["walk", "one-step"];
 
 function run(name: string, ds: Dataset): Run {
   const origins: number[] = [];
   for (let y = ds.firstYear + 2; y < ds.baseYear; y++) origins.push(y);
   const plan = { origins, horizon: HORIZON };
+  const def = backtest(ds, {}, { ...plan, simulation: { draws: DRAWS, seed: SEED } });
+  const models = Object.fromEntries(MODELS.map((m) => [m, m === "walk" ? def : backtest(ds, {}, { ...plan, simulation: { draws: DRAWS, seed: SEED, ratioErrors: m } })])) as Record<RatioErrorModel, BacktestResult>;
   return {
     name,
     origins,
+    models,
     results: {
-      default: backtest(ds, {}, { ...plan, simulation: { draws: DRAWS, seed: SEED } }),
+      default: def,
       plain: backtest(ds, plain, plan),
       persistence: backtest(ds, persistence, plan),
     },
@@ -41,7 +50,7 @@ function run(name: string, ds: Dataset): Run {
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : "–");
-const share = (x: number | undefined): string => (x === undefined ? "–" : `${(100 * x).toFixed(0)}%`);
+const share = (x: number | undefined): string => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
 
 function table(r: Run): string {
   const lines = [
@@ -74,6 +83,12 @@ function goals(us: Run, ct: Run): string {
   }
   const gains = [3, 4, 5].map((h) => 100 * (1 - ct.results.default.byHorizon[h - 1]!.mdape / ct.results.plain.byHorizon[h - 1]!.mdape));
   out.push(`- ${ct.name}: MdAPE at h = 3, 4, 5 lower than plain by ${gains.map((g) => `${g.toFixed(1)}%`).join(", ")} (goal ≥ 15%): ${gains.every((g) => g >= 15) ? "met" : "not met"}`);
+  for (const r of [us, ct]) {
+    const out80 = r.results.default.byHorizon.filter((d) => !(d.coverage80! >= 0.75 && d.coverage80! <= 0.85)).map((d) => d.horizon);
+    const out95 = r.results.default.byHorizon.filter((d) => !(d.coverage95! >= 0.9 && d.coverage95! <= 0.97)).map((d) => d.horizon);
+    const miss = [...(out80.length ? [`80% outside 75–85% at h = ${out80.join(", ")}`] : []), ...(out95.length ? [`95% outside 90–97% at h = ${out95.join(", ")}`] : [])];
+    out.push(`- ${r.name}: the 80% interval holds 75–85% and the 95% interval 90–97% of the actuals at every horizon: ${miss.length ? `not met (${miss.join("; ")})` : "met"}`);
+  }
   const bias = us.results.default.byHorizon.map((d) => d.bias);
   out.push(`- ${us.name}: |bias| < 1% at every horizon (largest ${Math.max(...bias.map(Math.abs)).toFixed(2)}%): ${bias.every((b) => Math.abs(b) < 1) ? "met" : "not met"}`);
   return out.join("\n");
@@ -82,6 +97,21 @@ function goals(us: Run, ct: Run): string {
 const us = run("US states, 1986–2011", parseDataset(loadUsStates().input, usK12SchoolSystem));
 const ctData = parseDataset(loadCtDistricts().input, usK12SchoolSystem);
 const ct = run("Connecticut districts, 2007–2015", ctData);
+
+/** Coverage of the 80% and 95% intervals per horizon under each ratio error model. */
+function modelsTable(r: Run): string {
+  const lines = [
+    `**${r.name}**: interval coverage by ratio error model (\`ratioErrors\`)`,
+    "",
+    `| model | ${Array.from({ length: HORIZON }, (_, i) => `80% h = ${i + 1}`).join(" | ")} | ${Array.from({ length: HORIZON }, (_, i) => `95% h = ${i + 1}`).join(" | ")} |`,
+    `|---|${"---|".repeat(2 * HORIZON)}`,
+  ];
+  for (const m of MODELS) {
+    const b = r.models[m].byHorizon;
+    lines.push(`| ${m}${m === "walk" ? " (default)" : ""} | ${b.map((d) => share(d.coverage80)).join(" | ")} | ${b.map((d) => share(d.coverage95)).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
 
 /** How far the plain method gets on the Connecticut districts with entrants known exactly (`oracleEntrants`). */
 function oracleLine(): string {
@@ -98,6 +128,10 @@ console.log(
     table(us),
     "",
     table(ct),
+    "",
+    modelsTable(us),
+    "",
+    modelsTable(ct),
     "",
     "Goals:",
     "",

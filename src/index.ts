@@ -192,6 +192,7 @@ export {
   quantiles, // quantiles of unsorted values (R's type 7)
 } from "./uncertainty/index.js";
 export type {
+  RatioErrorModel, // calibrated intervals (issue 14): how ratio errors grow with the horizon
   SimulateOptions,
   Simulation,
   SimulationRow,

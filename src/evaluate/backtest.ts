@@ -2,7 +2,7 @@ import { enrolmentCube } from "../data/cube.js";
 import type { Dataset } from "../data/dataset.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { fitModel, forecast, type ModelOptions } from "../cohort/model.js";
-import { simulate, type SimulationSources } from "../uncertainty/simulate/index.js";
+import { simulate, type RatioErrorModel, type SimulationSources } from "../uncertainty/simulate/index.js";
 import { errorSummary, type ErrorCell, type ErrorSummary } from "./metrics.js";
 import { taughtGrades, truncateDataset, type TruncateOptions } from "./truncate.js";
 
@@ -28,6 +28,8 @@ export interface BacktestSimulation {
   readonly seed: number;
   /** Sources of uncertainty; all on when absent. */
   readonly sources?: SimulationSources;
+  /** How ratio errors grow with the years ahead (`SimulateOptions.ratioErrors`). @defaultValue "walk" */
+  readonly ratioErrors?: RatioErrorModel;
 }
 
 /** The rolling-origin plan of `backtest`. */
@@ -125,7 +127,7 @@ export function backtest(dataset: Dataset, method: ModelOptions | Forecaster, pl
       const model = fitModel(cut.dataset, method);
       paths = forecast(model, { to });
       if (plan.simulation && level === "stage") {
-        const sim = simulate(model, { to, draws: plan.simulation.draws, seed: plan.simulation.seed, sources: plan.simulation.sources ?? {}, quantiles: [0.025, 0.1, 0.9, 0.975] });
+        const sim = simulate(model, { to, draws: plan.simulation.draws, seed: plan.simulation.seed, sources: plan.simulation.sources ?? {}, ...(plan.simulation.ratioErrors ? { ratioErrors: plan.simulation.ratioErrors } : {}), quantiles: [0.025, 0.1, 0.9, 0.975] });
         intervals = new Map(sim.rows.map((r) => [`${r.area}\u0000${r.stage}\u0000${r.year}`, r.pupils]));
       }
     }

@@ -261,7 +261,8 @@ describe("simulate: block kernel against the per-draw implementation", () => {
     // golden/simulate-per-draw-0766ee8.json: the output of `simulate` at commit 0766ee8, which
     // projected one draw at a time (before draws were run in blocks of 128), for these options.
     // Births are off because the normal generator changed since (AS 241, then the ziggurat);
-    // 300 draws cross two block boundaries; places, planned openings and housing slip.
+    // 300 draws cross two block boundaries; places, planned openings and housing slip. Ratio
+    // errors as they were then (`ratioErrors: "one-step"`: level + fresh, no estimated growth).
     type GoldenRow = { area: string; stage: string; year: number; places?: number; pLargeClasses?: number; [k: string]: unknown };
     const golden = JSON.parse(readFileSync(new URL("./golden/simulate-per-draw-0766ee8.json", import.meta.url), "utf8")) as { rows: GoldenRow[] } & Record<string, unknown>;
     const sim = simulate(model, {
@@ -269,6 +270,7 @@ describe("simulate: block kernel against the per-draw implementation", () => {
       seed: 17,
       to: 2030,
       sources: { births: false },
+      ratioErrors: "one-step",
       quantiles: [0.05, 0.5, 0.95],
       supply: supply(
         [

@@ -10,6 +10,7 @@ import { bandsForStage } from "../../domain/systemIndex.js";
 import type { HousingForecast } from "../../housing/forecast.js";
 import { fnv1a } from "../prng.js";
 import { Xoshiro128 } from "../xoshiro.js";
+import type { ErrorWeights } from "./errorModel.js";
 import { drawBlock, MAX_PAIR_TABLE, pairTable, type BlockDraws, type SharedErrors } from "./inputs.js";
 import { addProject, LANES, projectBlock, stageSums, type BlockKernel } from "./kernel.js";
 import type { Resolved, SimulationRow } from "./options.js";
@@ -64,8 +65,8 @@ function taughtStages(run: Run, a: number): SimStage[] {
     .filter((s) => s.gs.length > 0);
 }
 
-/** Ratio errors of each grade (empty where not perturbed) and their pair tables. */
-function gradeErrors(run: Run, a: number): { errs: Float64Array[]; expPair: Float64Array[] } {
+/** Ratio errors of each grade (empty where not perturbed), their weights (by fill) and pair tables. */
+function gradeErrors(run: Run, a: number): { errs: Float64Array[]; weights: ErrorWeights[]; expPair: Float64Array[] } {
   const { model, opts, errors } = run;
   const G = model.cube.grades.length;
   const errs: Float64Array[] = [];
@@ -74,7 +75,8 @@ function gradeErrors(run: Run, a: number): { errs: Float64Array[]; expPair: Floa
   // and year (the same value: the same sum goes into exp). A longer list (errors pooled over
   // areas: thousands in a national run) would need n² values; it keeps exp(e_i) instead and a
   // draw takes exp(e_i) · exp(e_j).
-  return { errs, expPair: errs.map((e) => (e.length > MAX_PAIR_TABLE ? new Float64Array(0) : pairTable(e))) };
+  const weights = errs.map((_, g) => errors.weightsOf(model.fill[a * G + g]!));
+  return { errs, weights, expPair: errs.map((e, g) => (e.length > MAX_PAIR_TABLE ? new Float64Array(0) : pairTable(e, weights[g]!.level, weights[g]!.fresh))) };
 }
 
 /** Years past the last known births of each entry cell (kOf[g H + h − 1], 0: known) and the largest. */
@@ -117,7 +119,8 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
   const fillA = model.fill.slice(a * G, (a + 1) * G);
   const baseVals = new Float64Array(G);
   for (let g = 0; g < G; g++) baseVals[g] = fc.pupils[(a * G + g) * W]!;
-  const { errs, expPair } = gradeErrors(run, a);
+  const { errs, weights, expPair } = gradeErrors(run, a);
+  const walk = errs.map((e, g) => (e.length > 0 && weights[g]!.walk > 0 ? run.errors.expOf(e, weights[g]!.walk) : undefined));
   const bi = model.birthSource[a]!;
   const { kOf, kMax } = birthYearsAhead(run, a, bi);
   const ratioBase = fc.ratios.subarray(a * G * H, (a + 1) * G * H);
@@ -151,8 +154,8 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
   const plc = sup.any ? run.pool.get("plc", SH * D) : undefined;
   const cls = sup.any ? run.pool.get("cls", SH * D) : undefined;
   const B = Math.min(D, LANES);
-  const draws = blockDraws(run, area, bi, kMax, B, hCount, sup.projects);
-  const kernel = blockKernel(run, fillA, baseVals, ratioBase, driverBase, kOf, errs, expPair, stageGrades, draws, tot);
+  const draws = blockDraws(run, area, bi, kMax, B, hCount, sup.projects, walk.some((w) => w !== undefined));
+  const kernel = blockKernel(run, fillA, baseVals, ratioBase, driverBase, kOf, errs, weights, walk, expPair, stageGrades, draws, tot);
   const slipAt = new Int32Array(B);
   for (let d0 = 0; d0 < D; d0 += B) {
     const n = Math.min(B, D - d0);
@@ -206,7 +209,7 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
 }
 
 /** The random inputs' buffers of one area (`drawBlock`). */
-export function blockDraws(run: Run, area: string, bi: number, kMax: number, B: number, hCount: number, pCount: number): BlockDraws {
+export function blockDraws(run: Run, area: string, bi: number, kMax: number, B: number, hCount: number, pCount: number, walk = false): BlockDraws {
   const { opts, model } = run;
   const H = opts.horizon;
   // Stream keys "area␀<id>␀<draw>" and "births␀<id>␀<draw>" (`rng(seed, key)`), hashed once per
@@ -224,6 +227,8 @@ export function blockDraws(run: Run, area: string, bi: number, kMax: number, B: 
     sigma: kMax > 0 ? run.errors.birthSigma(bi) : 0,
     uP: new Float64Array(B),
     U: new Float64Array(H * B),
+    UW: new Float64Array(walk ? H * B : 0),
+    walk,
     growth: new Float64Array((kMax + 1) * B),
     z: new Float64Array(kMax + 1),
     slipH: new Int32Array(hCount * B),
@@ -247,6 +252,8 @@ function blockKernel(
   driver: Float64Array,
   kOf: Int32Array,
   errs: readonly Float64Array[],
+  weights: readonly ErrorWeights[],
+  walk: readonly (Float64Array | undefined)[],
   expPair: readonly Float64Array[],
   stageGrades: readonly Int32Array[],
   draws: BlockDraws,
@@ -279,8 +286,14 @@ function blockKernel(
     driver,
     kOf,
     expPair,
-    expOne: errs.map((e) => (e.length > MAX_PAIR_TABLE ? run.errors.expOf(e) : undefined)),
+    expOne: errs.map((e, g) => (e.length > MAX_PAIR_TABLE ? run.errors.expOf(e, weights[g]!.level) : undefined)),
+    expOneFresh: errs.map((e, g) => (e.length > MAX_PAIR_TABLE ? run.errors.expOf(e, weights[g]!.fresh) : undefined)),
+    walk,
+    UW: draws.UW,
+    wIx: new Int32Array(draws.walk ? Math.max(1, ms.length) * H * B : 0),
+    cw: new Float64Array(draws.walk ? G * B : 0),
     mul: new Float64Array(B),
+    fac: new Float64Array(B),
     identity: Int32Array.from({ length: B }, (_, l) => l),
     ms: Int32Array.from(ms),
     mSlot: Int32Array.from(errN, (m) => ms.indexOf(m)),

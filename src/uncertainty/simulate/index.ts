@@ -13,7 +13,7 @@ import { containersByPart, containingAreas, containingRows } from "./parents.js"
 import type { SimulatedCellPaths } from "./paths.js";
 import { resolveTotals } from "./totals.js";
 
-export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
+export type { RatioErrorModel, SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
 export type { SimulatedCellPaths, SimulatedPaths } from "./paths.js";
 export type { SimulateTotals } from "./totals.js";
 export { simulationSourcesNote } from "./totals.js";
@@ -90,7 +90,7 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     fc,
     ix: indexSystem(model.dataset.system),
     opts,
-    errors: new SharedErrors(model),
+    errors: new SharedErrors(model, opts.ratioErrors),
     summariser: new CellSummariser(opts.draws, opts.quantiles, new RankSelector(opts.draws)),
     lines,
     housing: options.housing,

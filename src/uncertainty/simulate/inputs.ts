@@ -7,10 +7,31 @@ import { oneStepErrors } from "../../cohort/methods.js";
 import type { CohortModel } from "../../cohort/model.js";
 import { expInPlace, log } from "../libm.js";
 import { fnv1aDigits, type Xoshiro128 } from "../xoshiro.js";
-import type { Slip } from "./options.js";
+import { estimateWeights, ONE_STEP_WEIGHTS, type ErrorWeights } from "./errorModel.js";
+import type { RatioErrorModel, Slip } from "./options.js";
 
-/** Fewest one-step errors of its own a grade needs; with fewer, errors pooled over areas are used. */
+/** Fewest one-step errors of its own a grade needs under `ratioErrors: "one-step"`; with fewer, errors pooled over areas are used. */
 export const MIN_OWN_ERRORS = 3;
+
+/**
+ * Fewest one-step errors of its own a grade needs under `ratioErrors: "walk"` (the default). Chosen
+ * by measurement (docs/accuracy.md): with 3 or 4 errors of its own, a grade's resampled spread
+ * was too narrow for the 80% intervals to hold 75% of the actuals one year ahead on US states.
+ */
+export const MIN_OWN_ERRORS_WALK = 5;
+
+/**
+ * Centred errors scaled by √(n / (n − 1)), so that their mean square is the unbiased variance
+ * estimate (resampling n centred errors gives (n − 1) / n of it: Davison & Hinkley 1997,
+ * *Bootstrap Methods and their Application*, §6.2.3, modified residuals). Lists of fewer than 2
+ * are returned as they are.
+ */
+export function unbiased(e: Float64Array): Float64Array {
+  const n = e.length;
+  if (n < 2) return e;
+  const k = Math.sqrt(n / (n - 1));
+  return Float64Array.from(e, (v) => v * k);
+}
 
 /** Longest error list kept as a table of exp(e_i + e_j) (64² values); longer lists use exp(e_i) · exp(e_j). */
 export const MAX_PAIR_TABLE = 64;
@@ -42,18 +63,18 @@ function centred(e: readonly number[]): Float64Array {
   return Float64Array.from(e, (v) => v - m);
 }
 
-/** t[i n + j] = exp(e_i + e_j) for every pair of the n errors. */
-export function pairTable(e: Float64Array): Float64Array {
+/** t[i n + j] = exp(λ e_i + ν e_j) for every pair of the n errors (λ = ν = 1: exp(e_i + e_j)). */
+export function pairTable(e: Float64Array, level = 1, fresh = 1): Float64Array {
   const n = e.length;
   const t = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = e[i]! + e[j]!;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[i * n + j] = level * e[i]! + fresh * e[j]!;
   expInPlace(t, 0, t.length);
   return t;
 }
 
-/** exp of each value. */
-export function expAll(e: Float64Array): Float64Array {
-  const x = Float64Array.from(e);
+/** exp(w e_i) of each value (w = 1: exp(e_i)). */
+export function expAll(e: Float64Array, w = 1): Float64Array {
+  const x = Float64Array.from(e, (v) => w * v);
   expInPlace(x, 0, x.length);
   return x;
 }
@@ -74,13 +95,25 @@ function sampleSd(x: readonly number[]): number {
 export class SharedErrors {
   private readonly pooled = new Map<number, Float64Array>();
   private readonly sigmas = new Map<number, number>();
-  private readonly exps = new WeakMap<Float64Array, Float64Array>();
-  constructor(private readonly model: CohortModel) {}
+  private readonly exps = new WeakMap<Float64Array, Map<number, Float64Array>>();
+  private fillWeights: ErrorWeights[] | undefined;
+  constructor(
+    private readonly model: CohortModel,
+    private readonly errorModel: RatioErrorModel = "walk",
+  ) {}
+
+  /** The error weights of grades of fill f: estimated once per run (`estimateWeights`) for "walk", `ONE_STEP_WEIGHTS` for "one-step". */
+  weightsOf(f: number): ErrorWeights {
+    if (this.errorModel === "one-step") return ONE_STEP_WEIGHTS;
+    this.fillWeights ??= estimateWeights(this.model);
+    return this.fillWeights[f] ?? ONE_STEP_WEIGHTS;
+  }
 
   /** The errors of grade g of area a: its own (centred) when it has `MIN_OWN_ERRORS`, else those pooled over the areas with the same fill. */
   errorsOf(a: number, g: number): Float64Array {
     const own = ratioErrors(this.model, a, g, true);
-    return own.length >= MIN_OWN_ERRORS ? own : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
+    if (this.errorModel === "one-step") return own.length >= MIN_OWN_ERRORS ? own : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
+    return own.length >= MIN_OWN_ERRORS_WALK ? unbiased(own) : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
   }
 
   private pooledErrors(g: number, f: number): Float64Array {
@@ -92,6 +125,7 @@ export class SharedErrors {
       const all: number[] = [];
       for (let b = 0; b < model.cube.areas.length; b++) if (model.fill[b * G + g] === f) all.push(...ratioErrors(model, b, g, false));
       p = centred(all);
+      if (this.errorModel === "walk") p = unbiased(p);
       this.pooled.set(key, p);
     }
     return p;
@@ -121,10 +155,12 @@ export class SharedErrors {
     return -Infinity;
   }
 
-  /** exp(e_i) of a long (pooled) error list, computed once per list. */
-  expOf(e: Float64Array): Float64Array {
-    let x = this.exps.get(e);
-    if (!x) this.exps.set(e, (x = expAll(e)));
+  /** exp(w e_i) of a long (pooled) error list, computed once per list and weight. */
+  expOf(e: Float64Array, w = 1): Float64Array {
+    let m = this.exps.get(e);
+    if (!m) this.exps.set(e, (m = new Map()));
+    let x = m.get(w);
+    if (!x) m.set(w, (x = expAll(e, w)));
     return x;
   }
 }
@@ -145,6 +181,10 @@ export interface BlockDraws {
   readonly uP: Float64Array;
   /** u_h of each year and draw, [(h − 1) B + l]. */
   readonly U: Float64Array;
+  /** w_h (the random walk's step) of each year and draw, [(h − 1) B + l]; drawn only when `walk`. */
+  readonly UW: Float64Array;
+  /** Whether any grade's ratio errors have a random-walk part (`ErrorWeights.walk` > 0). */
+  readonly walk: boolean;
   /** exp(σ Sₖ) of each year past the known births and draw, [k B + l]. */
   readonly growth: Float64Array;
   /** Scratch for one draw's births normals z[1 … kMax]. */
@@ -172,7 +212,7 @@ export function slipYears(r: Xoshiro128, s: Slip): number {
 /**
  * Random numbers of draws d0 … d0 + n − 1, each from its own stream (`rng(seed, "area␀<id>␀<d>")`)
  * in this order: u_P and one uniform per year for the ratio errors (when ratios are a source),
- * then one delay per housing project and per planned project; births from the births area's
+ * then, when the errors have a random-walk part, one uniform per year for its steps, then one delay per housing project and per planned project; births from the births area's
  * stream: growth[k B + l] = exp(σ (z₁ + … + z_k)).
  */
 export function drawBlock(r: BlockDraws, d0: number, n: number): void {
@@ -182,6 +222,7 @@ export function drawBlock(r: BlockDraws, d0: number, n: number): void {
     if (r.ratios) {
       g.fillUniform(uP, l, 1, 1);
       g.fillUniform(U, l, B, H);
+      if (r.walk) g.fillUniform(r.UW, l, B, H);
     }
     for (let i = 0; i < r.hCount; i++) slipH[i * B + l] = r.housing ? slipYears(g, r.housingSlip) : 0;
     for (let i = 0; i < r.pCount; i++) slipP[i * B + l] = r.places ? slipYears(g, r.placesSlip) : 0;

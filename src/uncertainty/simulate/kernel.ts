@@ -7,7 +7,8 @@
  * +15 in under 5 s on one thread):
  * - draws run in blocks of `LANES` with every per-draw buffer value-major (x[i B + l]), so each
  *   step is one loop over the draws of the block instead of one call per draw;
- * - ratio errors are read from a table of exp(e_i + e_j) per grade (no exp per draw and year);
+ * - ratio errors are read from a table of exp(λ e_i + ν e_j) per grade (no exp per draw and
+ *   year), and a random walk's factor is carried per grade and draw from year to year;
  * - two progression grades of one stage that share their error positions run in one loop.
  */
 import { Fill } from "../../cohort/project.js";
@@ -33,10 +34,22 @@ export interface BlockKernel {
   /** Years past the last known births of each entry cell (0: known). */
   readonly kOf: Int32Array;
   readonly expPair: readonly Float64Array[];
-  /** exp(e_i) of a grade whose error list is too long for a pair table (else undefined). */
+  /** exp(λ e_i) of a grade whose error list is too long for a pair table (else undefined). */
   readonly expOne: readonly (Float64Array | undefined)[];
-  /** Scratch: exp(e_i) · exp(e_j) per draw, and the positions 0 … B − 1 to read it with. */
+  /** exp(ν e_i) of the same grades (the fresh part; the same array when ν = λ). */
+  readonly expOneFresh: readonly (Float64Array | undefined)[];
+  /** exp(ρ e_i) of a grade whose errors have a random-walk part (else undefined). */
+  readonly walk: readonly (Float64Array | undefined)[];
+  /** w_h of each year and draw, [(h − 1) B + l] (`BlockDraws.UW`; empty without a walk). */
+  readonly UW: Float64Array;
+  /** ⌊w_h m⌋ per distinct m, year and draw, [(q H + h − 1) B + l] (empty without a walk). */
+  readonly wIx: Int32Array;
+  /** The walk's factor so far, exp(ρ e[w₁]) ⋯ exp(ρ e[w_h]), per grade and draw, [g B + l]. */
+  readonly cw: Float64Array;
+  /** Scratch: exp(λ e_i) · exp(ν e_j) per draw, and the positions 0 … B − 1 to read it with. */
   readonly mul: Float64Array;
+  /** Scratch: one grade's error factor per draw with its walk. */
+  readonly fac: Float64Array;
   readonly identity: Int32Array;
   /** Distinct error counts m > 0, and each grade's index among them (−1: no errors). */
   readonly ms: Int32Array;
@@ -66,11 +79,14 @@ export interface BlockKernel {
  * Projects draws d0 … d0 + n − 1 of one area (`projectArea`'s arithmetic per draw, in the same
  * order) and adds each grade to its stage's sum in `tot` (as `stageSums`, grade by grade).
  * Ratio errors: per distinct error count m, errIx[(q H + h − 1) B + l] = ⌊u_P m⌋ m + ⌊u_h m⌋,
- * the entry of exp(e[u_P] + e[u_h]) in expPair[g]; births past the known years × growth[k B + l].
+ * the entry of exp(λ e[u_P] + ν e[u_h]) in expPair[g]; a grade with a random walk is also
+ * multiplied by its walk so far (cw, one more step exp(ρ e[⌊w_h m⌋]) each year); births past the
+ * known years × growth[k B + l].
  */
 export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
   const { G, H, D, B, fill, ratio, driver, kOf, expPair, ms, mSlot, errIx, uP, U, growth, stageOf, firstOf, tot, base } = kn;
-  const rowP = kn.rowP;
+  const { rowP, walk, UW, wIx, cw } = kn;
+  const anyWalk = UW.length > 0;
   for (let q = 0; q < ms.length; q++) {
     const m = ms[q]!;
     for (let l = 0; l < n; l++) rowP[l] = Math.floor(uP[l]! * m) * m;
@@ -78,8 +94,10 @@ export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       const o = (q * H + h) * B;
       const uo = h * B;
       for (let l = 0; l < n; l++) errIx[o + l] = rowP[l]! + Math.floor(U[uo + l]! * m);
+      if (anyWalk) for (let l = 0; l < n; l++) wIx[o + l] = Math.floor(UW[uo + l]! * m);
     }
   }
+  if (anyWalk) for (let g = 0; g < G; g++) if (walk[g]) cw.fill(1, g * B, g * B + n);
   let prev = kn.prev;
   let cur = kn.cur;
   const { src, ones, zeroIx, needCur } = kn;
@@ -95,7 +113,32 @@ export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
       const to = (si * H + h - 1) * D + d0;
       if (f === Fill.progression && q >= 0 && si >= 0 && firstOf[g] === 0) {
         const g2 = g + 1;
-        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1) {
+        const w0 = walk[g];
+        const w1 = walk[g2];
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1 && w0 && w1) {
+          // The same with a random walk: each grade's walk takes one more step (shared positions).
+          const t = expPair[g]!;
+          const r1 = ratio[g2 * H + h - 1]!;
+          const t1 = expPair[g2]!;
+          const o1 = g2 * B;
+          const pg = (g - 1) * B;
+          for (let l = 0; l < n; l++) {
+            const e = errIx[io + l]!;
+            const wi = wIx[io + l]!;
+            const c0 = cw[o + l]! * w0[wi]!;
+            const c1 = cw[o1 + l]! * w1[wi]!;
+            cw[o + l] = c0;
+            cw[o1 + l] = c1;
+            const v = r0 * (t[e]! * c0) * prev[pg + l]!;
+            const w = r1 * (t1[e]! * c1) * prev[o + l]!;
+            cur[o + l] = v;
+            cur[o1 + l] = w;
+            tot[to + l] = tot[to + l]! + v + w;
+          }
+          g = g2;
+          continue;
+        }
+        if (g2 < G && fill[g2] === Fill.progression && mSlot[g2] === q && stageOf[g2] === si && firstOf[g2] === 0 && needCur[g] === 1 && !w0 && !w1) {
           // Two perturbed progression grades of one stage in one loop: they share the error
           // positions, and (tot + v) + w adds them in grade order, as one at a time would.
           const t = expPair[g]!;
@@ -131,8 +174,24 @@ export function projectBlock(kn: BlockKernel, d0: number, n: number): void {
         // A long error list: exp(e[⌊u_P m⌋]) · exp(e[⌊u_h m⌋]) per draw, read back in order.
         const m = e1.length;
         const { mul } = kn;
-        for (let l = 0; l < n; l++) mul[l] = e1[Math.floor(uP[l]! * m)]! * e1[Math.floor(U[(h - 1) * B + l]! * m)]!;
+        const e1f = kn.expOneFresh[g]!;
+        for (let l = 0; l < n; l++) mul[l] = e1[Math.floor(uP[l]! * m)]! * e1f[Math.floor(U[(h - 1) * B + l]! * m)]!;
         t = mul;
+        ix = kn.identity;
+        iox = 0;
+      }
+      const wt = walk[g];
+      if (wt) {
+        // The walk's next step, then the grade's factor per draw with it.
+        const { fac } = kn;
+        const m = wt.length;
+        const uo = (h - 1) * B;
+        for (let l = 0; l < n; l++) {
+          const c = cw[o + l]! * wt[q >= 0 && !e1 ? wIx[io + l]! : Math.floor(UW[uo + l]! * m)]!;
+          cw[o + l] = c;
+          fac[l] = t[ix[iox + l]!]! * c;
+        }
+        t = fac;
         ix = kn.identity;
         iox = 0;
       }

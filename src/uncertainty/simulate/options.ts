@@ -11,16 +11,29 @@ export interface SimulationSources {
    * Progression and entry ratios (and entry levels) resampled from their history by whole years.
    * The error of history year y is the one-step-ahead error of the grade's own ratio method,
    * e_y = ln(r_y / r̂_y), r̂_y fitted to the ratios before y; errors are centred on their mean so
-   * that the central forecast stays the deterministic one. A grade with fewer than 3 such errors
-   * of its own uses the errors of the same grade pooled over all areas (centred on their mean).
-   * For each area and draw, one uniform u_P is drawn for the whole path and one u_h per year
-   * ahead; every grade g takes the errors of rank ⌊u · n_g⌋ of its list (the same history year
-   * when the lists cover the same years, so grades move together as they did in that year):
-   * simulated ratio r̂(h) · exp(e[u_P] + e[u_h]), a persistent error (the ratio itself is
-   * uncertain) plus a fresh one each year; for a list of more than 64 errors (pooled over areas)
-   * exp(e[u_P]) · exp(e[u_h]), the same within rounding, so that no n² table is built. Measured
-   * on rolling-origin backtests (README, "Accuracy"), the 80% intervals of this model held 79%
-   * (US states) and 83% (Connecticut districts) of the actuals over horizons 1–5.
+   * that the central forecast stays the deterministic one.
+   *
+   * Under `ratioErrors: "walk"` (the default) the simulated ratio h years ahead is
+   * r̂(h) · exp(λ e[u_P] + ρ (e[w₁] + … + e[w_h]) + ν e[u_h]): a level error drawn once per path,
+   * a random walk with one step drawn per year, and a fresh error per year. The shares λ², ρ², ν²
+   * (summing to 1, so one year ahead the error has the resampled errors' spread and h years
+   * ahead 1 + (h − 1) ρ² times its variance) are fitted per kind of ratio (progression, entry,
+   * level) to the errors the model's own methods made 1–5 years ahead from every origin of the
+   * history, pooled over areas and grades: E[e_h e_k] = L + q · min(h, k) + ε · [h = k]
+   * (`errorModel.ts`); where fewer than 30 pairs of one- and two-year-ahead errors exist, the
+   * growth cannot be measured and λ = ν = 1, ρ = 0 (the one-step model). A grade uses its own
+   * errors when it has 5 or more, else those of the same grade pooled over the areas with the
+   * same fill; errors are scaled by √(n / (n − 1)) (the unbiased variance of n errors).
+   * Under `"one-step"`: r̂(h) · exp(e[u_P] + e[u_h]) at every horizon, own errors from 3.
+   *
+   * For each area and draw, one uniform u_P is drawn for the whole path and one u_h (and w_h)
+   * per year ahead; every grade g takes the errors of rank ⌊u · n_g⌋ of its list (the same
+   * history year when the lists cover the same years, so grades move together as they did in
+   * that year); a list of more than 64 errors (pooled over areas) is read as exp(λ e[u_P]) ·
+   * exp(ν e[u_h]), the same within rounding, so that no n² table is built. Measured on
+   * rolling-origin backtests (`npm run accuracy`, docs/accuracy.md), the 80% intervals of the
+   * default held 79–82% of the actual stage totals at each horizon 1–5 on US states and 83–85%
+   * on Connecticut districts, the 95% intervals 90–93% and 91–92%.
    * @defaultValue true
    */
   readonly ratios?: boolean;
@@ -52,6 +65,15 @@ export interface SlipOptions {
   readonly maxYears?: number;
 }
 
+/**
+ * How resampled ratio errors grow with the years ahead (`SimulateOptions.ratioErrors`):
+ * - `"walk"`: a level error, a random walk and a fresh error, their shares fitted to the errors
+ *   the model's ratio methods made 1–5 years ahead in the history (`SimulationSources.ratios`);
+ * - `"one-step"`: a level error plus a fresh error, each with the one-step errors' spread, at
+ *   every horizon (the model before the growth was estimated).
+ */
+export type RatioErrorModel = "walk" | "one-step";
+
 /** Options of `simulate`. */
 export interface SimulateOptions {
   /** Number of simulated paths, an integer ≥ 1. */
@@ -61,6 +83,8 @@ export interface SimulateOptions {
   /** Last school year simulated (inclusive), ≥ the model's base year. */
   readonly to: number;
   readonly sources?: SimulationSources;
+  /** How ratio errors grow with the years ahead (`RatioErrorModel`). @defaultValue "walk" */
+  readonly ratioErrors?: RatioErrorModel;
   /** Probabilities of the reported quantiles, each in [0, 1]. @defaultValue [0.1, 0.5, 0.9] */
   readonly quantiles?: readonly number[];
   /**
@@ -165,6 +189,7 @@ export interface Resolved {
   readonly horizon: number;
   readonly quantiles: readonly number[];
   readonly sources: Required<SimulationSources>;
+  readonly ratioErrors: RatioErrorModel;
   readonly housingSlip: Slip;
   readonly placesSlip: Slip;
 }
@@ -193,6 +218,7 @@ export function resolveOptions(model: CohortModel, o: SimulateOptions): Resolved
   const quantiles = [...(o.quantiles ?? [0.1, 0.5, 0.9])];
   for (const p of quantiles) if (!(p >= 0 && p <= 1)) throw new RangeError(`simulate: quantiles must be in [0, 1], got ${p}`);
   if (o.housingProjects !== undefined && o.housingProjects !== "development" && o.housingProjects !== "area") throw new RangeError(`simulate: housingProjects must be "development" or "area", got ${JSON.stringify(o.housingProjects)}`);
+  if (o.ratioErrors !== undefined && o.ratioErrors !== "walk" && o.ratioErrors !== "one-step") throw new RangeError(`simulate: ratioErrors must be "walk" or "one-step", got ${JSON.stringify(o.ratioErrors)}`);
   if (o.housing) {
     if (o.housing.baseYear !== model.baseYear) throw new RangeError(`simulate: housing is a forecast from base year ${o.housing.baseYear}, the model's base year is ${model.baseYear}`);
     if (o.housing.to < o.to) throw new RangeError(`simulate: housing is forecast to ${o.housing.to}, before to (${o.to}); forecast it to ${o.to} or later`);
@@ -210,6 +236,7 @@ export function resolveOptions(model: CohortModel, o: SimulateOptions): Resolved
       housing: o.sources?.housing ?? true,
       places: o.sources?.places ?? true,
     },
+    ratioErrors: o.ratioErrors ?? "walk",
     housingSlip: resolveSlip(o.housingSlip, "housingSlip"),
     placesSlip: resolveSlip(o.placesSlip, "placesSlip"),
   };
