@@ -97,6 +97,9 @@ export {
   gradeYields, // lifetime pupils per dwelling for each grade
   lifetimeYield, // lifetime pupils per dwelling over all stages
   chinaDefaultYieldTable, // the China yield table with its sources
+  // Housing remedy by evidence (issue 14): does the history show past completions' pupils?
+  housingEvidence, // per area: share of predicted housing pupils seen in the ratios, and the finding
+  defaultEvidenceRule, // the sourced decision rule of housingEvidence
 } from "./housing/index.js";
 export type {
   HousingOptions,
@@ -112,6 +115,9 @@ export type {
   ComponentRecord,
   ComponentStageRecord,
   DevelopmentStageRecord,
+  HousingEvidence,
+  EvidenceRule,
+  EvidenceFinding,
 } from "./housing/index.js";
 
 // Capacity: the places schedule, pupils held against places, flags, classes; the plan check.
