@@ -18,8 +18,8 @@ const yields: YieldTable = deepFreeze({
  * exact number in every year (k_g / k_{g−1}, entry k_0), whatever the births.
  */
 function cohortInput(areas: readonly { births: readonly number[]; k: readonly number[] }[], firstYear: number, lastYear: number, birthsFrom: number) {
-  const enrolment = [];
-  const births = [];
+  const enrolment: { area: string; year: number; grade: string; pupils: number }[] = [];
+  const births: { area: string; year: number; births: number }[] = [];
   for (let a = 0; a < areas.length; a++) {
     const { births: b, k } = areas[a]!;
     for (let y = firstYear; y <= lastYear; y++) for (let g = 0; g < 3; g++) enrolment.push({ area: `a${a}`, year: y, grade: `G${g + 1}`, pupils: k[g]! * b[y - AGES[g]! - birthsFrom]! });
