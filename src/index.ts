@@ -216,6 +216,11 @@ export {
   withoutBirths, // a Dataset without births (entry by progression)
   selectMethods, // the progression and entry method per stage, chosen by backtest
   defaultCandidates, // the methods selectMethods tries by default
+  // Baselines as forecasts, lookup by area, backtest levels (issues 14 and 18).
+  plainWithBirths, // baseline: plain with entry from births (= plain(ds, to, { births: true }))
+  persistenceModel, // the persistence baseline as a CohortModel (for simulate)
+  forecastFor, // one area of a forecast, by id, with get(grades, year)
+  ALL_GRADES, // the stage of backtest cells at level "all"
 } from "./evaluate/index.js";
 export type {
   BacktestPlan,
@@ -231,6 +236,10 @@ export type {
   SelectOptions,
   MethodChoice,
   Selection,
+  Baseline,
+  PlainOptions,
+  AreaForecast,
+  BacktestLevel,
 } from "./evaluate/index.js";
 
 // Report: a document of tables, paragraphs and Vega-Lite charts, as Markdown or HTML.
