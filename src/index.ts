@@ -67,6 +67,8 @@ export {
   pupilRecords, // Forecast -> one row per area, grade and year
   stageTotals, // Forecast -> one row per area, stage and year
   sumOverAreas, // stage rows summed over areas into one total
+  // Basis per value (issue 14): which forecast values rest on estimated figures.
+  valueBasis, // Forecast -> 1 per value that is an estimate, in the forecast's layout
 } from "./cohort/index.js";
 export type {
   CohortModel,
