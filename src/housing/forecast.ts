@@ -35,12 +35,13 @@ import { defaultEvidenceRule, housingEvidence, type EvidenceRule, type HousingEv
  * - `"future"`: count every completion after the base year in full, with no deduction. Use it
  *   only where the history had no building to speak of; elsewhere it double counts.
  * - `"evidence"`: per area, let the history decide (`housingEvidence`): where the ratios rose
- *   with the predicted arrivals of the past completions (finding `seen`), `"subtract"`; where
- *   they did not (`not-seen`: the history holds no housing effect, so nothing is counted twice),
- *   the history is fitted as it is and future completions count in full (`"future"`); where the
- *   history cannot tell (`undecided`, or `not-identified`, e.g. no past completion),
- *   `"above-trend"` (which is `"future"` when the fitting window holds no completion). Unlike `"subtract"` it cannot make a
- *   trend the data do not show: a history with no housing effect keeps its own ratios. The
+ *   with the predicted arrivals of the past completions (finding `seen`), `"subtract"`;
+ *   elsewhere the history is fitted as it is, with `"above-trend"` for the future (which is
+ *   `"future"` when the fitting window holds no completion): where the history shows that
+ *   building at its past rate brought no pupils beyond the cohorts (`not-seen`), or cannot tell
+ *   (`undecided`, `not-identified`), only building above that rate is added. Unlike `"subtract"`
+ *   it cannot make a trend the data do not show: a history with no housing effect keeps its own
+ *   ratios. The
  *   default, chosen by measurement among the remedies that keep such a history's ratios: on
  *   Connecticut town districts joined to their housing permits (bench/housing-ct.ts, 6 origins
  *   2009–2014, 0.4 pupils per dwelling) the MAPE of district totals 1, 2, 3 years ahead for the
@@ -218,7 +219,7 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
   const notes: Note[] = [];
   const evidence = remedy === "evidence" ? housingEvidence(model, records, yields, options.evidence ?? defaultEvidenceRule) : [];
   const areaRemedies: Exclude<DoubleCountRemedy, "evidence">[] =
-    remedy === "evidence" ? evidence.map((e) => (e.finding === "seen" ? "subtract" : e.finding === "not-seen" ? "future" : "above-trend")) : cube.areas.map(() => remedy);
+    remedy === "evidence" ? evidence.map((e) => (e.finding === "seen" ? "subtract" : "above-trend")) : cube.areas.map(() => remedy);
   const anySubtract = areaRemedies.includes("subtract");
 
   // 1. Counted dwellings per record.
