@@ -67,6 +67,8 @@ export {
   pupilRecords, // Forecast -> one row per area, grade and year
   stageTotals, // Forecast -> one row per area, stage and year
   sumOverAreas, // stage rows summed over areas into one total
+  // Basis per value (issue 14): which forecast values rest on estimated figures.
+  valueBasis, // Forecast -> 1 per value that is an estimate, in the forecast's layout
 } from "./cohort/index.js";
 export type {
   CohortModel,
@@ -97,6 +99,9 @@ export {
   gradeYields, // lifetime pupils per dwelling for each grade
   lifetimeYield, // lifetime pupils per dwelling over all stages
   chinaDefaultYieldTable, // the China yield table with its sources
+  // Housing remedy by evidence (issue 14): does the history show past completions' pupils?
+  housingEvidence, // per area: share of predicted housing pupils seen in the ratios, and the finding
+  defaultEvidenceRule, // the sourced decision rule of housingEvidence
 } from "./housing/index.js";
 export type {
   HousingOptions,
@@ -112,6 +117,9 @@ export type {
   ComponentRecord,
   ComponentStageRecord,
   DevelopmentStageRecord,
+  HousingEvidence,
+  EvidenceRule,
+  EvidenceFinding,
 } from "./housing/index.js";
 
 // Capacity: the places schedule, pupils held against places, flags, classes; the plan check.
@@ -216,6 +224,11 @@ export {
   withoutBirths, // a Dataset without births (entry by progression)
   selectMethods, // the progression and entry method per stage, chosen by backtest
   defaultCandidates, // the methods selectMethods tries by default
+  // Baselines as forecasts, lookup by area, backtest levels (issues 14 and 18).
+  plainWithBirths, // baseline: plain with entry from births (= plain(ds, to, { births: true }))
+  persistenceModel, // the persistence baseline as a CohortModel (for simulate)
+  forecastFor, // one area of a forecast, by id, with get(grades, year)
+  ALL_GRADES, // the stage of backtest cells at level "all"
 } from "./evaluate/index.js";
 export type {
   BacktestPlan,
@@ -231,6 +244,10 @@ export type {
   SelectOptions,
   MethodChoice,
   Selection,
+  Baseline,
+  PlainOptions,
+  AreaForecast,
+  BacktestLevel,
 } from "./evaluate/index.js";
 
 // Report: a document of tables, paragraphs and Vega-Lite charts, as Markdown or HTML.

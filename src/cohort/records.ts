@@ -26,7 +26,7 @@ export interface PupilRecord {
   /** Not rounded. */
   readonly pupils: number;
   readonly kind: "actual" | "forecast";
-  /** `estimate` when the area's history or the births it uses contain estimated figures. */
+  /** `estimate` when the value rests on estimated figures (see `valueBasis`); a reported actual stays `reported`. */
   readonly basis: "reported" | "estimate";
   /** How a forecast value was produced; absent for actuals. */
   readonly via?: PupilTrace;
@@ -39,6 +39,7 @@ export interface StageRecord {
   readonly stage: string;
   readonly pupils: number;
   readonly kind: "actual" | "forecast";
+  /** `estimate` when one of the stage's grade values is (see `valueBasis`). */
   readonly basis: "reported" | "estimate";
 }
 
@@ -59,6 +60,113 @@ export function estimatedAreas(fc: Forecast): boolean[] {
 }
 
 /**
+ * Which values of a forecast rest on estimated figures: `out[(a * G + g) * W + h]` is 1 when the
+ * value of area a, grade g, year base + h is an estimate, from what that value rests on:
+ * - the base year (h = 0, the actual): the figure's own provenance (`estimate`), or a missing
+ *   figure the fit imputed; a reported figure stays reported;
+ * - a forecast value (h ≥ 1): its input or its ratio rests on an estimate. The input is, by the
+ *   grade's fill: progression → the grade below a year earlier (its own basis, so an estimate
+ *   travels up with its cohort); births → the births of year t − age (their provenance; projected
+ *   births are estimates when one of the known births the projection uses, the last one or the
+ *   last `years` of them, is; scenario births are the user's and not estimates); level → none.
+ *   The ratio (or level) rests on an estimate when a figure it was fitted from is one: the
+ *   numerator or denominator cells (counts or births) of the grade's historical ratios in the
+ *   fitting window (the last `years` history years; the whole history for `ses`), in every area
+ *   of the same fill for a ratio pooled over areas.
+ * So a provisional births year marks the entry grade from the year those births enter, and the
+ * cohort after it, not the area's other values.
+ *
+ * @example
+ * ```ts
+ * const fc = forecast(fitModel(ds), { to: 2030 });
+ * const est = valueBasis(fc);
+ * est[(0 * fc.grades.length + 9) * fc.years.length + 3] // 1 when that value is an estimate
+ * ```
+ */
+export function valueBasis(fc: Forecast): Uint8Array {
+  const m = fc.model;
+  const { cube, births, birthSource, fill, fits, methods, birthsOptions } = m;
+  const ix = indexSystem(m.dataset.system);
+  const A = fc.areas.length;
+  const G = fc.grades.length;
+  const Y = cube.years.length;
+  const H = fc.to - fc.baseYear;
+  const W = H + 1;
+  const BY = births.years;
+  const birthEst = (bi: number, year: number): boolean => {
+    const y = year - births.firstYear;
+    return bi >= 0 && y >= 0 && y < BY && births.estimated[bi * BY + y] === 1;
+  };
+  // The ratio of (a, g) rests on an estimate: any estimated figure behind its history in the window.
+  const seriesEst = (a: number, g: number, from: number): boolean => {
+    const f = fill[a * G + g];
+    const bi = birthSource[a]!;
+    for (let y = from; y < Y; y++) {
+      const k = (a * G + g) * Y + y;
+      if (!Number.isFinite(m.ratioHistory[k]!)) continue;
+      if (cube.estimated[k]) return true;
+      if (f === Fill.progression && y > 0 && cube.estimated[(a * G + g - 1) * Y + y - 1]) return true;
+      if (f === Fill.births && birthEst(bi, cube.years[y]! - ix.grades[g]!.age)) return true;
+    }
+    return false;
+  };
+  const ratioEst = new Uint8Array(A * G);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const k = a * G + g;
+      if (fill[k] === Fill.none) continue;
+      const o = methods[k];
+      const from = !o || o.method === "ses" ? 0 : Math.max(0, Y - o.years);
+      const fit = fits[k];
+      let own = 0;
+      for (let y = 0; y < Y; y++) if (Number.isFinite(m.ratioHistory[k * Y + y]!)) own++;
+      if (own > 0 || !fit) ratioEst[k] = seriesEst(a, g, from) ? 1 : 0;
+      else {
+        // pooled over the areas of the same fill (or an assumption with no data: not an estimate of data)
+        for (let b = 0; b < A && !ratioEst[k]; b++) if (fill[b * G + g] === fill[k] && seriesEst(b, g, from)) ratioEst[k] = 1;
+      }
+    }
+  }
+  // Projected births: estimate when a known figure the projection uses is.
+  const projEst = new Map<number, boolean>();
+  const projectedEst = (bi: number): boolean => {
+    let v = projEst.get(bi);
+    if (v !== undefined) return v;
+    const n = birthsOptions.method === "last" ? 1 : birthsOptions.years;
+    v = false;
+    let seen = 0;
+    for (let y = BY - 1; y >= 0 && seen < n; y--) {
+      if (!Number.isFinite(births.data[bi * BY + y]!)) continue;
+      seen++;
+      if (births.estimated[bi * BY + y]) v = true;
+    }
+    projEst.set(bi, v);
+    return v;
+  };
+  const out = new Uint8Array(A * G * W);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      const k = a * G + g;
+      const f = fill[k];
+      if (f === Fill.none) continue;
+      const baseCell = k * Y + Y - 1;
+      out[k * W] = cube.estimated[baseCell] || !Number.isFinite(cube.data[baseCell]!) ? 1 : 0;
+      for (let h = 1; h <= H; h++) {
+        let e = ratioEst[k] === 1;
+        if (f === Fill.progression) e ||= out[(k - 1) * W + h - 1] === 1;
+        else if (f === Fill.births) {
+          const p = fc.driverProjected[k * H + h - 1];
+          const bi = birthSource[a]!;
+          e ||= p === 0 ? birthEst(bi, fc.baseYear + h - ix.grades[g]!.age) : p === 1 ? projectedEst(bi) : false;
+        }
+        out[k * W + h] = e ? 1 : 0;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The forecast as tidy records, one per area × taught grade × year (base year included as
  * `actual`), each forecast value with its trace: which ratio and which prior cohort (or births)
  * produced it.
@@ -76,10 +184,9 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
   const G = fc.grades.length;
   const H = fc.to - fc.baseYear;
   const W = H + 1;
-  const est = estimatedAreas(fc);
+  const est = valueBasis(fc);
   const out: PupilRecord[] = [];
   fc.areas.forEach((area, a) => {
-    const basis = est[a] ? "estimate" : "reported";
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g];
       if (f === Fill.none) continue;
@@ -87,6 +194,7 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
       for (let h = 0; h <= H; h++) {
         const pupils = fc.pupils[(a * G + g) * W + h]!;
         const year = fc.baseYear + h;
+        const basis = est[(a * G + g) * W + h] ? "estimate" : "reported";
         if (h === 0) {
           out.push({ area, year, grade: info.id, stage: info.stage.id, pupils, kind: "actual", basis });
           continue;
@@ -231,49 +339,65 @@ export function stageTotals(fc: Forecast, options: StageTotalsOptions = {}): Sta
   const G = fc.grades.length;
   const S = ix.stageIds.length;
   const W = fc.to - fc.baseYear + 1;
-  const est = estimatedAreas(fc);
+  const est = valueBasis(fc);
   const out: StageRecord[] = [];
   const sums = options.containingAreas ? fc.areas.map(() => new Float64Array(S * W)) : undefined;
+  const estOf = options.containingAreas ? fc.areas.map(() => new Uint8Array(S * W)) : undefined;
   const taughtOf = fc.areas.map(() => new Uint8Array(S));
-  const emit = (area: string, sum: Float64Array, taught: Uint8Array, estimate: boolean): void => {
-    const basis = estimate ? "estimate" : "reported";
+  // `estimate` marks per stage and year: a total is an estimate when one of its values is.
+  const emit = (area: string, sum: Float64Array, mark: Uint8Array, taught: Uint8Array): void => {
     const kind = (h: number): StageRecord["kind"] => (h === 0 ? "actual" : "forecast");
     for (let s = 0; s < S; s++) {
       if (!taught[s]) continue;
-      for (let h = 0; h < W; h++) out.push({ area, year: fc.baseYear + h, stage: ix.stageIds[s]!, pupils: sum[s * W + h]!, kind: kind(h), basis });
+      for (let h = 0; h < W; h++) out.push({ area, year: fc.baseYear + h, stage: ix.stageIds[s]!, pupils: sum[s * W + h]!, kind: kind(h), basis: mark[s * W + h] ? "estimate" : "reported" });
     }
     for (const g of groups) {
       if (!taught.some((t, s) => t === 1 && g.member[s] === 1)) continue;
       for (let h = 0; h < W; h++) {
         let v = 0;
-        for (let s = 0; s < S; s++) if (taught[s] && g.member[s]) v += sum[s * W + h]!;
-        out.push({ area, year: fc.baseYear + h, stage: g.id, pupils: v, kind: kind(h), basis });
+        let e = 0;
+        for (let s = 0; s < S; s++) {
+          if (!taught[s] || !g.member[s]) continue;
+          v += sum[s * W + h]!;
+          e |= mark[s * W + h]!;
+        }
+        out.push({ area, year: fc.baseYear + h, stage: g.id, pupils: v, kind: kind(h), basis: e ? "estimate" : "reported" });
       }
     }
   };
   fc.areas.forEach((area, a) => {
     const sum = sums?.[a] ?? new Float64Array(S * W);
+    const mark = estOf?.[a] ?? new Uint8Array(S * W);
     ix.system.stages.forEach((stage, s) => {
       const gs = (ix.gradesOfStage.get(stage.id) ?? []).filter((g) => fc.model.fill[a * G + g] !== Fill.none);
       if (gs.length === 0) return;
       taughtOf[a]![s] = 1;
       for (let h = 0; h < W; h++) {
         let v = 0;
-        for (const g of gs) v += fc.pupils[(a * G + g) * W + h]!;
+        let e = 0;
+        for (const g of gs) {
+          v += fc.pupils[(a * G + g) * W + h]!;
+          e |= est[(a * G + g) * W + h]!;
+        }
         sum[s * W + h] = v;
+        mark[s * W + h] = e;
       }
     });
-    emit(area, sum, taughtOf[a]!, est[a]!);
+    emit(area, sum, mark, taughtOf[a]!);
   });
-  if (sums) {
+  if (sums && estOf) {
     for (const { area, parts } of containingAreaParts(fc)) {
       const sum = new Float64Array(S * W);
+      const mark = new Uint8Array(S * W);
       const taught = new Uint8Array(S);
       for (const a of parts) {
         for (let s = 0; s < S; s++) if (taughtOf[a]![s]) taught[s] = 1;
-        for (let k = 0; k < S * W; k++) sum[k] = sum[k]! + sums[a]![k]!;
+        for (let k = 0; k < S * W; k++) {
+          sum[k] = sum[k]! + sums[a]![k]!;
+          mark[k] = mark[k]! | estOf[a]![k]!;
+        }
       }
-      emit(area, sum, taught, parts.some((a) => est[a]));
+      emit(area, sum, mark, taught);
     }
   }
   return out;

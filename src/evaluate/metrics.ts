@@ -14,7 +14,7 @@ export interface ErrorCell {
 /**
  * Error metrics of a set of forecasts, in percent.
  *
- * With eᵢ = Fᵢ − Aᵢ over the cells whose actual Aᵢ ≥ `minActual` (n of them):
+ * With eᵢ = Fᵢ − Aᵢ over the cells whose actual Aᵢ ≥ `minActual` and Aᵢ > 0 (n of them):
  * - `mape` = (100 / n) Σ |eᵢ| / Aᵢ, the mean absolute percentage error;
  * - `mdape` = median of 100 |eᵢ| / Aᵢ;
  * - `bias` = (100 / n) Σ eᵢ / Aᵢ, the mean signed percentage error (positive: forecasts too high);
@@ -23,13 +23,16 @@ export interface ErrorCell {
  *   interval, when intervals are given.
  * Percentage errors of tiny actuals are noise (a charter school of 3 pupils that gains 3 is
  * +100%), so cells below the floor are left out of mape, mdape and bias and counted in `small`.
- * Metrics with no cell to average are `NaN`.
+ * A floor of 0 means no floor; an actual of 0 still has no percentage error (it is always left
+ * out, and counted in `small` and in `zeros`). Metrics with no cell to average are `NaN`.
  */
 export interface ErrorSummary {
   /** Cells compared (all, including those below the floor). */
   readonly cells: number;
-  /** Cells below `minActual`, left out of the percentage errors. */
+  /** Cells left out of the percentage errors: below `minActual`, or with an actual of 0. */
   readonly small: number;
+  /** Cells whose actual is 0 (part of `small`). */
+  readonly zeros: number;
   readonly mape: number;
   readonly mdape: number;
   readonly bias: number;
@@ -42,16 +45,16 @@ export interface ErrorSummary {
  * Summarises forecast errors (see `ErrorSummary` for the formulas).
  *
  * @param cells - forecasts with their actuals; all finite
- * @param minActual - floor on the actual for percentage errors @defaultValue 20
- * @throws RangeError when `minActual` is not a positive number
+ * @param minActual - floor on the actual for percentage errors; 0 for none @defaultValue 20
+ * @throws RangeError when `minActual` is not a finite number ≥ 0
  * @example
  * ```ts
  * errorSummary([{ forecast: 110, actual: 100 }, { forecast: 90, actual: 100 }])
- * // { cells: 2, small: 0, mape: 10, mdape: 10, bias: 0, wape: 10 }
+ * // { cells: 2, small: 0, zeros: 0, mape: 10, mdape: 10, bias: 0, wape: 10 }
  * ```
  */
 export function errorSummary(cells: readonly ErrorCell[], minActual = 20): ErrorSummary {
-  if (!(minActual > 0)) throw new RangeError(`minActual must be a positive number, got ${minActual}`);
+  if (!(minActual >= 0 && Number.isFinite(minActual))) throw new RangeError(`minActual must be a finite number ≥ 0 (0 for no floor), got ${minActual}`);
   const ape: number[] = [];
   const spe: number[] = [];
   let absSum = 0;
@@ -60,11 +63,13 @@ export function errorSummary(cells: readonly ErrorCell[], minActual = 20): Error
   let in80 = 0;
   let n95 = 0;
   let in95 = 0;
+  let zeros = 0;
   for (const c of cells) {
     const e = c.forecast - c.actual;
     absSum += Math.abs(e);
     actSum += c.actual;
-    if (c.actual >= minActual) {
+    if (c.actual === 0) zeros++;
+    else if (c.actual >= minActual) {
       ape.push((100 * Math.abs(e)) / c.actual);
       spe.push((100 * e) / c.actual);
     }
@@ -80,6 +85,7 @@ export function errorSummary(cells: readonly ErrorCell[], minActual = 20): Error
   const s: ErrorSummary = {
     cells: cells.length,
     small: cells.length - ape.length,
+    zeros,
     mape: ape.length ? mean(ape) : NaN,
     mdape: ape.length ? median(ape) : NaN,
     bias: spe.length ? mean(spe) : NaN,

@@ -2,3 +2,4 @@ export * from "./yield.js";
 export * from "./kernel.js";
 export * from "./forecast.js";
 export * from "./records.js";
+export * from "./evidence.js";

@@ -1,6 +1,6 @@
 import { indexSystem } from "../domain/systemIndex.js";
 import { Fill } from "../cohort/project.js";
-import { estimatedAreas } from "../cohort/records.js";
+import { valueBasis } from "../cohort/records.js";
 import type { HousingForecast } from "./forecast.js";
 
 /** Which part of a forecast a row holds. */
@@ -16,7 +16,7 @@ export interface ComponentRecord {
   /** Not rounded. */
   readonly pupils: number;
   readonly kind: "actual" | "forecast";
-  /** `estimate` when the figures rest on estimated history or births, or (housing) on estimated dwellings. */
+  /** `estimate` when the value rests on estimated figures (baseline: `valueBasis`), or (housing) on estimated dwellings of the area. */
   readonly basis: "reported" | "estimate";
 }
 
@@ -44,8 +44,8 @@ export interface DevelopmentStageRecord {
 
 const COMPONENTS: readonly PupilComponent[] = ["baseline", "housing", "total"];
 
-function bases(hf: HousingForecast): { baseline: boolean[]; housing: boolean[] } {
-  const baseline = estimatedAreas(hf.baseline);
+function bases(hf: HousingForecast): { baseline: Uint8Array; housing: boolean[] } {
+  const baseline = valueBasis(hf.baseline);
   const aIndex = new Map(hf.areas.map((id, i) => [id, i]));
   const housing = hf.areas.map(() => false);
   const recs = hf.baseline.model.dataset.housing ?? [];
@@ -56,8 +56,14 @@ function bases(hf: HousingForecast): { baseline: boolean[]; housing: boolean[] }
   return { baseline, housing };
 }
 
-function basisOf(component: PupilComponent, a: number, b: { baseline: boolean[]; housing: boolean[] }): "reported" | "estimate" {
-  const est = component === "baseline" ? b.baseline[a] : component === "housing" ? b.housing[a] : b.baseline[a] || b.housing[a];
+/**
+ * Basis of a component value over grades `gs` of area a in year h: baseline per value
+ * (`valueBasis`), housing per area (estimated dwellings counted), total either.
+ */
+function basisOf(component: PupilComponent, a: number, gs: readonly number[], h: number, W: number, G: number, b: { baseline: Uint8Array; housing: boolean[] }): "reported" | "estimate" {
+  let base = false;
+  if (component !== "housing") for (const g of gs) if (b.baseline[(a * G + g) * W + h]) base = true;
+  const est = component === "baseline" ? base : component === "housing" ? b.housing[a] : base || b.housing[a];
   return est ? "estimate" : "reported";
 }
 
@@ -98,7 +104,7 @@ export function componentRecords(hf: HousingForecast): ComponentRecord[] {
             component,
             pupils: pick(hf, component)[(a * G + g) * W + h]!,
             kind: h === 0 ? "actual" : "forecast",
-            basis: basisOf(component, a, b),
+            basis: basisOf(component, a, [g], h, W, G, b),
           });
         }
       }
@@ -131,7 +137,7 @@ export function componentStageTotals(hf: HousingForecast): ComponentStageRecord[
           const data = pick(hf, component);
           let s = 0;
           for (const g of gs) s += data[(a * G + g) * W + h]!;
-          out.push({ area, year: hf.baseYear + h, stage: stage.id, component, pupils: s, kind: h === 0 ? "actual" : "forecast", basis: basisOf(component, a, b) });
+          out.push({ area, year: hf.baseYear + h, stage: stage.id, component, pupils: s, kind: h === 0 ? "actual" : "forecast", basis: basisOf(component, a, gs, h, W, G, b) });
         }
       }
     }

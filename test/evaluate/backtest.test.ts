@@ -45,7 +45,7 @@ describe("errorSummary", () => {
       { forecast: 110, actual: 100 },
       { forecast: 90, actual: 100 },
     ]);
-    expect(s).toEqual({ cells: 2, small: 0, mape: 10, mdape: 10, bias: 0, wape: 10 });
+    expect(s).toEqual({ cells: 2, small: 0, zeros: 0, mape: 10, mdape: 10, bias: 0, wape: 10 });
   });
 
   it("actuals below the floor are left out of the percentage errors but kept in WAPE", () => {
@@ -60,6 +60,23 @@ describe("errorSummary", () => {
     expect(Number.isNaN(errorSummary([{ forecast: 1, actual: 0 }]).mape)).toBe(true);
   });
 
+  it("floor 0: no floor, but an actual of 0 has no percentage error and is counted in zeros", () => {
+    // (0 → 3) left out; (4 → 5) +25%; (100 → 90) −10%: MAPE (25 + 10) / 2 = 17.5, bias (25 − 10) / 2 = 7.5.
+    // WAPE = (3 + 1 + 10) / 104 × 100.
+    const s = errorSummary(
+      [
+        { forecast: 3, actual: 0 },
+        { forecast: 5, actual: 4 },
+        { forecast: 90, actual: 100 },
+      ],
+      0,
+    );
+    expect(s).toEqual({ cells: 3, small: 1, zeros: 1, mape: 17.5, mdape: 17.5, bias: 7.5, wape: (14 / 104) * 100 });
+    // with the default floor of 20 the 4-pupil cell is small too, but not a zero
+    expect(errorSummary([{ forecast: 5, actual: 4 }]).small).toBe(1);
+    expect(errorSummary([{ forecast: 5, actual: 4 }]).zeros).toBe(0);
+  });
+
   it("coverage is the share of actuals inside the interval", () => {
     const s = errorSummary([
       { forecast: 100, actual: 100, lower80: 95, upper80: 105, lower95: 90, upper95: 110 },
@@ -67,7 +84,8 @@ describe("errorSummary", () => {
     ]);
     expect(s.coverage80).toBe(0.5);
     expect(s.coverage95).toBe(1);
-    expect(() => errorSummary([], 0)).toThrow(RangeError);
+    expect(() => errorSummary([], -1)).toThrow(RangeError);
+    expect(() => errorSummary([], NaN)).toThrow(RangeError);
   });
 });
 
