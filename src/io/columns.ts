@@ -1,4 +1,7 @@
 import type { Lang } from "../domain/sourced.js";
+import { normalizeName } from "../data/lenient.js";
+
+export { normalizeName };
 
 /**
  * Column headers of the dataset files, as data: for every record type (one CSV file or one
@@ -213,21 +216,6 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
     columns: [AREA, STAGE, SCHOOL_YEAR, { path: ["staff"], kind: "integer", header: { en: "staff", zh: "教职工数" }, aliases: ["教职工", "在编人数", "编制数"], required: true }, PROVENANCE, NOTE],
   },
 };
-
-/**
- * Normalises a header, sheet name or enum value for matching: NFKC (full-width to half-width),
- * lower case, without spaces, `_`, `.`, `-`, and without a trailing bracketed unit
- * (`人数（人）` → `人数`, `Pupils (number)` → `pupils`).
- */
-export function normalizeName(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .replace(/\s*\([^()]*\)\s*$/, "")
-    .toLowerCase()
-    .replace(/[\s_.\-]+/g, "");
-}
 
 /** The header a writer uses for a column. */
 export function headerOf(column: ColumnSpec, lang: Lang): string {
