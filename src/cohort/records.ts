@@ -79,6 +79,7 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
   const est = estimatedAreas(fc);
   const out: PupilRecord[] = [];
   fc.areas.forEach((area, a) => {
+    if (!forecastHas(fc, a)) return;
     const basis = est[a] ? "estimate" : "reported";
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g];
@@ -117,7 +118,20 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
 }
 
 /**
- * Pupils per area × stage × year (sums of the stage's taught grades).
+ * Whether the forecast covers area a: a forecast of some areas (`ForecastOptions.areas`) holds
+ * NaN for every grade of the others, which have no rows (a base year is never NaN for an area
+ * forecast: missing figures are imputed).
+ */
+function forecastHas(fc: Forecast, a: number): boolean {
+  const G = fc.grades.length;
+  const W = fc.to - fc.baseYear + 1;
+  for (let g = 0; g < G; g++) if (!Number.isNaN(fc.pupils[(a * G + g) * W]!)) return true;
+  return false;
+}
+
+/**
+ * Pupils per area × stage × year (sums of the stage's taught grades). Areas left out of a
+ * forecast of some areas (`ForecastOptions.areas`) have no rows.
  *
  * @example
  * ```ts
@@ -131,6 +145,7 @@ export function stageTotals(fc: Forecast): StageRecord[] {
   const est = estimatedAreas(fc);
   const out: StageRecord[] = [];
   fc.areas.forEach((area, a) => {
+    if (!forecastHas(fc, a)) return;
     for (const stage of ix.system.stages) {
       const gs = (ix.gradesOfStage.get(stage.id) ?? []).filter((g) => fc.model.fill[a * G + g] !== Fill.none);
       if (gs.length === 0) continue;
