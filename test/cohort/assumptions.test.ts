@@ -28,7 +28,7 @@ describe("notes for silent assumptions", () => {
     const n = hf.notes.filter((x) => x.code === "housing.default-yields");
     expect(n).toHaveLength(1);
     expect(n[0]!.params.table).toBe(chinaDefaultYieldTable.id);
-    expect(n[0]!.params.areas).toEqual([...new Set((yangjiangInput.housing ?? []).map((h) => h.area))].sort());
+    expect(n[0]!.params.areas).toEqual([...new Set(((yangjiangInput.housing ?? []) as readonly { area: string }[]).map((h) => h.area))].sort());
     expect(renderNote(n[0]!, "en")).toMatch(/no pupil yield table was given/);
     // Given yields: no such note.
     expect(forecastWithHousing(model, { to: ds.baseYear + 5, yields: chinaDefaultYieldTable }).notes.some((x) => x.code === "housing.default-yields")).toBe(false);

@@ -67,7 +67,7 @@ describe("lenient readers (issue 17)", () => {
     if (!r.success) throw new Error(r.issues.map((i) => i.message).join("\n"));
     expect(r.data.areas[0]!.grades).toEqual(["K1", "K2", "K3"]);
     expect(r.input.capacity![0]).toMatchObject({ stage: "preschool", places: 1050 });
-    expect(r.input.housing!.map((h) => h.completionDate)).toEqual(["2026-09-30", "2026-09-30", "2027-03-01"]);
+    expect((r.input.housing as readonly { completionDate?: string }[]).map((h) => h.completionDate)).toEqual(["2026-09-30", "2026-09-30", "2027-03-01"]);
     const read = warningsOf(r, "read_as");
     expect(read.find((m) => m.includes('"幼儿园" read as "preschool"'))).toBeDefined();
     expect(read.find((m) => m.includes("month's last day"))).toMatch(/"2026年9月" as "2026-09-30"/);
@@ -146,5 +146,24 @@ describe("lenient readers (issue 17)", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.issues[0]!.message).toMatch(/row 2, column D \(P2\)/);
+  });
+});
+
+describe("columnValues (for templates)", () => {
+  it("lists grades, stages and enums with every accepted text; free columns have none", async () => {
+    const { columnValues } = await import("../../src/node.js");
+    const grades = columnValues("enrolment", "grade", chinaSchoolSystem)!;
+    expect(grades.map((g) => g.value)).toEqual(["K1", "K2", "K3", "P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"]);
+    expect(grades[9]!.accepted).toEqual(["J1", "Junior 1", "初一", "七年级", "7年级", "初中一年级"]);
+    expect(columnValues("areas", "grades", chinaSchoolSystem)).toEqual(grades);
+    expect(columnValues("capacity", "stage", chinaSchoolSystem)!.find((s) => s.value === "senior")!.accepted).toContain("普通高中");
+    expect(columnValues("capacity", "sector", chinaSchoolSystem)![0]).toEqual({ value: "public", accepted: ["public", "公办"] });
+    expect(columnValues("enrolment", "pupils", chinaSchoolSystem)).toBeUndefined();
+    // Every accepted text reads back as its value through the reader's cell rules.
+    const { TABLE_COLUMNS } = await import("../../src/node.js");
+    const { cellToField } = await import("../../src/io/cells.js");
+    const { systemLabelIndex } = await import("../../src/index.js");
+    const col = TABLE_COLUMNS.enrolment.columns.find((c) => c.path[0] === "grade")!;
+    for (const g of grades) for (const t of g.accepted) expect(cellToField(t, col, systemLabelIndex(chinaSchoolSystem))).toMatchObject({ set: true, value: g.value });
   });
 });
