@@ -166,6 +166,7 @@ export function fromWide(rows: readonly WideRow[], options: WideOptions): WideRe
   }
   const byArea = new Map<string, { name?: string; lines: Map<number, Line> }>();
   const totalRows: string[] = [];
+  const totalLines: { index: number; row: WideRow }[] = [];
   const readRules = new Map<string, number>();
   let missingKept = 0;
   rows.forEach((r, index) => {
@@ -173,6 +174,7 @@ export function fromWide(rows: readonly WideRow[], options: WideOptions): WideRe
     const name = options.name === undefined ? "" : str(r[options.name]);
     if (TOTAL_WORDS.has(normalizeName(area)) || (name !== "" && TOTAL_WORDS.has(normalizeName(name)))) {
       totalRows.push(area !== "" ? area : name);
+      totalLines.push({ index, row: r });
       return;
     }
     if (area === "") {
@@ -211,7 +213,7 @@ export function fromWide(rows: readonly WideRow[], options: WideOptions): WideRe
     const values = rows.filter((r) => !blank(r[h])).length;
     notes.push(note("wide.column-dropped", { column: h, values }));
   }
-  if (totalRows.length) notes.push(note("wide.total-rows", { rows: totalRows.length, labels: [...new Set(totalRows)] }));
+  if (totalRows.length) notes.push(note("wide.total-rows", { rows: totalRows.length, labels: [...new Set(totalRows)], ...checkTotals(totalLines, byArea, gradeCols, options, missing) }));
   for (const [k, n] of readRules) notes.push(note("wide.read-as", { what: k.split(" ")[0]!, rule: k.split(" ")[1]!, cells: n }));
 
   const years = [...byArea.values()].flatMap((a) => [...a.lines.keys()]);
@@ -278,4 +280,40 @@ export function fromWide(rows: readonly WideRow[], options: WideOptions): WideRe
   if (missingKept) notes.push(note("wide.missing-kept", { cells: missingKept }));
   if (zeros) notes.push(note("wide.zero-in-offered", { cells: zeros, areas: zeroAreas.size }));
   return { areas, enrolment, notes };
+}
+
+/**
+ * Compares each total row's grade figures with the sums of the area rows of its year: `equal`
+ * figures, `differ` (the first three as `year grade: total against sum`), and `unchecked` (a
+ * figure of the total or of an area missing).
+ */
+function checkTotals(
+  totals: readonly { index: number; row: WideRow }[],
+  byArea: ReadonlyMap<string, { lines: ReadonlyMap<number, { figures: readonly (number | null)[] }> }>,
+  gradeCols: readonly (readonly [string, string])[],
+  options: WideOptions,
+  missing: ReadonlySet<string>,
+): { equal: number; differ: string[]; unchecked: number } {
+  let equal = 0;
+  let unchecked = 0;
+  let differing = 0;
+  const differ: string[] = [];
+  for (const { row } of totals) {
+    const yv = row[options.year];
+    const y = typeof yv === "number" ? yv : readYear(str(yv))?.value;
+    gradeCols.forEach(([h, g], k) => {
+      const v = row[h];
+      const total = typeof v === "number" ? v : blank(v) || missing.has(str(v)) || isMissingMark(str(v)) ? undefined : readNumber(str(v))?.value;
+      const parts = y === undefined ? [] : [...byArea.values()].flatMap((a) => { const l = a.lines.get(y); return l ? [l.figures[k]] : []; });
+      if (total === undefined || parts.length === 0 || parts.some((p) => p === null || p === undefined)) {
+        unchecked++;
+        return;
+      }
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - total) <= 1e-9 * Math.max(1, Math.abs(total))) equal++;
+      else if (++differing <= 3) differ.push(`${y} ${g}: ${total} against ${sum}`);
+    });
+  }
+  if (differing > 3) differ.push(`and ${differing - 3} more`);
+  return { equal, differ, unchecked };
 }

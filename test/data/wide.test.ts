@@ -139,6 +139,28 @@ describe("fromWide", () => {
     ]);
   });
 
+  it("on the GaDOE (Atlanta) layout: TOTAL rows dropped after a check against the schools' sum", () => {
+    // The first two rows of atlanta_school_enrollment_by_grade_2007_2017.csv (GaDOE FTE report,
+    // see ../shared/data/atlanta-schools/README.md), and a TOTAL row built as their sum with G1
+    // made one too large, to see both verdicts. On the whole file (11 TOTAL rows × 13 grades),
+    // all 143 grade figures equal the sum of the schools (measured when this test was written).
+    const text = [
+      "school_id,school_name,school_year_start,school_year,fiscal_year,PK,K,G1,G2,G3,G4,G5,G6,G7,G8,G9,G10,G11,G12,total",
+      "2050,Adamsville Elementary School,2007,2007-2008,2008,0,74,71,79,69,55,65,0,0,0,0,0,0,0,413",
+      "0505,Atlanta Neighborhood Charter - Elementary,2007,2007-2008,2008,0,60,60,60,60,58,37,0,0,0,0,0,0,0,335",
+      "TOTAL,System total,2007,2007-2008,2008,0,134,132,139,129,113,102,0,0,0,0,0,0,0,749",
+    ].join("\n");
+    const r = fromWide(parseCsv(text).rows, { system: usK12SchoolSystem, area: "school_id", name: "school_name", year: "school_year_start", drop: ["PK", "total", "school_year", "fiscal_year"], offered: "reported" });
+    expect(r.areas.map((a) => [a.id, a.grades])).toEqual([
+      ["2050", ["K", "G1", "G2", "G3", "G4", "G5"]],
+      ["0505", ["K", "G1", "G2", "G3", "G4", "G5"]],
+    ]);
+    const total = r.notes.find((n) => n.code === "wide.total-rows")!;
+    // 13 grades: 12 equal (K, G2–G12), G1 132 against 71 + 60 = 131.
+    expect(total.params).toEqual({ rows: 1, labels: ["TOTAL"], equal: 12, differ: ["2007 G1: 132 against 131"], unchecked: 0 });
+    expect(renderNote(total, "en")).toMatch(/differing: 2007 G1: 132 against 131/);
+  });
+
   it("on the NCES state file: 26 years × 51 areas × 13 grades, PK and total_all_grades dropped", () => {
     const t = parseCsv(fixtureText("usEnrolment"));
     const r = fromWide(t.rows, { system: usK12SchoolSystem, area: "state", year: "year", drop: ["PK", "total_all_grades"] });

@@ -8,10 +8,12 @@ export const wideNoteTexts: NoteTexts = {
     en: (p) => `column ${s(p, "column")} was left out as asked (${count(n(p, "values"))} non-empty cells)`,
     zh: (p) => `按设定未读取列 ${s(p, "column")}（非空单元格 ${count(n(p, "values"))} 个）`,
   },
-  /** Params: rows, labels (the texts that marked them). */
+  /** Params: rows, labels (the texts that marked them), equal, differ (first three), unchecked (grade figures). */
   "wide.total-rows": {
-    en: (p) => `${count(n(p, "rows"))} total row(s) (${list(p, "labels").join(", ")}) dropped: a sum, not an area`,
-    zh: (p) => `已删除 ${count(n(p, "rows"))} 个合计行（${list(p, "labels").join("、")}）：合计不是地区`,
+    en: (p) =>
+      `${count(n(p, "rows"))} total row(s) (${list(p, "labels").join(", ")}) dropped: a sum, not an area; against the sum of the areas' rows of their year, ${count(n(p, "equal"))} grade figure(s) equal${list(p, "differ").length ? `, differing: ${list(p, "differ").join("; ")}` : ""}${n(p, "unchecked") > 0 ? `, ${count(n(p, "unchecked"))} not checked (a figure missing)` : ""}`,
+    zh: (p) =>
+      `已删除 ${count(n(p, "rows"))} 个合计行（${list(p, "labels").join("、")}）：合计不是地区；与当年各地区之和相比，${count(n(p, "equal"))} 个年级数值相等${list(p, "differ").length ? `，不等：${list(p, "differ").join("；")}` : ""}${n(p, "unchecked") > 0 ? `，${count(n(p, "unchecked"))} 个因缺失未核对` : ""}`,
   },
   /** Params: what (`year` or `figure`), rule (a `LenientRule`), cells. */
   "wide.read-as": {
