@@ -316,9 +316,9 @@ function dropTotalRows(
   const col = columnOf.get(field);
   const at: FileLocation = { ...base, row: rows[0]!, ...(col ? { column: col.letter, header: col.header } : {}) };
   const verdict = [
-    checked.length ? `${new Set(checked).size} equal the sum of the rows they total` : "",
-    differ.length ? `${differ.length} differ from it (${differ.slice(0, 3).join("; ")}${differ.length > 3 ? "; …" : ""}): check the rows` : "",
-    unchecked.length ? `${new Set(unchecked).size} could not be checked (a figure they total is missing)` : "",
+    checked.length ? `${checked.length} figure${checked.length === 1 ? " equals" : "s equal"} the sum of the rows totalled` : "",
+    differ.length ? `${differ.length} ${differ.length === 1 ? "differs" : "differ"} from it (${differ.slice(0, 3).join("; ")}${differ.length > 3 ? "; …" : ""}): check the rows` : "",
+    unchecked.length ? `${unchecked.length} could not be checked (a figure totalled is missing)` : "",
   ].filter((x) => x !== "");
   issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${[...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))].join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning"));
   return out;

@@ -118,7 +118,7 @@ describe("lenient readers (issue 17)", () => {
     const total = warningsOf(r, "total_row");
     expect(total).toHaveLength(1);
     // Row 4: 100 + 50 = 150 (equal); row 7: 90 + 40 = 130, not 131.
-    expect(total[0]).toMatch(/total rows \(合计\) dropped in 2 rows \(rows 4, 7\): a sum, not a record; 1 equal the sum of the rows they total; 1 differ from it \(row 7 pupils 131 against a sum of 130\)/);
+    expect(total[0]).toMatch(/total rows \(合计\) dropped in 2 rows \(rows 4, 7\): a sum, not a record; 1 figure equals the sum of the rows totalled; 1 differs from it \(row 7 pupils 131 against a sum of 130\)/);
   });
 
   it("reads a wide sheet (one column per grade, 教育事业统计 style) with a 合计 column", async () => {
@@ -165,5 +165,34 @@ describe("columnValues (for templates)", () => {
     const { systemLabelIndex } = await import("../../src/index.js");
     const col = TABLE_COLUMNS.enrolment.columns.find((c) => c.path[0] === "grade")!;
     for (const g of grades) for (const t of g.accepted) expect(cellToField(t, col, systemLabelIndex(chinaSchoolSystem))).toMatchObject({ set: true, value: g.value });
+  });
+});
+
+describe("workbooks", () => {
+  it("a wide 在校生 sheet with numeric cells, a dash and a 合计 row reads like the CSV", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const areas = wb.addWorksheet("地区");
+    areas.addRows([["县区代码", "名称", "开设年级"], ["qingshan", "青山县", "P1 P2 P3"], ["baishui", "白水县", "P1 P2 P3"]]);
+    const en = wb.addWorksheet("在校生");
+    en.addRows([
+      ["县区", "年份", "一年级", "二年级", "三年级"],
+      ["青山县", 2020, 100, "—", 120],
+      ["baishui", 2020, 50, 60, 70],
+      ["合计", 2020, 150, 60, 190],
+    ]);
+    const housing = wb.addWorksheet("住房");
+    housing.addRows([["县区", "竣工日期", "套数"], ["qingshan", new Date(Date.UTC(2026, 8, 30)), 100], ["qingshan", "2026年9月", "1,200套"]]);
+    const dir = mkdtempSync(join(tmpdir(), "placecast-lenient-"));
+    const file = join(dir, "data.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await safeReadDataset(file, chinaSchoolSystem);
+    if (!r.success) throw new Error(r.issues.map((i) => i.message).join("\n"));
+    expect(r.data.enrolment.map((e) => `${e.area} ${e.grade} ${e.pupils}`)).toEqual(["qingshan P1 100", "qingshan P2 null", "qingshan P3 120", "baishui P1 50", "baishui P2 60", "baishui P3 70"]);
+    expect((r.input.housing as readonly { completionDate?: string; dwellings: number }[]).map((h) => [h.completionDate, h.dwellings])).toEqual([["2026-09-30", 100], ["2026-09-30", 1200]]);
+    const total = warningsOf(r, "total_row");
+    // Row 4: P1 150 = 100 + 50, P3 190 = 120 + 70; P2 has a missing part (qingshan's "—").
+    expect(total).toHaveLength(1);
+    expect(total[0]).toMatch(/data\.xlsx, sheet 在校生, row 4, column A \(县区\): total row \(合计\) dropped in row 4: a sum, not a record; 2 figures equal the sum of the rows totalled; 1 could not be checked/);
   });
 });
