@@ -25,6 +25,8 @@ export function cellNumber(cell: string | number | boolean | Date): unknown {
 function cellNumberRead(cell: string | number | boolean | Date): { value: unknown; rule?: LenientRule } {
   if (typeof cell === "number") return { value: cell };
   if (typeof cell !== "string") return { value: cell instanceof Date ? cell.toISOString() : cell };
+  // The common case of a CSV file (plain digits) without the lenient rules' normalisation.
+  if (/^\d{1,15}$/.test(cell)) return { value: Number(cell) };
   const r = readNumber(cell);
   return r ?? { value: cell };
 }
