@@ -57,6 +57,18 @@ export type {
   Provenance,
 } from "./data/index.js";
 
+// Readers' help: wide tables (one column per grade) to tidy records, and the lenient cell rules.
+export {
+  fromWide, // wide rows (one column per grade) -> areas and enrolment records, with notes
+  validLabels, // every name a reader accepts for each grade and stage (for templates)
+  systemLabelIndex, // normalised grade and stage names -> ids
+  readNumber, // "1,234人" -> 1234 (and the rule used)
+  readYear, // "2016年", "2016-17" -> 2016
+  readDate, // "2026/9/30", "2026年9月" -> "2026-09-30"
+  isMissingMark, // "-", "—", "–": a missing figure
+} from "./data/readers.js";
+export type { WideCell, WideRow, WideOptions, WideResult, LenientRead, LenientRule, SystemLabelIndex, ValidLabels } from "./data/readers.js";
+
 // Cohort model: fit progression and entry ratios, forecast pupils per area, grade and year.
 export {
   fitModel, // Dataset -> CohortModel (ratios per area, grade and method)

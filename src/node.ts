@@ -28,6 +28,9 @@ export {
   writeTemplates, // blank templates: a CSV per table and an .xlsx workbook with a column guide
 } from "./io/index.js";
 export type { TableName, TableColumns, ColumnSpec, CellKind, TemplateOptions } from "./io/index.js";
+// Readers' help for templates: the values a column accepts (grades, stages, enums with their names).
+export { columnValues } from "./io/index.js";
+export type { ColumnValue } from "./io/index.js";
 
 // Writing: results as tables, then as CSV, .xlsx or JSON files.
 export {

@@ -191,7 +191,12 @@ function areaFill(ix: ReturnType<typeof indexSystem>, cube: EnrolmentCube, birth
       fill[a * G + g] = Fill.level;
       notes.push(fitNote("fit.empty-grade-below", cube.areas[a]!, info.id, { below: cube.grades[g - 1]!, from: cube.years[0]!, to: cube.years[Y - 1]! }));
     } else if (!stageEntry && prevTaught) fill[a * G + g] = Fill.progression;
-    else fill[a * G + g] = birthsCoverHistory(births, bi, cube.years, info.age) ? Fill.births : Fill.level;
+    else if (birthsCoverHistory(births, bi, cube.years, info.age)) fill[a * G + g] = Fill.births;
+    else {
+      fill[a * G + g] = Fill.level;
+      // An entry grade without births is held at a level fitted to its own counts: say so.
+      if (stageEntry) notes.push(fitNote("fit.entry-without-births", cube.areas[a]!, info.id, { reason: bi < 0 ? "no-births" : "births-do-not-cover", from: cube.years[0]! - info.age, to: cube.years[Y - 1]! - info.age }));
+    }
   }
 }
 
@@ -426,7 +431,7 @@ export interface ForecastOptions {
   /**
    * Forecast only these areas (ids of the model's cube), e.g. one county of a national model:
    * their values are those of a forecast of every area; the other areas' pupils, ratios and
-   * drivers are NaN.
+   * drivers are NaN, and `stageTotals` and `pupilRecords` give no rows for them.
    * @defaultValue every area
    */
   readonly areas?: readonly string[];

@@ -187,6 +187,7 @@ export function pupilRecords(fc: Forecast): PupilRecord[] {
   const est = valueBasis(fc);
   const out: PupilRecord[] = [];
   fc.areas.forEach((area, a) => {
+    if (!forecastHas(fc, a)) return;
     for (let g = 0; g < G; g++) {
       const f = fill[a * G + g];
       if (f === Fill.none) continue;
@@ -288,6 +289,18 @@ export function stageGroups(stageIds: readonly string[], t: Pick<StageTotalsOpti
 }
 
 /**
+ * Whether the forecast covers area a: a forecast of some areas (`ForecastOptions.areas`) holds
+ * NaN for every grade of the others, which have no rows (a base year is never NaN for an area
+ * forecast: missing figures are imputed).
+ */
+function forecastHas(fc: Forecast, a: number): boolean {
+  const G = fc.grades.length;
+  const W = fc.to - fc.baseYear + 1;
+  for (let g = 0; g < G; g++) if (!Number.isNaN(fc.pupils[(a * G + g) * W]!)) return true;
+  return false;
+}
+
+/**
  * The containing areas of a forecast's areas: each ancestor (by `parent`, any depth) that is not
  * itself forecast, in the dataset's order, with the indices of its forecast descendants.
  *
@@ -366,6 +379,7 @@ export function stageTotals(fc: Forecast, options: StageTotalsOptions = {}): Sta
     }
   };
   fc.areas.forEach((area, a) => {
+    if (!forecastHas(fc, a)) return;
     const sum = sums?.[a] ?? new Float64Array(S * W);
     const mark = estOf?.[a] ?? new Uint8Array(S * W);
     ix.system.stages.forEach((stage, s) => {

@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { parseISO } from "date-fns";
 import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { clip, DatasetError, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
+import { clip, DatasetError, didYouMean, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
@@ -247,7 +247,7 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     if (a.parent === undefined || !byId.has(a.id)) continue;
     const where = locate("areas", index, a, ["id"]);
     if (!byId.has(a.parent)) {
-      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)`));
+      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)${didYouMean(a.parent, byId.keys())}`));
       continue;
     }
     const chain = new Set([a.id]);
@@ -283,7 +283,7 @@ function checkEnrolment(
     const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
+      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
@@ -374,7 +374,7 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
   for (const { index, value: r } of rows) {
     const where = (): string => locate("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id`);
+      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
       continue;
     }
     let byYear = seen.get(r.area);
@@ -405,7 +405,7 @@ function checkPopulation(rows: Row<PopulationRecord>[], areaIds: Set<string>, is
   for (const { index, value: r } of rows) {
     const where = locate("population", index, r, populationTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["population", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["population", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`));
       continue;
     }
     const key = `${r.area}\u0000${r.year}\u0000${r.age}`;
@@ -425,7 +425,7 @@ function checkStaff(rows: Row<StaffRecord>[], areaIds: Set<string>, system: Scho
   for (const { index, value: r } of rows) {
     const where = locate("staff", index, r, staffTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["staff", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id`));
+      issues.push(issue("unknown_area", ["staff", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`));
       continue;
     }
     if (!stages.has(r.stage)) {
@@ -458,7 +458,7 @@ function checkCapacity(
   const stageList = [...stages.keys()].join(", ");
   const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
+      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
       return false;
     }
     if (!stages.has(r.stage)) {
@@ -509,7 +509,7 @@ function checkHousing(
   for (const { index, value: r } of rows) {
     const where = locate("housing", index, r, housingTable.keyFields);
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id`);
+      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
       continue;
     }
     if ((r.year === undefined) === (r.completionDate === undefined)) {

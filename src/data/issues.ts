@@ -41,7 +41,11 @@ export type IssueCode =
   | "insufficient_history"
   | "inconsistent"
   | "unknown_reference"
-  | "too_large";
+  | "too_large"
+  /** A warning: a cell read by a lenient rule (`1,234人` as 1234, `一年级` as P1, an area's name as its id). */
+  | "read_as"
+  /** A warning: a total row (`合计`, `Total`) or total column dropped, after checking it against the sum. */
+  | "total_row";
 
 /**
  * Thrown by `parseDataset` (and other throwing entry points) with every issue found, not just

@@ -6,6 +6,12 @@ export interface GradeDef {
   /** Stable id used in data records, e.g. `"P1"`. */
   readonly id: string;
   readonly label: Label;
+  /**
+   * Other names of the grade that the file readers accept as it (`一年级` for P1, `Grade 1` for
+   * G1), matched like labels (ignoring case, width, spaces, `_`, `.`, `-`). A name given to two
+   * grades or stages is refused as ambiguous by `systemLabelIndex`.
+   */
+  readonly aliases?: readonly string[];
   /** Standard (norm) class size for this grade, where it differs from its stage's. */
   readonly standardClassSize?: Sourced<number>;
 }
@@ -23,6 +29,8 @@ export type StageEntry = "births" | "previous-grade";
 export interface StageDef {
   readonly id: string;
   readonly label: Label;
+  /** Other names of the stage that the file readers accept as it (`幼儿园` for preschool); see `GradeDef.aliases`. */
+  readonly aliases?: readonly string[];
   /** Age in completed years at the start of the school year for the stage's first grade. */
   readonly entryAge: number;
   readonly entry: StageEntry;

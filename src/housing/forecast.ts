@@ -217,6 +217,10 @@ export function forecastWithHousing(model: CohortModel, options: HousingOptions)
   const records: readonly HousingRecord[] = ds.housing ?? [];
   const aIndex = new Map(cube.areas.map((id, i) => [id, i]));
   const notes: Note[] = [];
+  // The system's default yields stand in when none are given: an assumption the outputs must state.
+  if (options.yields === undefined && records.length > 0) {
+    notes.push(note("housing.default-yields", { table: yields.id, areas: [...new Set(records.map((r) => r.area))].sort() }));
+  }
   const evidence = remedy === "evidence" ? housingEvidence(model, records, yields, options.evidence ?? defaultEvidenceRule) : [];
   const areaRemedies: Exclude<DoubleCountRemedy, "evidence">[] =
     remedy === "evidence" ? evidence.map((e) => (e.finding === "seen" ? "subtract" : "above-trend")) : cube.areas.map(() => remedy);

@@ -1,27 +1,34 @@
 import type { SchoolSystem } from "../domain/schoolSystem.js";
-import { indexSystem } from "../domain/systemIndex.js";
-import { normalizeName, type ColumnSpec } from "./columns.js";
+import { isMissingMark, normalizeName, readDate, readNumber, readYear, systemLabelIndex, type LenientRule, type SystemLabelIndex } from "../data/lenient.js";
+import type { ColumnSpec } from "./columns.js";
 
 /** A cell as read from a file: text from CSV; text, number, boolean or date from a workbook; null when empty. */
 export type CellValue = string | number | boolean | Date | null;
 
-/** What a cell gives a field: a value, or nothing (the field is left out of the record). */
-export type FieldValue = { readonly set: true; readonly value: unknown } | { readonly set: false };
+/**
+ * What a cell gives a field: a value, or nothing (the field is left out of the record). `rule`
+ * names the lenient rule that read it (`1,234人` → 1234 by `unit`), for the reader's warning.
+ */
+export type FieldValue = { readonly set: true; readonly value: unknown; readonly rule?: LenientRule } | { readonly set: false; readonly rule?: LenientRule };
 
 const NOTHING: FieldValue = { set: false };
-const INTEGER_TEXT = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
- * Reads a number from a cell: numeric cells as they are, text such as `1234`, `-4`, `1,234` or
- * `12.5` as its number. Anything else is returned unchanged, so that the dataset check refuses
- * it with a message that shows the value.
+ * Reads a number from a cell: numeric cells as they are; text by `readNumber` (`1234`, `-4`,
+ * `12.5`, `1,234`, `1 234`, `1,234人`, full-width digits). Anything else is returned unchanged,
+ * so that the dataset check refuses it with a message that shows the value.
  */
 export function cellNumber(cell: string | number | boolean | Date): unknown {
-  if (typeof cell === "number") return cell;
-  if (typeof cell !== "string") return cell instanceof Date ? cell.toISOString() : cell;
-  const t = cell.normalize("NFKC").trim();
-  if (INTEGER_TEXT.test(t)) return Number(t.replace(/,/g, ""));
-  return cell;
+  return cellNumberRead(cell).value;
+}
+
+function cellNumberRead(cell: string | number | boolean | Date): { value: unknown; rule?: LenientRule } {
+  if (typeof cell === "number") return { value: cell };
+  if (typeof cell !== "string") return { value: cell instanceof Date ? cell.toISOString() : cell };
+  // The common case of a CSV file (plain digits) without the lenient rules' normalisation.
+  if (/^\d{1,15}$/.test(cell)) return { value: Number(cell) };
+  const r = readNumber(cell);
+  return r ?? { value: cell };
 }
 
 function isEmpty(cell: CellValue): cell is null | "" {
@@ -38,31 +45,24 @@ function asText(cell: string | number | boolean | Date): string {
   return String(cell);
 }
 
-/** Label → id lookups for grades and stages of a system. */
-export interface SystemLabels {
-  readonly grades: ReadonlyMap<string, string>;
-  readonly stages: ReadonlyMap<string, string>;
+/** Label → id lookups for grades and stages of a system (see `systemLabelIndex`). */
+export type SystemLabels = SystemLabelIndex;
+
+/** Builds the grade and stage lookups: ids, every label and every alias, normalised. */
+export function systemLabels(system: SchoolSystem): SystemLabels {
+  return systemLabelIndex(system);
 }
 
-/** Builds the grade and stage lookups: ids and every label, normalised. */
-export function systemLabels(system: SchoolSystem): SystemLabels {
-  const ix = indexSystem(system);
-  const grades = new Map<string, string>();
-  const stages = new Map<string, string>();
-  for (const s of system.stages) {
-    for (const l of [s.id, ...Object.values(s.label)]) if (typeof l === "string") stages.set(normalizeName(l), s.id);
-  }
-  for (const g of ix.grades) {
-    for (const l of [g.id, ...Object.values(g.def.label)]) if (typeof l === "string" && !grades.has(normalizeName(l))) grades.set(normalizeName(l), g.id);
-  }
-  return { grades, stages };
+function set(value: unknown, rule?: LenientRule): FieldValue {
+  return rule === undefined ? { set: true, value } : { set: true, value, rule };
 }
 
 /**
  * Converts one cell to the value of its field (see `CellKind`). Empty cells leave the field out,
- * except `count-or-missing`, where an empty cell is `null` (a missing figure). A text cell that
- * holds an empty or blank text (a quoted `""` in CSV) gives that text; in a list column it gives
- * an empty list.
+ * except `count-or-missing`, where an empty cell or a dash (`-`, `—`, `–`) is `null` (a missing
+ * figure, not zero). A text cell that holds an empty or blank text (a quoted `""` in CSV) gives
+ * that text; in a list column it gives an empty list. Lenient forms (`readNumber`, `readYear`,
+ * `readDate`, grade and stage names) give their value and the `rule` that read them.
  */
 export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemLabels): FieldValue {
   // Text is kept exactly, blank or empty (`""`, written quoted in CSV); only an empty cell leaves it out.
@@ -70,23 +70,52 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
   // An empty text in a list cell (`""`) is an empty list: an area with `grades: []` teaches nothing.
   if (column.kind === "list" && cell === "") return { set: true, value: [] };
   if (isEmpty(cell)) return column.kind === "count-or-missing" ? { set: true, value: null } : NOTHING;
+  if (typeof cell === "string" && (column.kind === "count-or-missing" || column.kind === "integer") && isMissingMark(cell)) {
+    // A dash is a missing figure: null where the field may be missing, else the field is left out
+    // (an optional field is then absent; a required one is reported missing by the dataset check).
+    return column.kind === "count-or-missing" ? set(null, "missing-dash") : { set: false, rule: "missing-dash" };
+  }
   switch (column.kind) {
     case "text":
       return { set: true, value: asText(cell) };
     case "id":
       return { set: true, value: asText(cell).trim() };
     case "integer":
-    case "count-or-missing":
-      return { set: true, value: cellNumber(cell) };
-    case "date":
-      return { set: true, value: asText(cell).trim() };
-    case "list":
-      return { set: true, value: asText(cell).split(/[\s,;，；、]+/).filter((s) => s !== "") };
+    case "count-or-missing": {
+      if (typeof cell === "string" && column.path[column.path.length - 1] === "year") {
+        const y = readYear(cell);
+        if (y) return set(y.value, y.rule);
+      }
+      const r = cellNumberRead(cell);
+      return set(r.value, r.rule);
+    }
+    case "date": {
+      const t = asText(cell).trim();
+      const d = readDate(t);
+      return d ? set(d.value, d.rule) : { set: true, value: t };
+    }
+    case "list": {
+      const items = asText(cell).split(/[\s,;，；、]+/).filter((s) => s !== "");
+      // Grade lists (an area's grades) take the system's names too: `一年级 二年级` → P1 P2.
+      if (column.path[column.path.length - 1] !== "grades") return { set: true, value: items };
+      let rule: LenientRule | undefined;
+      const value = items.map((it) => {
+        const k = normalizeName(it);
+        const id = labels.grades.get(k);
+        if (id === undefined) return it;
+        if (labels.aliases.has(k)) rule = "label";
+        return id;
+      });
+      return set(value, rule);
+    }
     case "grade":
     case "stage": {
       const t = asText(cell).trim();
       const map = column.kind === "grade" ? labels.grades : labels.stages;
-      return { set: true, value: map.get(normalizeName(t)) ?? t };
+      const k = normalizeName(t);
+      const id = map.get(k);
+      if (id === undefined) return { set: true, value: t };
+      return set(id, labels.aliases.has(k) ? "label" : undefined);
     }
     case "enum": {
       const t = asText(cell).trim();

@@ -1,4 +1,8 @@
 import type { Lang } from "../domain/sourced.js";
+import { normalizeName, validLabels } from "../data/lenient.js";
+import type { SchoolSystem } from "../domain/schoolSystem.js";
+
+export { normalizeName };
 
 /**
  * Column headers of the dataset files, as data: for every record type (one CSV file or one
@@ -214,21 +218,6 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
   },
 };
 
-/**
- * Normalises a header, sheet name or enum value for matching: NFKC (full-width to half-width),
- * lower case, without spaces, `_`, `.`, `-`, and without a trailing bracketed unit
- * (`人数（人）` → `人数`, `Pupils (number)` → `pupils`).
- */
-export function normalizeName(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .replace(/\s*\([^()]*\)\s*$/, "")
-    .toLowerCase()
-    .replace(/[\s_.\-]+/g, "");
-}
-
 /** The header a writer uses for a column. */
 export function headerOf(column: ColumnSpec, lang: Lang): string {
   return lang === "zh-CN" ? column.header.zh : column.header.en;
@@ -265,4 +254,36 @@ export function columnForHeader(table: TableName, header: string): ColumnSpec | 
 /** Both headers of a column for messages: `pupils (人数)`. */
 export function describeColumn(column: ColumnSpec): string {
   return `${column.header.en} (${column.header.zh})`;
+}
+
+/** The accepted values of one column: the canonical value and the other texts read as it. */
+export interface ColumnValue {
+  /** The value stored in the record (`P1`, `primary`, `public`). */
+  readonly value: string;
+  /** Every text the readers accept for it, the value first (`P1`, `Primary 1`, `小学一年级`, `一年级`, …). */
+  readonly accepted: readonly string[];
+}
+
+/**
+ * The values a column accepts, for templates (a list beside the column, a data-validation list)
+ * and help: grades and stages of the system with their labels and aliases (`validLabels`), an
+ * enum's values with their aliases. `undefined` for free columns (ids, numbers, text, dates).
+ *
+ * @param table - the record type
+ * @param path - the field, e.g. `"grade"`, `"stage"`, `"sector"`, `"grades"` (an area's grade list)
+ * @param system - the school system of grades and stages
+ * @example
+ * ```ts
+ * columnValues("enrolment", "grade", chinaSchoolSystem)![3] // { value: "P1", accepted: ["P1", "Primary 1", "小学一年级", "一年级", "1年级", "小学1年级"] }
+ * columnValues("capacity", "sector", chinaSchoolSystem)![0] // { value: "public", accepted: ["public", "公办"] }
+ * ```
+ */
+export function columnValues(table: TableName, path: string, system: SchoolSystem): readonly ColumnValue[] | undefined {
+  const col = TABLE_COLUMNS[table].columns.find((c) => c.path.join(".") === path);
+  if (!col) return undefined;
+  const labels = validLabels(system);
+  if (col.kind === "grade" || (col.kind === "list" && path === "grades")) return labels.grades.map((g) => ({ value: g.id, accepted: g.names }));
+  if (col.kind === "stage") return labels.stages.map((s) => ({ value: s.id, accepted: s.names }));
+  if (col.kind === "enum") return Object.entries(col.values ?? {}).map(([value, aliases]) => ({ value, accepted: [value, ...aliases] }));
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { safeParseDataset, type Dataset, type DatasetInput } from "../data/dataset.js";
-import { clip, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
+import { clip, didYouMean, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
+import { normalizeName, type LenientRule } from "../data/lenient.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { cellToField, columnLetter, setPath, systemLabels, type CellValue, type SystemLabels } from "./cells.js";
 import { columnForHeader, describeColumn, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
@@ -65,6 +66,57 @@ interface ParsedSheet {
   /** Column (letter and header) of each field path, keyed by the path joined with ".". */
   readonly columnOf: Map<string, { letter: string; header: string }>;
   readonly headerRow: number;
+  /** Wide sheets (one column per grade): the column of each record's figure. */
+  readonly figureColumn?: { letter: string; header: string }[];
+}
+
+/** Cells read by a lenient rule, grouped by sheet, column, rule (and, for names, the text read). */
+class ReadRules {
+  private readonly groups = new Map<string, { at: FileLocation; rule: LenientRule; from: string; to: unknown; rows: number[] }>();
+
+  add(at: FileLocation, rule: LenientRule, from: CellValue, to: unknown, row: number): void {
+    const byValue = rule === "label" || rule === "area-name" || rule === "missing-dash";
+    const fromText = from instanceof Date ? from.toISOString().slice(0, 10) : String(from);
+    const key = `${at.file}\u0000${at.sheet ?? ""}\u0000${at.column ?? ""}\u0000${rule}\u0000${byValue ? fromText : ""}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { at, rule, from: fromText, to, rows: [] }));
+    g.rows.push(row);
+  }
+
+  /** One warning per group: what was read how, in how many rows, and the first rows. */
+  flush(issues: LocatedIssue[]): void {
+    for (const g of this.groups.values()) {
+      const what = RULE_TEXT[g.rule](g.from, g.to);
+      issues.push(located("read_as", [], { ...g.at, row: g.rows[0]! }, `${what} ${rowList(g.rows)}`, "warning"));
+    }
+  }
+}
+
+/** `in row 5`, `in 240 rows (rows 2, 3, 4 and 237 more)`. */
+export function rowList(rows: readonly number[]): string {
+  if (rows.length === 1) return `in row ${rows[0]}`;
+  return `in ${rows.length} rows (rows ${rows.slice(0, 3).join(", ")}${rows.length > 3 ? ` and ${rows.length - 3} more` : ""})`;
+}
+
+const RULE_TEXT: Readonly<Record<LenientRule, (from: string, to: unknown) => string>> = {
+  thousands: (f, t) => `numbers with thousands separators read without them (${show(f)} as ${show(t)})`,
+  unit: (f, t) => `a unit after the number dropped (${show(f)} read as ${show(t)})`,
+  "full-width": (f, t) => `full-width digits read as digits (${show(f)} as ${show(t)})`,
+  "missing-dash": (f, t) => (t === null ? `${show(f)} read as a missing figure (not zero)` : `${show(f)} read as no value (the field is left out)`),
+  "year-suffix": (f, t) => `a year with 年/学年 after it read as the year (${show(f)} as ${show(t)})`,
+  "school-year-range": (f, t) => `a school year written as a range read as the year it starts (${show(f)} as ${show(t)})`,
+  "date-slash": (f, t) => `a date read as an ISO date (${show(f)} as ${show(t)})`,
+  "date-chinese": (f, t) => `a date read as an ISO date (${show(f)} as ${show(t)})`,
+  "month-end": (f, t) => `a month without a day read as the month's last day (${show(f)} as ${show(t)})`,
+  label: (f, t) => `${show(f)} read as ${show(t)} (a name of it in the school system)`,
+  "area-name": (f, t) => `${show(f)} read as area ${show(t)} (the area of that name)`,
+};
+
+/** Texts of a row that marks a total (not a record): 合计, 总计, Total, … (matched like headers). */
+const TOTAL_WORDS = new Set(["合计", "总计", "总数", "合计数", "总合计", "全部合计", "total", "totals", "grandtotal", "sum", "alltotal"]);
+
+function isTotalWord(v: unknown): boolean {
+  return typeof v === "string" && TOTAL_WORDS.has(normalizeName(v));
 }
 
 function isBlank(c: CellValue): boolean {
@@ -85,7 +137,7 @@ function columnList(table: TableName): string {
  * cells. Problems with the sheet's shape (empty sheet, unknown, repeated or missing columns,
  * values without a header) are pushed as located issues; the sheet is then left unparsed.
  */
-function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[]): ParsedSheet | undefined {
+function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[], rules: ReadRules): ParsedSheet | undefined {
   const base: FileLocation = raw.sheet === undefined ? { file: raw.file } : { file: raw.file, sheet: raw.sheet };
   const spec = TABLE_COLUMNS[raw.table];
   const nonEmpty = raw.rows.filter((r) => r.cells.some((c) => !isBlank(c)));
@@ -97,10 +149,28 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[])
   const before = issues.length;
   const columns: (ColumnSpec | undefined)[] = [];
   const columnOf = new Map<string, { letter: string; header: string }>();
+  // A wide enrolment sheet: one column per grade (headers that are grade ids or names), no grade column.
+  const gradeHeaders = raw.table === "enrolment" ? head.cells.map((c) => labels.grades.get(normalizeName(text(c)))) : [];
+  const wide = gradeHeaders.filter((g) => g !== undefined).length >= 2 && !head.cells.some((c) => columnForHeader(raw.table, text(c))?.path[0] === "grade");
+  const gradeOfColumn: (string | undefined)[] = [];
+  const totalColumns: number[] = [];
   head.cells.forEach((cell, i) => {
     const header = text(cell).replace(/^\uFEFF/, "").trim();
     const at: FileLocation = { ...base, row: head.row, column: columnLetter(i + 1), header };
     if (header === "") {
+      columns.push(undefined);
+      return;
+    }
+    if (wide && gradeHeaders[i] !== undefined) {
+      if (gradeOfColumn.includes(gradeHeaders[i])) {
+        issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives grade ${gradeHeaders[i]} again; keep one column per grade`));
+      } else if (labels.aliases.has(normalizeName(header))) rules.add(at, "label", header, gradeHeaders[i], head.row);
+      gradeOfColumn[i] = gradeHeaders[i];
+      columns.push(undefined);
+      return;
+    }
+    if (wide && isTotalWord(header)) {
+      totalColumns.push(i);
       columns.push(undefined);
       return;
     }
@@ -120,12 +190,16 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[])
     columnOf.set(key, { letter: columnLetter(i + 1), header });
     columns.push(col);
   });
-  const missing = spec.columns.filter((c) => c.required && !columnOf.has(c.path.join(".")));
+  const missing = spec.columns.filter((c) => c.required && !columnOf.has(c.path.join(".")) && !(wide && (c.path[0] === "grade" || c.path[0] === "pupils")));
   if (missing.length > 0) {
     issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`));
   }
   const records: Record<string, unknown>[] = [];
   const rowOf: number[] = [];
+  const figureColumn: { letter: string; header: string }[] = [];
+  const pupilsSpec = spec.columns.find((c) => c.path[0] === "pupils")!;
+  const totalMismatch: string[] = [];
+  const totalRows: number[] = [];
   for (const r of nonEmpty.slice(1)) {
     const rec: Record<string, unknown> = {};
     const width = Math.max(columns.length, r.cells.length);
@@ -136,15 +210,118 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[])
       if (col) {
         const f = cellToField(cell, col, labels);
         if (f.set) setPath(rec, col.path, f.value);
+        if (f.rule) rules.add({ ...base, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, f.rule, cell, f.set ? f.value : undefined, r.row);
       } else if (!isBlank(cell) && (i >= head.cells.length || isBlank(head.cells[i] ?? null))) {
         issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`));
       }
     }
-    records.push(rec);
-    rowOf.push(r.row);
+    if (!wide) {
+      records.push(rec);
+      rowOf.push(r.row);
+      continue;
+    }
+    // Wide: one record per grade column, the figure read like a pupils cell.
+    let sum = 0;
+    let complete = true;
+    for (let i = 0; i < gradeOfColumn.length; i++) {
+      const grade = gradeOfColumn[i];
+      if (grade === undefined) continue;
+      const cell = r.cells[i] ?? null;
+      const at = { letter: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
+      const f = cellToField(cell, pupilsSpec, labels);
+      if (f.rule) rules.add({ ...base, column: at.letter, header: at.header }, f.rule, cell, f.set ? f.value : undefined, r.row);
+      const pupils = f.set ? f.value : null;
+      if (typeof pupils === "number") sum += pupils;
+      else complete = false;
+      records.push({ ...rec, grade, pupils });
+      rowOf.push(r.row);
+      figureColumn.push(at);
+    }
+    for (const i of totalColumns) {
+      const f = cellToField(r.cells[i] ?? null, pupilsSpec, labels);
+      if (complete && f.set && typeof f.value === "number" && Math.abs(f.value - sum) > 1e-9) totalMismatch.push(`row ${r.row}: ${f.value} against ${sum}`);
+    }
+    totalRows.push(r.row);
   }
-  if (issues.length > before) return undefined;
-  return { raw, records, rowOf, columnOf, headerRow: head.row };
+  for (const i of totalColumns) {
+    const at: FileLocation = { ...base, row: head.row, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
+    issues.push(
+      located("total_row", [raw.table], at, `is a total column and was not read (the grades are read one by one)${totalMismatch.length ? `; it differs from the sum of the grades ${rowList(totalMismatch.map((m) => Number(/\d+/.exec(m)![0])))}: ${totalMismatch.slice(0, 3).join("; ")}` : totalRows.length ? "; it equals the sum of the grades in every complete row" : ""}`, "warning"),
+    );
+  }
+  if (issues.some((x, k) => k >= before && x.severity === "error")) return undefined;
+  const kept = dropTotalRows(raw, base, records, rowOf, figureColumn, columnOf, issues);
+  return { raw, records: kept.records, rowOf: kept.rowOf, columnOf, headerRow: head.row, ...(wide ? { figureColumn: kept.figureColumn } : {}) };
+}
+
+/** Fields whose figures a total row sums (counts), by record type. */
+const SUMMED: Partial<Record<TableName, readonly string[]>> = {
+  enrolment: ["pupils"],
+  births: ["births"],
+  capacity: ["places", "classes"],
+  plannedPlaces: ["places"],
+  housing: ["dwellings"],
+  population: ["persons"],
+  staff: ["staff"],
+};
+
+/**
+ * Drops total rows (`合计`, `总计`, `Total` in a key column) with a warning, after comparing each
+ * total with the sum of the other rows that share its other keys.
+ */
+function dropTotalRows(
+  raw: RawSheet,
+  base: FileLocation,
+  records: Record<string, unknown>[],
+  rowOf: number[],
+  figureColumn: { letter: string; header: string }[],
+  columnOf: Map<string, { letter: string; header: string }>,
+  issues: LocatedIssue[],
+): { records: Record<string, unknown>[]; rowOf: number[]; figureColumn: { letter: string; header: string }[] } {
+  const summed = SUMMED[raw.table];
+  if (!summed) return { records, rowOf, figureColumn };
+  const keyFields = TABLE_COLUMNS[raw.table].columns.filter((c) => ["id", "grade", "stage", "integer"].includes(c.kind) && !summed.includes(c.path[0]!)).map((c) => c.path[0]!);
+  const totalIdx = records.map((r) => keyFields.find((k) => isTotalWord(r[k])));
+  if (totalIdx.every((t) => t === undefined)) return { records, rowOf, figureColumn };
+  const out = { records: [] as Record<string, unknown>[], rowOf: [] as number[], figureColumn: [] as { letter: string; header: string }[] };
+  records.forEach((r, i) => {
+    if (totalIdx[i] !== undefined) return;
+    out.records.push(r);
+    out.rowOf.push(rowOf[i]!);
+    if (figureColumn[i]) out.figureColumn.push(figureColumn[i]!);
+  });
+  const checked: number[] = [];
+  const differ: string[] = [];
+  const unchecked: number[] = [];
+  records.forEach((t, i) => {
+    const field = totalIdx[i];
+    if (field === undefined) return;
+    const others = keyFields.filter((k) => k !== field);
+    const members = out.records.filter((r) => others.every((k) => r[k] === t[k]));
+    for (const f of summed) {
+      const v = t[f];
+      if (typeof v !== "number") continue;
+      const parts = members.map((m) => m[f]);
+      if (members.length === 0 || parts.some((p) => typeof p !== "number")) {
+        unchecked.push(rowOf[i]!);
+        continue;
+      }
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - v) > 1e-9) differ.push(`row ${rowOf[i]} ${f} ${v} against a sum of ${sum}`);
+      else checked.push(rowOf[i]!);
+    }
+  });
+  const rows = [...new Set(records.flatMap((_, i) => (totalIdx[i] !== undefined ? [rowOf[i]!] : [])))];
+  const field = totalIdx.find((t) => t !== undefined)!;
+  const col = columnOf.get(field);
+  const at: FileLocation = { ...base, row: rows[0]!, ...(col ? { column: col.letter, header: col.header } : {}) };
+  const verdict = [
+    checked.length ? `${checked.length} figure${checked.length === 1 ? " equals" : "s equal"} the sum of the rows totalled` : "",
+    differ.length ? `${differ.length} ${differ.length === 1 ? "differs" : "differ"} from it (${differ.slice(0, 3).join("; ")}${differ.length > 3 ? "; …" : ""}): check the rows` : "",
+    unchecked.length ? `${unchecked.length} could not be checked (a figure totalled is missing)` : "",
+  ].filter((x) => x !== "");
+  issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${[...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))].join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning"));
+  return out;
 }
 
 /** Maps an issue of `safeParseDataset` (path: record type, index, field, …) back to its file, row and column. */
@@ -159,7 +336,8 @@ function locateIssue(i: DataIssue, sheets: ReadonlyMap<string, ParsedSheet>): Lo
   if (typeof index === "number" && ps.rowOf[index] !== undefined) {
     loc = { ...loc, row: ps.rowOf[index] };
     const fields = i.path.slice(2).filter((p): p is string => typeof p === "string");
-    const col = (fields.length >= 2 ? ps.columnOf.get(fields.slice(0, 2).join(".")) : undefined) ?? (fields[0] !== undefined ? ps.columnOf.get(fields[0]) : undefined);
+    const wideCol = ps.figureColumn && (fields[0] === "pupils" || fields[0] === "grade") ? ps.figureColumn[index] : undefined;
+    const col = wideCol ?? (fields.length >= 2 ? ps.columnOf.get(fields.slice(0, 2).join(".")) : undefined) ?? (fields[0] !== undefined ? ps.columnOf.get(fields[0]) : undefined);
     if (col) loc = { ...loc, column: col.letter, header: col.header };
     const prefix = `${table}[${index}]`;
     if (message.startsWith(prefix)) {
@@ -189,6 +367,7 @@ function locateIssue(i: DataIssue, sheets: ReadonlyMap<string, ParsedSheet>): Lo
 export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, context: FileLocation, found: readonly LocatedIssue[] = []): ReadResult {
   const issues: LocatedIssue[] = [...found];
   const labels = systemLabels(system);
+  const rules = new ReadRules();
   const parsed = new Map<string, ParsedSheet>();
   const seen = new Map<TableName, RawSheet>();
   for (const s of sheets) {
@@ -199,16 +378,18 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
       continue;
     }
     seen.set(s.table, s);
-    const p = parseSheet(s, labels, issues);
+    const p = parseSheet(s, labels, issues, rules);
     if (p) parsed.set(s.table, p);
   }
+  const areaNames = resolveAreaNames(parsed, rules);
   for (const t of TABLE_NAMES) {
     const spec = TABLE_COLUMNS[t];
     if (spec.required && !seen.has(t)) {
       issues.push(located("invalid_type", [t], context, `has no ${t} (${context.sheet === undefined && /\.xlsx$/i.test(context.file) ? `a sheet named ${spec.sheet.en} or ${spec.sheet.zh}` : `a file ${spec.sheet.en}.csv or ${spec.sheet.zh}.csv`}); it is required`));
     }
   }
-  if (issues.some((i) => i.severity === "error")) return { success: false, issues: errorsFirst(issues) };
+  rules.flush(issues);
+  if (issues.some((i) => i.severity === "error")) return { success: false, issues: errorsFirst(groupRepeated(issues)) };
   const input: Record<string, unknown[]> = {};
   for (const t of TABLE_NAMES) {
     const p = parsed.get(t);
@@ -216,9 +397,90 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
   }
   const datasetInput = input as unknown as DatasetInput;
   const r = safeParseDataset(datasetInput, system);
-  if (!r.success) return { success: false, issues: errorsFirst([...issues, ...r.issues.map((i) => locateIssue(i, parsed))]) };
+  if (!r.success) return { success: false, issues: errorsFirst(groupRepeated([...issues, ...r.issues.map((i) => withNameHint(locateIssue(i, parsed), parsed, areaNames))])) };
   const warnings = [...issues, ...r.warnings.map((i) => locateIssue(i, parsed))];
   return { success: true, data: { ...r.data, warnings }, input: datasetInput, warnings };
+}
+
+/**
+ * Reads an area or parent given by its name (名称 or English name) as the area's id, when exactly
+ * one area has that name and no area has it as id; each such reading is a grouped warning. Returns
+ * the names (for "did you mean" hints on references that match neither an id nor a name).
+ */
+function resolveAreaNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: ReadRules): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  const areas = parsed.get("areas");
+  if (!areas) return names;
+  const ids = new Set(areas.records.map((a) => a.id).filter((v): v is string => typeof v === "string"));
+  for (const a of areas.records) {
+    if (typeof a.id !== "string") continue;
+    const nm = a.name as Record<string, unknown> | undefined;
+    for (const n of [nm?.zh, nm?.en]) {
+      if (typeof n !== "string" || n.trim() === "" || ids.has(n)) continue;
+      const k = n.trim();
+      const prev = names.get(k);
+      names.set(k, prev === undefined || prev === a.id ? a.id : null);
+    }
+  }
+  const resolve = (ps: ParsedSheet, field: "area" | "parent"): void => {
+    const col = ps.columnOf.get(field);
+    ps.records.forEach((r, i) => {
+      const v = r[field];
+      if (typeof v !== "string" || ids.has(v)) return;
+      const id = names.get(v.trim());
+      if (typeof id !== "string") return;
+      r[field] = id;
+      const base: FileLocation = ps.raw.sheet === undefined ? { file: ps.raw.file } : { file: ps.raw.file, sheet: ps.raw.sheet };
+      rules.add(col ? { ...base, column: col.letter, header: col.header } : base, "area-name", v, id, ps.rowOf[i]!);
+    });
+  };
+  for (const ps of parsed.values()) resolve(ps, ps.raw.table === "areas" ? "parent" : "area");
+  return names;
+}
+
+/** Adds "did you mean" over area names to an unknown area or parent that is near a name (ids are suggested by the dataset check). */
+function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>, names: ReadonlyMap<string, string | null>): LocatedIssue {
+  if ((i.code !== "unknown_area" && i.code !== "unknown_parent") || i.message.includes("did you mean") || names.size === 0) return i;
+  const [table, index, field] = i.path;
+  const rec = typeof table === "string" && typeof index === "number" ? parsed.get(table)?.records[index] : undefined;
+  const v = rec && typeof field === "string" ? rec[field] : undefined;
+  if (typeof v !== "string") return i;
+  const hint = didYouMean(v, [...names].filter(([, id]) => id !== null).map(([n]) => n));
+  if (hint === "") return i;
+  const id = names.get(hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')));
+  return { ...i, message: `${i.message}${hint}${typeof id === "string" ? ` (area ${show(id)})` : ""}` };
+}
+
+/**
+ * Groups errors that say the same thing about the same column (the same code and message once
+ * values and row numbers are set aside): the first is kept, with the count and first rows of the
+ * others, so that one mistake on 240 rows is one message, not 240.
+ */
+function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
+  const groups = new Map<string, { first: LocatedIssue; rows: number[] }>();
+  const out: (LocatedIssue | string)[] = [];
+  for (const i of issues) {
+    const loc = i.location;
+    if (i.severity !== "error" || !loc || loc.row === undefined) {
+      out.push(i);
+      continue;
+    }
+    const tail = i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
+    const key = `${i.code}\u0000${loc.file}\u0000${loc.sheet ?? ""}\u0000${loc.column ?? ""}\u0000${tail}`;
+    const g = groups.get(key);
+    if (g) g.rows.push(loc.row);
+    else {
+      groups.set(key, { first: i, rows: [] });
+      out.push(key);
+    }
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const g = groups.get(x)!;
+    if (g.rows.length === 0) return g.first;
+    const n = g.rows.length;
+    return { ...g.first, message: `${g.first.message}; the same in ${n} more row${n === 1 ? "" : "s"} (rows ${g.rows.slice(0, 3).join(", ")}${n > 3 ? ` and ${n - 3} more` : ""})` };
+  });
 }
 
 function errorsFirst(issues: readonly LocatedIssue[]): LocatedIssue[] {

@@ -90,11 +90,11 @@ describe("grouped follow-on errors (issue 20 item 11)", () => {
     expect(r.issues[1]!.message).toBe('enrolment[1] (area a, grade P7, year 2016): grade "P7" is not a grade of the china system (K1, K2, K3, P1, P2, P3, P4, P5, P6, J1, J2, J3, S1, S2, S3); so are 4 more enrolment rows (enrolment[3], enrolment[5], enrolment[7] and 1 more)');
   });
 
-  it("a mistyped area id in many rows: one message with the count", () => {
+  it("a mistyped area id in many rows: one message with the count and the nearest id", () => {
     const r = safeParseDataset({ areas: [{ id: "b", grades }], enrolment: [...rows("b"), ...rows("bb")] }, chinaSchoolSystem);
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]!.message).toMatch(/^enrolment\[60\] \(area bb, grade P1, year 2016\): area "bb" is not in areas; add it there or correct the id; so are 59 more enrolment rows \(enrolment\[61\], enrolment\[62\], enrolment\[63\] and 56 more\)$/);
+    expect(r.issues[0]!.message).toMatch(/^enrolment\[60\] \(area bb, grade P1, year 2016\): area "bb" is not in areas; add it there or correct the id; did you mean "b"\?; so are 59 more enrolment rows \(enrolment\[61\], enrolment\[62\], enrolment\[63\] and 56 more\)$/);
   });
 });

@@ -26,7 +26,7 @@ export const englandSchoolSystem: SchoolSystem = defineSchoolSystem({
       entry: "births",
       standardClassSize: { value: 30, source: FORM_OF_ENTRY },
       grades: [
-        { id: "R", label: { en: "Reception" }, standardClassSize: { value: 30, source: INFANT } },
+        { id: "R", label: { en: "Reception" }, aliases: ["YR", "Year R"], standardClassSize: { value: 30, source: INFANT } },
         ...[1, 2, 3, 4, 5, 6].map((n) => ({ id: `Y${n}`, label: { en: `Year ${n}` } })),
       ],
     },

@@ -3,6 +3,12 @@ import type { SchoolSystem } from "../schoolSystem.js";
 
 const FLORIDA = "Florida Constitution Art. IX §1(a) (class-size amendment, 2002): at most 18 pupils in PreK–3, 22 in 4–8, 25 in 9–12; an example of a state rule, configure your own state's";
 
+/** Other names of grade n in US files: `Grade 01`, `1st grade` (the readers match them ignoring case and spaces). */
+function usGradeAliases(n: number): string[] {
+  const suffix = n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th";
+  return [`Grade ${String(n).padStart(2, "0")}`, `${n}${suffix} grade`];
+}
+
 /**
  * The US K-12 system: elementary K–5 (kindergarten entry at age 5, from births), middle 6–8 and
  * high 9–12. Cut-off 1 September (the most common state cut-off; it varies by state).
@@ -28,9 +34,9 @@ export const usK12SchoolSystem: SchoolSystem = defineSchoolSystem({
       entry: "births",
       standardClassSize: { value: 22, source: FLORIDA },
       grades: [
-        { id: "K", label: { en: "Kindergarten" }, standardClassSize: { value: 18, source: FLORIDA } },
-        ...[1, 2, 3].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` }, standardClassSize: { value: 18, source: FLORIDA } })),
-        ...[4, 5].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` } })),
+        { id: "K", label: { en: "Kindergarten" }, aliases: ["KG"], standardClassSize: { value: 18, source: FLORIDA } },
+        ...[1, 2, 3].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` }, aliases: usGradeAliases(n), standardClassSize: { value: 18, source: FLORIDA } })),
+        ...[4, 5].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` }, aliases: usGradeAliases(n) })),
       ],
     },
     {
@@ -39,7 +45,7 @@ export const usK12SchoolSystem: SchoolSystem = defineSchoolSystem({
       entryAge: 11,
       entry: "previous-grade",
       standardClassSize: { value: 22, source: FLORIDA },
-      grades: [6, 7, 8].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` } })),
+      grades: [6, 7, 8].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` }, aliases: usGradeAliases(n) })),
     },
     {
       id: "high",
@@ -47,7 +53,7 @@ export const usK12SchoolSystem: SchoolSystem = defineSchoolSystem({
       entryAge: 14,
       entry: "previous-grade",
       standardClassSize: { value: 25, source: FLORIDA },
-      grades: [9, 10, 11, 12].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` } })),
+      grades: [9, 10, 11, 12].map((n) => ({ id: `G${n}`, label: { en: `Grade ${n}` }, aliases: usGradeAliases(n) })),
     },
   ],
   classSizeBands: [{ id: "over-cap", label: { en: "class over the state cap" }, min: "above-standard", source: FLORIDA }],

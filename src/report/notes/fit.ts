@@ -32,6 +32,18 @@ export const fitNoteTexts: NoteTexts = {
    * (`progression`: ratio × `from` of `fromYear`; `births`: ratio × births of `birthYear`;
    * `level`: the fitted level; `last-known`: the figure of `fromYear`; `zero`: no earlier figure).
    */
+  /**
+   * An entry grade (a stage entered from births) has no births to drive it, so it is forecast as a
+   * level fitted to its own counts (held flat by the default mean). Params: reason (`no-births`:
+   * neither the area nor an area above it has births; `births-do-not-cover`: births exist but not
+   * for the birth years of the history), from, to (the birth years the history needs).
+   */
+  "fit.entry-without-births": {
+    en: (p) =>
+      `${s(p, "grade")} in ${s(p, "area")} enters from births, but ${s(p, "reason") === "no-births" ? "the area (and every area above it) has no births" : `the births do not cover the birth years ${s(p, "from")}–${s(p, "to")} of the history`}; it is forecast as a level of its own counts (held flat), not from births. Give births to follow the cohorts`,
+    zh: (p) =>
+      `${s(p, "area")} 的 ${s(p, "grade")} 按出生人口入学，但${s(p, "reason") === "no-births" ? "该地区及其上级地区均无出生人口数据" : `出生人口数据未覆盖历史所需的 ${s(p, "from")}–${s(p, "to")} 年`}，因此按自身人数水平预测（保持不变），而非按出生人口推算；请补充出生人口数据`,
+  },
   "fit.base-imputed": {
     en: (p) => `the ${s(p, "year")} figure of ${s(p, "grade")} in ${s(p, "area")} is missing; the forecast starts from ${fixed(n(p, "value"), 1)}, imputed as ${imputedEn(p)}`,
     zh: (p) => `${s(p, "area")} 的 ${s(p, "grade")} 缺少 ${s(p, "year")} 年数据，预测起点取 ${fixed(n(p, "value"), 1)}，推算方法：${imputedZh(p)}`,

@@ -9,6 +9,11 @@ const one = (x: number): string => (Number.isInteger(x) ? count(x) : x.toFixed(1
  * codes `housing.…`).
  */
 export const housingNoteTexts: NoteTexts = {
+  /** No yield table was given: the system's default table applies to every area with housing. Params: table (its id), areas. */
+  "housing.default-yields": {
+    en: (p) => `no pupil yield table was given, so the school system's default table ${s(p, "table")} (a planning assumption, see its sources) turns the dwellings of ${list(p, "areas").length} area(s) (${list(p, "areas").slice(0, 5).join(", ")}${list(p, "areas").length > 5 ? ", …" : ""}) into pupils; give your own yields (千人指标) if you have them`,
+    zh: (p) => `未提供生源系数表，${list(p, "areas").length} 个地区（${list(p, "areas").slice(0, 5).join("、")}${list(p, "areas").length > 5 ? "等" : ""}）的新建住房按学制默认系数表 ${s(p, "table")}（规划假定，见其出处）折算学生；如有本地千人指标，请提供`,
+  },
   /** Params: area, from, to (the fitting window). */
   "housing.no-past-completions": {
     en: (p) => `area ${s(p, "area")}: no completions recorded in ${s(p, "from")}–${s(p, "to")} (the fitting window), so every future dwelling counts; give past completions if there were any`,
