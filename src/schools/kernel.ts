@@ -31,8 +31,9 @@ export interface SchoolPanel {
 export interface SchoolModelOptions {
   /**
    * Shrinkage constant κ of within-school progression ratios toward the area's pooled ratio:
-   * r = (n · r_school + κ · r_area) / (n + κ), n the pupils behind the school's ratio.
-   * `"estimate"` estimates κ = σ² / τ² from the panel (empirical Bayes, method of moments).
+   * r = (n · r_school + κ · r_area) / (n + κ), n the pupils behind the school's ratio, so the
+   * school's own ratio has weight n / (n + κ). `"estimate"` chooses κ from `SHRINKAGE_GRID` by
+   * one-year-ahead rolling origins inside the history (`chooseShrinkage`).
    * @defaultValue "estimate"
    */
   readonly shrinkage?: number | "estimate";
@@ -46,6 +47,17 @@ export interface SchoolModelOptions {
   readonly damping?: number;
   /** Reconcile schools to their area's forecast each year. @defaultValue true */
   readonly reconcile?: boolean;
+  /**
+   * Weight w of the cohort forecast in each school's total against **share persistence** (the
+   * school's share of its area's pupils in the base year held, times the area's forecast):
+   * total = w · cohort + (1 − w) · share persistence, for schools teaching the same grades as in
+   * the base year (others keep the cohort forecast). 1 turns the combination off. The equal
+   * weight follows the finding that simple averages of forecasts are hard to beat (Clemen 1989,
+   * "Combining forecasts: a review", Int. J. Forecasting 5(4)); the Atlanta backtest in
+   * docs/schools.md measures it.
+   * @defaultValue 0.5
+   */
+  readonly blend?: number;
 }
 
 /** Options with defaults filled in. */
@@ -56,6 +68,7 @@ export interface ResolvedSchoolModelOptions {
   readonly trendYears: number;
   readonly damping: number;
   readonly reconcile: boolean;
+  readonly blend: number;
 }
 
 /**
@@ -75,9 +88,11 @@ export function resolveSchoolOptions(o: SchoolModelOptions = {}): ResolvedSchool
     trendYears: o.trendYears ?? 5,
     damping: o.damping ?? 0.5,
     reconcile: o.reconcile ?? true,
+    blend: o.blend ?? 0.5,
   } as const;
   const bad: string[] = [];
   for (const k of ["ratioYears", "shareYears", "trendYears"] as const) if (!Number.isInteger(r[k]) || r[k] < 1) bad.push(`${k} must be an integer ≥ 1, got ${r[k]}`);
+  if (!(r.blend >= 0 && r.blend <= 1)) bad.push(`blend must be in [0, 1], got ${r.blend}`);
   if (!(r.damping >= 0 && r.damping <= 1)) bad.push(`damping must be in [0, 1], got ${r.damping}`);
   if (r.shrinkage !== "estimate" && !(Number.isFinite(r.shrinkage) && r.shrinkage >= 0)) bad.push(`shrinkage must be "estimate" or a finite number ≥ 0, got ${String(r.shrinkage)}`);
   if (bad.length) throw new RangeError(`school model options: ${bad.join("; ")}`);
@@ -119,9 +134,7 @@ export interface SchoolProjection {
  * - own ratio r_s = Σ P[s,g,y] / Σ P[s,g−1,y−1], n_s = Σ P[s,g−1,y−1];
  * - area ratio r_a = the same sums over every school of the area (over all areas when the area has none; 1 when none has any);
  * - pooled r = (n_s · r_s + κ · r_a) / (n_s + κ).
- * κ (`"estimate"`): the within-school, per-pupil variance σ² = Σ n_sy (r_sy − r_s)² / Σ (k_s − 1)
- * and the between-school variance τ² = mean (r_s − r_a)² − mean σ² / n_s (method of moments, as in
- * DerSimonian & Laird 1986; Efron & Morris 1975) give κ = σ² / τ² (τ² floored at 1e-6, κ capped at 1e6).
+ * κ (`"estimate"`): `chooseShrinkage`.
  * Intake shares: s_y = P[s,g,y] / A[a,g,y]; level = mean of the last `shareYears`; slope =
  * least-squares slope of the last `trendYears` (0 with fewer than 3 points).
  *
@@ -175,7 +188,7 @@ export function fitSchoolPanel(panel: SchoolPanel, options: ResolvedSchoolModelO
     if (gDen[g]! > 0) return gNum[g]! / gDen[g]!;
     return 1;
   };
-  let kappa = typeof options.shrinkage === "number" ? options.shrinkage : estimateKappa(panel, num, den, cnt, y0, prior);
+  let kappa = typeof options.shrinkage === "number" ? options.shrinkage : chooseShrinkage(panel, options);
   if (!(kappa >= 0)) kappa = 0;
   const ratio = new Float64Array(S * G).fill(NaN);
   const weight = new Float64Array(S * G);
@@ -234,48 +247,76 @@ export function fitSchoolPanel(panel: SchoolPanel, options: ResolvedSchoolModelO
   return { shrinkage: kappa, ratio, weight, shareLevel, shareTrend };
 }
 
-function estimateKappa(
-  panel: SchoolPanel,
-  num: Float64Array,
-  den: Float64Array,
-  cnt: Uint16Array,
-  y0: number,
-  prior: (s: number, g: number) => number,
-): number {
+/** The values of κ `chooseShrinkage` tries, in pupils (0: own ratios only; 1e6: the area's ratio). */
+export const SHRINKAGE_GRID: readonly number[] = Object.freeze([0, 30, 100, 300, 1000, 3000, 10000, 1e6]);
+
+/**
+ * Chooses the shrinkage κ by cross-validation inside the history: for every origin o with at
+ * least 2 years before it and a year after it, the panel is cut at o, the area's actual pupils of
+ * o + 1 are the target, and the model (with `options`, κ from `SHRINKAGE_GRID`) forecasts o + 1;
+ * the κ with the smallest mean absolute percentage error of school totals (schools teaching the
+ * same grades at o and o + 1, actual total ≥ 20) wins; the smallest κ on ties; 1000 when the
+ * history is too short to score any. Choosing κ by out-of-sample error is the empirical-Bayes
+ * choice of the prior's strength made by prediction rather than by moments (Efron & Morris 1975
+ * estimate it by moments; with pupils moving between schools the within-school variance is not
+ * binomial, and the moments gave κ ≈ 1 on the Atlanta data, i.e. no pooling).
+ *
+ * @example
+ * ```ts
+ * const kappa = chooseShrinkage(panel, resolveSchoolOptions());
+ * ```
+ */
+export function chooseShrinkage(panel: SchoolPanel, options: ResolvedSchoolModelOptions): number {
   const S = panel.schools.length;
   const G = panel.grades.length;
+  const A = panel.areas.length;
   const Y = panel.baseYear - panel.firstYear + 1;
   const T = Y + (panel.to - panel.baseYear);
-  const { pupils, offered } = panel;
-  let within = 0;
-  let dfw = 0;
-  let between = 0;
-  let noise = 0;
-  let groups = 0;
-  for (let s = 0; s < S; s++) {
-    for (let g = 1; g < G; g++) {
-      const i = s * G + g;
-      if (!(den[i]! > 0)) continue;
-      const rs = num[i]! / den[i]!;
-      if (cnt[i]! >= 2) {
-        for (let y = Math.max(1, y0); y < Y; y++) {
-          if (!offered[i * T + y] || !offered[(i - 1) * T + y - 1]) continue;
-          const p = pupils[i * Y + y]!;
-          const q = pupils[(i - 1) * Y + y - 1]!;
-          if (!(p === p) || !(q > 0)) continue;
-          within += q * (p / q - rs) ** 2;
-        }
-        dfw += cnt[i]! - 1;
+  let best = 1000;
+  let bestErr = Infinity;
+  for (const kappa of SHRINKAGE_GRID) {
+    let err = 0;
+    let n = 0;
+    const o2 = { ...options, shrinkage: kappa };
+    for (let o = 2; o < Y - 1; o++) {
+      const Yo = o + 1;
+      const To = Yo + 1;
+      const pupils = new Float64Array(S * G * Yo);
+      const offered = new Uint8Array(S * G * To);
+      for (let k = 0; k < S * G; k++) {
+        pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
+        offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
       }
-      between += (rs - prior(s, g)) ** 2;
-      noise += 1 / den[i]!;
-      groups++;
+      const areaPupils = new Float64Array(A * G * To);
+      for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + To), k * To);
+      const sub: SchoolPanel = { ...panel, baseYear: panel.firstYear + o, to: panel.firstYear + o + 1, pupils, offered, areaPupils };
+      const proj = projectSchoolPanel(sub, fitSchoolPanel(sub, o2), o2);
+      for (let s = 0; s < S; s++) {
+        let actual = 0;
+        let f = 0;
+        let same = true;
+        let any = false;
+        for (let g = 0; g < G; g++) {
+          const i = s * G + g;
+          const b = panel.offered[i * T + o]!;
+          const x = panel.offered[i * T + o + 1]!;
+          if (b !== x) same = false;
+          if (!x) continue;
+          any = true;
+          actual += panel.pupils[i * Y + o + 1]!;
+          f += proj.pupils[i * 2 + 1]!;
+        }
+        if (!same || !any || !(actual >= 20)) continue;
+        err += Math.abs(f - actual) / actual;
+        n++;
+      }
+    }
+    if (n > 0 && err / n < bestErr) {
+      bestErr = err / n;
+      best = kappa;
     }
   }
-  if (dfw === 0 || groups === 0) return 0;
-  const sigma2 = within / dfw;
-  const tau2 = Math.max(1e-6, between / groups - (sigma2 * noise) / groups);
-  return Math.min(1e6, sigma2 / tau2);
+  return best;
 }
 
 /**
@@ -291,7 +332,11 @@ function estimateKappa(
  *   to the target c[a,g] · A[a,g,t], where c[a,g] = Σ_s P[s,g,base] / A[a,g,base] is the share of
  *   the area's pupils its listed schools hold in the base year (1 when unknown); when the raw sum
  *   is 0 the target is spread evenly over those schools; area pupils no school teaches are
- *   `unallocated`.
+ *   `unallocated`;
+ * - **combination** (`blend` w < 1): each school's total is then w · cohort + (1 − w) · share
+ *   persistence (its base-year share of the area's pupils times the area's total), its grades
+ *   scaled alike, for schools teaching the same grades as in the base year; each (area, grade) is
+ *   rescaled to its target again. The cohort path (not the combination) carries to the next year.
  * A school that does not teach g in t has 0 pupils (a closed school has 0 from its closing year).
  * Scaling every count and area total by c > 0 scales the output by c (scale equivariance, given
  * κ estimated or scaled with the data).
@@ -399,5 +444,69 @@ export function projectSchoolPanel(panel: SchoolPanel, fit: SchoolFit, options: 
       }
     }
   }
-  return { pupils: out, raw, unallocated, newShare };
+  if (!options.reconcile || options.blend >= 1 || H === 0) return { pupils: out, raw, unallocated, newShare };
+  return { pupils: blendShares(panel, out, cover, options.blend), raw, unallocated, newShare };
+}
+
+/**
+ * The combination step of `projectSchoolPanel`: each school's total becomes
+ * w · C + (1 − w) · (P_base / A_base) · A_t (C its cohort total, P_base its base-year total, A the
+ * area's total over grades), its grades scaled alike, for schools teaching the same grades in t as
+ * in the base year with a known base total; then each (area, grade) is scaled once more to its
+ * target c · A[a,g,t] so that schools still sum to the area in every grade.
+ */
+function blendShares(panel: SchoolPanel, cohort: Float64Array, cover: Float64Array, w: number): Float64Array {
+  const S = panel.schools.length;
+  const G = panel.grades.length;
+  const A = panel.areas.length;
+  const Y = panel.baseYear - panel.firstYear + 1;
+  const H = panel.to - panel.baseYear;
+  const T = Y + H;
+  const W = H + 1;
+  const { offered, areaOf, areaPupils } = panel;
+  const out = cohort.slice();
+  const areaTot = new Float64Array(A * W);
+  for (let a = 0; a < A; a++) {
+    for (let h = 0; h <= H; h++) {
+      let sum = 0;
+      for (let g = 0; g < G; g++) {
+        const v = areaPupils[(a * G + g) * T + Y - 1 + h]!;
+        if (v === v) sum += v;
+      }
+      areaTot[a * W + h] = sum;
+    }
+  }
+  const sum = new Float64Array(A * G);
+  for (let h = 1; h <= H; h++) {
+    const t = Y - 1 + h;
+    for (let s = 0; s < S; s++) {
+      const a = areaOf[s]!;
+      const a0 = areaTot[a * W]!;
+      if (!(a0 > 0)) continue;
+      let same = true;
+      let base = 0;
+      let c = 0;
+      for (let g = 0; g < G; g++) {
+        const i = s * G + g;
+        if (offered[i * T + Y - 1] !== offered[i * T + t]) same = false;
+        base += cohort[i * W]!;
+        c += cohort[i * W + h]!;
+      }
+      if (!same || !(base > 0) || !(c > 0)) continue;
+      const f = (w * c + ((1 - w) * base * areaTot[a * W + h]!) / a0) / c;
+      for (let g = 0; g < G; g++) out[(s * G + g) * W + h]! *= f;
+    }
+    sum.fill(0);
+    for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) if (offered[(s * G + g) * T + t]) sum[areaOf[s]! * G + g]! += out[(s * G + g) * W + h]!;
+    for (let s = 0; s < S; s++) {
+      const a = areaOf[s]!;
+      for (let g = 0; g < G; g++) {
+        const k = a * G + g;
+        const target = areaPupils[k * T + t]! * cover[k]!;
+        if (!offered[(s * G + g) * T + t] || !(target >= 0) || !(sum[k]! > 0)) continue;
+        out[(s * G + g) * W + h] = (out[(s * G + g) * W + h]! * target) / sum[k]!;
+      }
+    }
+  }
+  return out;
 }
