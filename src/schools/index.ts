@@ -1,0 +1,5 @@
+export * from "./kernel.js";
+export * from "./plain.js";
+export * from "./intervals.js";
+export * from "./model.js";
+export * from "./backtest.js";
