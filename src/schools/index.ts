@@ -3,3 +3,4 @@ export * from "./plain.js";
 export * from "./intervals.js";
 export * from "./model.js";
 export * from "./backtest.js";
+export * from "./places.js";

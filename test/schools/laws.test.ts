@@ -32,7 +32,7 @@ const panelArb = fc
       for (let g = 0; g < G; g++) for (let y = 0; y < Y; y++) if (offered[(s * G + g) * T + y]) pupils[(s * G + g) * Y + y] = next() % 120;
     }
     const areaPupils = new Float64Array(A * G * T);
-    for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) for (let y = 0; y < Y; y++) if (offered[(s * G + g) * T + y]) areaPupils[(areaOf[s]! * G + g) * T + y] += pupils[(s * G + g) * Y + y]!;
+    for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) for (let y = 0; y < Y; y++) if (offered[(s * G + g) * T + y]) areaPupils[(areaOf[s]! * G + g) * T + y]! += pupils[(s * G + g) * Y + y]!;
     for (let a = 0; a < A; a++) for (let g = 0; g < G; g++) for (let t = Y; t < T; t++) areaPupils[(a * G + g) * T + t] = 50 + next();
     return { schools: Array.from({ length: S }, (_, i) => `s${i}`), areas: Array.from({ length: A }, (_, i) => `a${i}`), areaOf, grades: ["g0", "g1", "g2", "g3"], firstYear: 2000, baseYear: 1999 + Y, to: 1999 + Y + H, pupils, offered, areaPupils };
   });

@@ -22,7 +22,7 @@ function input(extra: Record<string, unknown> = {}): Record<string, unknown> {
   };
 }
 
-function issues(extra: Record<string, unknown>): DataIssue[] {
+function issues(extra: Record<string, unknown>): readonly DataIssue[] {
   const r = safeParseDataset(input(extra), chinaSchoolSystem);
   expect(r.success).toBe(false);
   return r.success ? [] : r.issues;
