@@ -240,6 +240,8 @@ export {
   fitSchoolPanel, // the kernel's fit (pooled ratios, shares)
   projectSchoolPanel, // the kernel's projection and reconciliation
   chooseShrinkage, // κ by one-year-ahead cross-validation in the history
+  simulateSchools, // seeded paths of school totals from the rolling-origin errors
+  groupInterval, // the interval of any group of schools from the paths
 } from "./schools/index.js";
 export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord } from "./data/index.js";
 export type {
@@ -259,6 +261,8 @@ export type {
   SchoolBacktestPlan,
   SchoolBacktestResult,
   SchoolErrorRow,
+  SchoolErrorTable,
+  SchoolPaths,
 } from "./schools/index.js";
 
 // Report: a document of tables, paragraphs and Vega-Lite charts, as Markdown or HTML.

@@ -4,3 +4,4 @@ export * from "./intervals.js";
 export * from "./model.js";
 export * from "./backtest.js";
 export * from "./places.js";
+export * from "./simulate.js";

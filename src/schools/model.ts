@@ -4,7 +4,7 @@ import type { SchoolRecord } from "../data/records/schools.js";
 import { schoolGradesIn } from "../data/schools.js";
 import { note, type Note } from "../domain/notes.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { schoolErrorTable, schoolIntervalBounds, SCHOOL_SIZE_BREAKS } from "./intervals.js";
+import { schoolErrorTable, schoolIntervalBounds, SCHOOL_SIZE_BREAKS, type SchoolErrorTable } from "./intervals.js";
 import {
   fitSchoolPanel,
   projectSchoolPanel,
@@ -114,6 +114,8 @@ export interface SchoolForecast {
   readonly lower: Float64Array;
   readonly upper: Float64Array;
   readonly level: number | null;
+  /** The rolling-origin errors behind the intervals (for `simulateSchools`); undefined without a level. */
+  readonly errors?: SchoolErrorTable;
   /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used. */
   readonly notes: readonly Note[];
 }
@@ -150,8 +152,10 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
   const lower = new Float64Array(S * W).fill(NaN);
   const upper = new Float64Array(S * W).fill(NaN);
   const notes: Note[] = [note("schools.shrinkage", { kappa: fit.shrinkage, estimated: opts.shrinkage === "estimate" })];
+  let errors: SchoolErrorTable | undefined;
   if (level !== null && H > 0) {
-    const bounds = schoolIntervalBounds(schoolErrorTable(panel, opts, H), H, level);
+    errors = schoolErrorTable(panel, opts, H);
+    const bounds = schoolIntervalBounds(errors, H, level);
     for (let s = 0; s < S; s++) {
       let base = 0;
       for (let g = 0; g < G; g++) base += proj.pupils[(s * G + g) * W] || 0;
@@ -179,7 +183,7 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
   }
   const years: number[] = [];
   for (let y = panel.baseYear; y <= panel.to; y++) years.push(y);
-  return { panel, fit, options: opts, years, pupils: proj.pupils, raw: proj.raw, lower, upper, level, notes };
+  return { panel, fit, options: opts, years, pupils: proj.pupils, raw: proj.raw, lower, upper, level, ...(errors ? { errors } : {}), notes };
 }
 
 /** One school's total in one year of a school forecast. */
