@@ -217,3 +217,56 @@ export function assessSchools(sf: SchoolForecast, ds: Dataset, options: SchoolAs
   }
   return { rows, areas, notes, utilisationFloor: floor };
 }
+
+/** Output of `schoolPlaceFlags`. */
+export interface SchoolPlaceFlags {
+  /** `surplus[s * W + h]` = places − pupils (NaN where places are unknown). */
+  readonly surplus: Float64Array;
+  /** Per area and year `[a * W + h]`: schools short, places they lack, schools under the floor, their spare places. */
+  readonly short: Int32Array;
+  readonly shortBy: Float64Array;
+  readonly underUsed: Int32Array;
+  readonly spare: Float64Array;
+}
+
+/**
+ * The typed path of `assessSchools`' places part, for many schools: surplus per school and year
+ * and the area counts without netting (schools short and by how much; schools with utilisation
+ * below `floor` and their spare places).
+ *
+ * @param pupils - `pupils[(s * G + g) * W + h]` (a `SchoolProjection`'s)
+ * @param places - `places[s * W + h]`, NaN where unknown
+ * @example
+ * ```ts
+ * schoolPlaceFlags(new Float64Array([110, 50]), new Float64Array([100, 100]), new Int32Array([0, 0]), 1, 1, 1, 0.8).short[0] // 1
+ * ```
+ */
+export function schoolPlaceFlags(pupils: Float64Array, places: Float64Array, areaOf: Int32Array, A: number, G: number, W: number, floor: number): SchoolPlaceFlags {
+  const S = areaOf.length;
+  const surplus = new Float64Array(S * W);
+  const short = new Int32Array(A * W);
+  const shortBy = new Float64Array(A * W);
+  const underUsed = new Int32Array(A * W);
+  const spare = new Float64Array(A * W);
+  for (let s = 0; s < S; s++) {
+    const a = areaOf[s]!;
+    for (let h = 0; h < W; h++) {
+      let p = 0;
+      for (let g = 0; g < G; g++) {
+        const v = pupils[(s * G + g) * W + h]!;
+        if (v === v) p += v;
+      }
+      const pl = places[s * W + h]!;
+      const sur = pl - p;
+      surplus[s * W + h] = sur;
+      if (sur < 0) {
+        short[a * W + h]!++;
+        shortBy[a * W + h]! -= sur;
+      } else if (pl > 0 && p / pl < floor) {
+        underUsed[a * W + h]!++;
+        spare[a * W + h]! += sur;
+      }
+    }
+  }
+  return { surplus, short, shortBy, underUsed, spare };
+}
