@@ -88,6 +88,9 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedP
  * - housing names known areas and gives exactly one of `year` and `completionDate` (a date is
  *   mapped to the first school year occupied with the system's cut-off); housing in an area
  *   without enrolment is reported as a warning (it is not forecast);
+ * - schools, school enrolment and school places (`checkSchools`): known areas and schools, grade
+ *   spans of the system, enrolment only in grades a school teaches that year, no duplicates;
+ *   planned places naming a school name one of the same area;
  * - years have no gaps; every offered grade has a record in every year of the area's history
  *   (`pupils: null` states a missing figure); every area's history reaches the base year.
  *

@@ -1,6 +1,5 @@
 import type { Forecast } from "../cohort/model.js";
 import type { Dataset } from "../data/dataset.js";
-import type { SchoolRecord } from "../data/records/schools.js";
 import { schoolGradesIn } from "../data/schools.js";
 import { note, type Note } from "../domain/notes.js";
 import { indexSystem } from "../domain/systemIndex.js";
@@ -265,9 +264,4 @@ export function schoolPupilRecords(sf: SchoolForecast): SchoolPupilRecord[] {
     }
   });
   return out;
-}
-
-/** The school record of an id, for callers holding a forecast and its dataset. */
-export function schoolById(ds: Dataset, id: string): SchoolRecord | undefined {
-  return ds.schools?.find((s) => s.id === id);
 }

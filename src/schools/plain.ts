@@ -19,7 +19,7 @@
  * @returns `out[(u * G + g) * (H + 1) + h]`
  * @example
  * ```ts
- * plainProject(new Float64Array([10, 10, 20, 22]), new Uint8Array([1, 1, 1, 1, 1, 1]), 1, 2, 2, 1, 3)[5] // 22 (grade 2 next year: 10 × 22/10)
+ * plainProject(new Float64Array([10, 10, 20, 22]), new Uint8Array([1, 1, 1, 1, 1, 1]), 1, 2, 2, 1, 3)[3] // 22 (grade 2 next year: 10 × 22/10)
  * ```
  */
 export function plainProject(hist: Float64Array, offered: Uint8Array, U: number, G: number, Y: number, H: number, years: number): Float64Array {
