@@ -74,7 +74,8 @@ export function backtestSchools(ds: Dataset, plan: SchoolBacktestPlan): SchoolBa
       if (inside) e.hit++;
     }
   };
-  // The full-history panel gives the actuals.
+  // The full-history panel gives the actuals (the panel only: no forecast years, no intervals).
+  const fp = forecastSchools(ds, forecast(fitModel(ds, plan.area ?? {}), { to: ds.baseYear }), { level: null, shrinkage: 0 }).panel;
   for (const o of plan.origins) {
     if (!(o >= ds.firstYear + 2 && o < ds.baseYear)) throw new RangeError(`backtestSchools: origin ${o} must leave 2 history years and be before the base year ${ds.baseYear}`);
     const H = Math.min(Hmax, ds.baseYear - o);
@@ -87,7 +88,6 @@ export function backtestSchools(ds: Dataset, plan: SchoolBacktestPlan): SchoolBa
     };
     const fc = forecast(fitModel(cut, plan.area ?? {}), { to: o + H });
     const sf = forecastSchools(cut, fc, plan.schools ?? {});
-    const full = forecastSchools(ds, forecast(fitModel(ds, plan.area ?? {}), { to: ds.baseYear }), { level: null });
     const p = sf.panel;
     const S = p.schools.length;
     const G = p.grades.length;
@@ -95,7 +95,6 @@ export function backtestSchools(ds: Dataset, plan: SchoolBacktestPlan): SchoolBa
     const T = Y + H;
     const W = H + 1;
     const plainOut = plainProject(p.pupils, p.offered, S, G, Y, H, 3);
-    const fp = full.panel;
     const FY = ds.baseYear - ds.firstYear + 1;
     for (let s = 0; s < S; s++) {
       const base = totalAt(p.pupils, p.offered, s, G, Y, T, Y - 1);
