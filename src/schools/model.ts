@@ -115,7 +115,7 @@ export interface SchoolForecast {
   readonly level: number | null;
   /** The rolling-origin errors behind the intervals (for `simulateSchools`); undefined without a level. */
   readonly errors?: SchoolErrorTable;
-  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used. */
+  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used, school records outside the areas' history years (not used). */
   readonly notes: readonly Note[];
 }
 
@@ -151,6 +151,8 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
   const lower = new Float64Array(S * W).fill(NaN);
   const upper = new Float64Array(S * W).fill(NaN);
   const notes: Note[] = [note("schools.shrinkage", { kappa: fit.shrinkage, estimated: opts.shrinkage === "estimate" })];
+  const outside = (ds.schoolEnrolment ?? []).filter((r) => r.year < ds.firstYear || r.year > ds.baseYear).length;
+  if (outside > 0) notes.push(note("schools.outside-history", { records: outside, first: ds.firstYear, base: ds.baseYear }));
   let errors: SchoolErrorTable | undefined;
   if (level !== null && H > 0) {
     errors = schoolErrorTable(panel, opts, H);

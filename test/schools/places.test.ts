@@ -76,4 +76,18 @@ describe("assessSchools", () => {
     expect(r.pupilsOverStandard).toBe(0);
     expect(r.places).toBe(180);
   });
+
+  it("reports school records outside the areas' history years instead of dropping them silently", () => {
+    const ds3 = parseDataset(
+      {
+        areas: [{ id: "xq", grades }],
+        enrolment: grades.map((grade) => ({ area: "xq", year: 2020, grade, pupils: 100 })),
+        schools: [{ id: "only", area: "xq", grades: [{ first: "P1", last: "P6" }] }],
+        schoolEnrolment: [2019, 2020].flatMap((year) => grades.map((grade) => ({ school: "only", year, grade, pupils: 100 }))),
+      },
+      chinaSchoolSystem,
+    );
+    const n = forecastSchools(ds3, forecast(fitModel(ds3), { to: 2021 }), { level: null }).notes.find((x) => x.code === "schools.outside-history")!;
+    expect(renderNote(n, "en")).toBe("6 school enrolment records fall outside the areas' history 2020–2020 and are not used; give the areas' enrolment for those years to use them");
+  });
 });

@@ -19,6 +19,10 @@ export const schoolsNoteTexts: NoteTexts = {
     en: (p) => `area ${s(p, "area")}, grade ${s(p, "grade")}, ${p.year}: ${count(n(p, "pupils"))} pupils of the area forecast are taught by none of its schools`,
     zh: (p) => `片区 ${s(p, "area")}，${s(p, "grade")} 年级，${p.year} 年：片区预测中有 ${count(n(p, "pupils"))} 名学生无学校开设该年级`,
   },
+  "schools.outside-history": {
+    en: (p) => `${count(n(p, "records"))} school enrolment records fall outside the areas' history ${p.first}–${p.base} and are not used; give the areas' enrolment for those years to use them`,
+    zh: (p) => `${count(n(p, "records"))} 条学校在校生记录不在片区历史年份 ${p.first}–${p.base} 之内，未予使用；如需使用，请补充片区在这些年份的在校生数`,
+  },
   "schools.no-places": {
     en: (p) => `school ${s(p, "school")}: no places given, so no surplus or utilisation`,
     zh: (p) => `学校 ${s(p, "school")}：未提供学位数，无法计算余缺与使用率`,
