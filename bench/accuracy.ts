@@ -142,3 +142,4 @@ console.log(
     ...ctEntryReport(),
   ].join("\n"),
 );
+console.log(`\n${(await import("./schools-accuracy.js")).schoolAccuracyTable()}`);

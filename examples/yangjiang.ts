@@ -37,7 +37,9 @@ import {
   type StageRecord,
 } from "../src/index.js";
 import type { Note } from "../src/domain/notes.js";
-import { yangjiangDataset, yangjiangPlan } from "../src/seeds.js";
+import { yangjiangDataset, yangjiangInput, yangjiangPlan } from "../src/seeds.js";
+import { readFileSync } from "node:fs";
+import { assessSchools, forecastSchools, parseDataset } from "../src/index.js";
 import { classesInRange } from "../src/capacity/classes.js";
 import { planNoteTexts } from "../src/report/notes/plan.js";
 
@@ -325,4 +327,18 @@ const notes = [...model.notes.map((n) => renderNote(n, "en")), ...hf.notes.map((
 if (notes.length) {
   console.log("Notes:");
   for (const n of notes) console.log(`- ${n}`);
+}
+
+// 11. The school view (illustration): 江城区's primary schools inside the county forecast.
+{
+  const ill = JSON.parse(readFileSync(new URL("../seeds/yangjiang/schools-illustration.json", import.meta.url), "utf8")) as { schools: unknown[]; schoolEnrolment: unknown[]; schoolPlaces: unknown[] };
+  const sds = parseDataset({ ...yangjiangInput, schools: ill.schools, schoolEnrolment: ill.schoolEnrolment, schoolPlaces: ill.schoolPlaces }, chinaSchoolSystem);
+  const sfc = forecastSchools(sds, forecast(fitModel(sds), { to: 2025, areas: ["jiangcheng"] }), { level: null });
+  const sa = assessSchools(sfc, sds);
+  console.log("学校视角（示例） The school view — ILLUSTRATION: 24 invented primary schools of 江城区 (seeds/yangjiang/schools-illustration.*), reconciled to the county forecast");
+  const y25 = sa.rows.filter((r) => r.year === 2025).sort((a, b) => (a.surplus ?? 0) - (b.surplus ?? 0));
+  console.log(textTable(["school 学校", "pupils 2025", "places", "surplus", "largest class"], [...y25.slice(0, 4), ...y25.slice(-3)].map((r) => [r.school, formatCount(r.pupils), formatCount(r.places ?? 0), signed(r.surplus ?? 0), String(r.largestClass)]), ["left"]));
+  const f = sa.areas.find((x) => x.area === "jiangcheng" && x.year === 2025)!;
+  console.log(`County total: net surplus ${signed(f.netSurplus)} places; by school: ${f.schoolsShort} schools short by ${formatCount(f.shortBy)} while ${f.schoolsUnderUsed} are under ${Math.round(sa.utilisationFloor.value * 100)}% used; ${(f.shareOverStandard * 100).toFixed(0)}% of pupils in classes over 45.`);
+  for (const n of sa.notes.filter((x) => x.code === "schools.mismatch" && x.params.year === 2025)) console.log(`- ${renderNote(n, "zh-CN")}`);
 }

@@ -262,6 +262,44 @@ export type {
   BacktestLevel,
 } from "./evaluate/index.js";
 
+// Schools: school-level forecasts inside each area (pooled ratios, intake shares, reconciliation), places and classes per school.
+export { schoolGradesIn } from "./data/index.js"; // the grades a school teaches in a year (spans, opening, closing)
+export {
+  schoolPanel, // Dataset + area forecast -> the dense school panel
+  forecastSchools, // Dataset + area forecast -> pupils per school, grade and year, reconciled, with intervals
+  schoolTotalRecords, // one row per school and year (pupils, raw, adjustment, interval)
+  schoolPupilRecords, // one row per school, grade and year
+  assessSchools, // school forecast x places -> per school surplus, classes, bands; area flags without netting
+  backtestSchools, // rolling-origin backtest of school totals against plain and persistence
+  resolveSchoolOptions, // school model options with defaults
+  fitSchoolPanel, // the kernel's fit (pooled ratios, shares)
+  projectSchoolPanel, // the kernel's projection and reconciliation
+  chooseShrinkage, // κ by one-year-ahead cross-validation in the history
+  simulateSchools, // seeded paths of school totals from the rolling-origin errors
+  groupInterval, // the interval of any group of schools from the paths
+} from "./schools/index.js";
+export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord } from "./data/index.js";
+export type {
+  SchoolPanel,
+  SchoolModelOptions,
+  ResolvedSchoolModelOptions,
+  SchoolFit,
+  SchoolProjection,
+  SchoolForecast,
+  SchoolForecastOptions,
+  SchoolTotalRecord,
+  SchoolPupilRecord,
+  SchoolAssessOptions,
+  SchoolAssessment,
+  AreaSchoolFlags,
+  SchoolAssessmentResult,
+  SchoolBacktestPlan,
+  SchoolBacktestResult,
+  SchoolErrorRow,
+  SchoolErrorTable,
+  SchoolPaths,
+} from "./schools/index.js";
+
 // Report: a document of tables, paragraphs and Vega-Lite charts, as Markdown or HTML.
 export {
   buildReport, // forecast (+ assessment, simulation, backtest) -> ReportDocument

@@ -11,6 +11,8 @@ import { housingTable, type HousingInput, type HousingRecord } from "./records/h
 import { populationTable, type PopulationRecord } from "./records/population.js";
 import { staffTable, type StaffRecord } from "./records/staff.js";
 import { locate, parseTable, type Row } from "./records/table.js";
+import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
+import { checkSchools } from "./schools.js";
 
 /**
  * Input to `parseDataset`: tidy records, one row per area, year and grade. Field names are
@@ -30,6 +32,12 @@ export interface DatasetInput {
   readonly population?: readonly unknown[];
   /** Staff in post per area, stage and year (optional; for staff demand); see `StaffRecord`. */
   readonly staff?: readonly unknown[];
+  /** Schools with their area, grades by year, sector, opening and closing years; see `SchoolRecord`. */
+  readonly schools?: readonly unknown[];
+  /** Pupils (and classes, 班数) per school, grade and year; see `SchoolEnrolmentRecord`. */
+  readonly schoolEnrolment?: readonly unknown[];
+  /** Places per school from a year on; see `SchoolPlacesRecord`. */
+  readonly schoolPlaces?: readonly unknown[];
 }
 
 /** A validated dataset: every record checked, cross-referenced and ordered. */
@@ -48,6 +56,12 @@ export interface Dataset {
   readonly population?: readonly PopulationRecord[];
   /** Staff in post (empty list when the input gave none). */
   readonly staff?: readonly StaffRecord[];
+  /** Schools (empty list when the input gave none). */
+  readonly schools?: readonly SchoolRecord[];
+  /** Pupils per school, grade and year (empty list when the input gave none). */
+  readonly schoolEnrolment?: readonly SchoolEnrolmentRecord[];
+  /** Places per school from a year on (empty list when the input gave none). */
+  readonly schoolPlaces?: readonly SchoolPlacesRecord[];
   /** First and last school year of enrolment history (the base year of forecasts). */
   readonly firstYear: number;
   readonly baseYear: number;
@@ -55,7 +69,7 @@ export interface Dataset {
   readonly warnings: readonly DataIssue[];
 }
 
-const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff"]);
+const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces"]);
 
 /**
  * Validates tidy records against a school system and returns a result instead of throwing.
@@ -74,6 +88,9 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedP
  * - housing names known areas and gives exactly one of `year` and `completionDate` (a date is
  *   mapped to the first school year occupied with the system's cut-off); housing in an area
  *   without enrolment is reported as a warning (it is not forecast);
+ * - schools, school enrolment and school places (`checkSchools`): known areas and schools, grade
+ *   spans of the system, enrolment only in grades a school teaches that year, no duplicates;
+ *   planned places naming a school name one of the same area;
  * - years have no gaps; every offered grade has a record in every year of the area's history
  *   (`pupils: null` states a missing figure); every area's history reaches the base year.
  *
@@ -107,6 +124,9 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const housingRows = obj.housing === undefined ? [] : parseTable(housingTable, obj.housing, issues);
   const populationRows = obj.population === undefined ? [] : parseTable(populationTable, obj.population, issues);
   const staffRows = obj.staff === undefined ? [] : parseTable(staffTable, obj.staff, issues);
+  const schoolRows = obj.schools === undefined ? [] : parseTable(schoolsTable, obj.schools, issues);
+  const schoolEnrolRows = obj.schoolEnrolment === undefined ? [] : parseTable(schoolEnrolmentTable, obj.schoolEnrolment, issues);
+  const schoolPlacesRows = obj.schoolPlaces === undefined ? [] : parseTable(schoolPlacesTable, obj.schoolPlaces, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
   const refs = new References();
@@ -116,6 +136,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   checkStaff(staffRows, areaIds, system, issues);
   checkCapacity(capacityRows, plannedRows, areaIds, system, issues, refs);
   const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues, refs);
+  checkSchools(schoolRows, schoolEnrolRows, schoolPlacesRows, plannedRows, areaIds, system, issues);
   refs.flush(issues, failedAreas(obj.areas, areaRows));
 
   if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade"));
@@ -137,6 +158,9 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
       housing,
       population: populationRows.map((r) => r.value),
       staff: staffRows.map((r) => r.value),
+      schools: schoolRows.map((r) => r.value),
+      schoolEnrolment: schoolEnrolRows.map((r) => r.value),
+      schoolPlaces: schoolPlacesRows.map((r) => r.value),
       firstYear: span.first,
       baseYear: span.last,
       warnings,

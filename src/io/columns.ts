@@ -159,6 +159,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       SECTOR,
       { ...SECTOR, path: ["fromSector"], header: { en: "fromSector", zh: "原办学性质" }, aliases: ["from sector"] },
       { path: ["project"], kind: "text", header: { en: "project", zh: "项目" }, aliases: ["项目名称"] },
+      { path: ["school"], kind: "text", header: { en: "school", zh: "学校" }, aliases: ["学校代码"] },
       {
         path: ["kind"],
         kind: "enum",

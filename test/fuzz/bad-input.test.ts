@@ -47,7 +47,7 @@ const CLASSES: readonly BadClass[] = [
   { name: "missing record", codes: ["missing_record", "no_enrolment"], table: "enrolment", apply: (d) => (d.enrolment.splice(d.enrolment.length - 1, 1), d) },
   { name: "year out of range", codes: ["invalid_value"], table: "enrolment", apply: (d) => ((e0(d).year = 1700), d) },
   { name: "unknown field", codes: ["unknown_field"], table: "enrolment", apply: (d) => ((e0(d).pupil = 3), d) },
-  { name: "unknown part", codes: ["unknown_field"], table: "schools", apply: (d) => ((d.schools = []), d) },
+  { name: "unknown part", codes: ["unknown_field"], table: "teachers", apply: (d) => ((d.teachers = []), d) },
   { name: "__proto__ area id", codes: ["reserved_id"], table: "areas", apply: (d) => (d.areas.push(JSON.parse('{"id": "__proto__"}') as Rec), d) },
   { name: "constructor area id", codes: ["reserved_id"], table: "areas", apply: (d) => (d.areas.push({ id: "constructor" }), d) },
   { name: "duplicate area id", codes: ["duplicate"], table: "areas", apply: (d) => (d.areas.push({ ...d.areas[d.areas.length - 1]! }), d) },

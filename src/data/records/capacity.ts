@@ -71,6 +71,8 @@ export const plannedPlacesSchema = z.strictObject({
    */
   fromSector: z.optional(sectorSchema),
   project: z.optional(z.string().check(z.minLength(1))),
+  /** The school the project builds, extends or closes (an id of `schools`), where known. */
+  school: z.optional(idSchema),
   kind: z.optional(plannedKindSchema),
   /** Where the plan for these places is published. */
   source: z.optional(z.string().check(z.minLength(1))),
@@ -92,6 +94,7 @@ export const plannedPlacesTable: TableSpec<PlannedPlacesRecord> = {
     sector: 'must be "public", "inclusive-private" or "other-private", or left out',
     fromSector: 'must be "public", "inclusive-private" or "other-private" (the sector purchased or converted places come from), or left out',
     project: "must be a non-empty project name, or left out",
+    school: "must be the id of a school of the same area, or left out",
     kind: 'must be "new-school", "extension", "purchased", "converted", "temporary" or "closure", or left out',
     source: "must be a non-empty citation, or left out",
   },

@@ -7,6 +7,7 @@ import { reportNoteTexts } from "./report.js";
 import { scheduleNoteTexts, simulateNoteTexts } from "./supply.js";
 import { planNoteTexts } from "./plan.js";
 import { wideNoteTexts } from "./wide.js";
+import { schoolsNoteTexts } from "./schools.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
 export type { NoteText, NoteTexts } from "./types.js";
@@ -31,6 +32,7 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   simulate: simulateNoteTexts,
   plan: planNoteTexts,
   wide: wideNoteTexts,
+  schools: schoolsNoteTexts,
 });
 
 /**

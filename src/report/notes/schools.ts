@@ -1,0 +1,34 @@
+/**
+ * Texts of the school layer's notes (`schools.*`: `forecastSchools`, `assessSchools`), in English
+ * and Chinese.
+ */
+import { count, n, s, share } from "./format.js";
+import type { NoteTexts } from "./types.js";
+
+/** The school layer's note texts, by code. */
+export const schoolsNoteTexts: NoteTexts = {
+  "schools.shrinkage": {
+    en: (p) => `progression ratios of schools pooled toward their area's with κ = ${count(n(p, "kappa"))} pupils (${p.estimated ? "chosen by cross-validation in the history" : "as given"}): a school's own ratio weighs n / (n + κ)`,
+    zh: (p) => `各校升级比向所在片区的比值收缩，κ = ${count(n(p, "kappa"))} 人（${p.estimated ? "由历史数据交叉验证选定" : "按给定值"}）：本校比值的权重为 n / (n + κ)`,
+  },
+  "schools.new-school-share": {
+    en: (p) => `school ${s(p, "school")}, grade ${s(p, "grade")}: no intake history of its own, so its intake is that of an average school of its area (1 / the schools teaching the grade), taken from the others by reconciliation`,
+    zh: (p) => `学校 ${s(p, "school")}，${s(p, "grade")} 年级：无本校招生历史，按所在片区的平均学校计（1 / 开设该年级的学校数），经平衡从其他学校调出`,
+  },
+  "schools.unallocated": {
+    en: (p) => `area ${s(p, "area")}, grade ${s(p, "grade")}, ${p.year}: ${count(n(p, "pupils"))} pupils of the area forecast are taught by none of its schools`,
+    zh: (p) => `片区 ${s(p, "area")}，${s(p, "grade")} 年级，${p.year} 年：片区预测中有 ${count(n(p, "pupils"))} 名学生无学校开设该年级`,
+  },
+  "schools.outside-history": {
+    en: (p) => `${count(n(p, "records"))} school enrolment records fall outside the areas' history ${p.first}–${p.base} and are not used; give the areas' enrolment for those years to use them`,
+    zh: (p) => `${count(n(p, "records"))} 条学校在校生记录不在片区历史年份 ${p.first}–${p.base} 之内，未予使用；如需使用，请补充片区在这些年份的在校生数`,
+  },
+  "schools.no-places": {
+    en: (p) => `school ${s(p, "school")}: no places given, so no surplus or utilisation`,
+    zh: (p) => `学校 ${s(p, "school")}：未提供学位数，无法计算余缺与使用率`,
+  },
+  "schools.mismatch": {
+    en: (p) => `area ${s(p, "area")}, ${p.year}: ${count(n(p, "short"))} school${n(p, "short") === 1 ? "" : "s"} short by ${count(n(p, "shortBy"))} places while ${count(n(p, "underUsed"))} ${n(p, "underUsed") === 1 ? "is" : "are"} under ${share(n(p, "floor"))} used (${count(n(p, "spare"))} spare places); the area's net surplus of ${count(n(p, "net"))} hides both`,
+    zh: (p) => `片区 ${s(p, "area")}，${p.year} 年：${count(n(p, "short"))} 所学校缺学位 ${count(n(p, "shortBy"))} 个，同时 ${count(n(p, "underUsed"))} 所学校使用率低于 ${share(n(p, "floor"))}（空余学位 ${count(n(p, "spare"))} 个）；片区净余 ${count(n(p, "net"))} 个学位掩盖了两者`,
+  },
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { loadAtlantaSchools } from "../fixtures/atlanta-schools/load.js";
+import { backtestSchools, fitModel, forecast, forecastSchools, parseDataset, schoolTotalRecords, usK12SchoolSystem } from "../helpers/internal.js";
+
+const ds = parseDataset(loadAtlantaSchools().input, usK12SchoolSystem);
+
+describe("Atlanta schools fixture", () => {
+  it("loads 142 school codes and validates; the district is the sum of its schools", () => {
+    // 142 distinct school codes in the CSV besides TOTAL (counted with Python's csv module); none dropped.
+    expect(ds.schools!.length).toBe(142);
+    const d2012 = ds.enrolment.filter((r) => r.year === 2012).reduce((s, r) => s + r.pupils!, 0);
+    const s2012 = ds.schoolEnrolment!.filter((r) => r.year === 2012).reduce((s, r) => s + r.pupils!, 0);
+    expect(d2012).toBe(s2012);
+    expect(d2012).toBe(48460);
+  });
+
+  it("forecasts every school to 2022, reconciled: schools sum to the district in every grade and year", () => {
+    const fc = forecast(fitModel(ds), { to: 2022 });
+    const sf = forecastSchools(ds, fc);
+    const rows = schoolTotalRecords(sf);
+    const G = fc.grades.length;
+    for (const year of [2018, 2022]) {
+      const h = year - 2017;
+      const area = Array.from({ length: G }, (_, g) => fc.pupils[g * fc.years.length + h]!).reduce((a, b) => a + b, 0);
+      const schools = rows.filter((r) => r.year === year).reduce((s, r) => s + r.pupils, 0);
+      expect(Math.abs(schools - area)).toBeLessThan(1e-6 * area);
+    }
+    // Schools closed before 2017 have 0 pupils in every forecast year.
+    const closed = new Set(ds.schools!.filter((s) => s.closes !== undefined).map((s) => s.id));
+    expect(rows.filter((r) => closed.has(r.school) && r.year > 2017).every((r) => r.pupils === 0)).toBe(true);
+    // Every open school's interval surrounds its forecast.
+    for (const r of rows.filter((x) => x.year > 2017 && x.pupils > 0)) expect(r.lower! <= r.pupils && r.pupils <= r.upper!).toBe(true);
+  });
+
+  it("backtest, origins 2010–2016: the figures printed in docs/schools.md", () => {
+    // docs/schools.md's table, measured by bench/schools-accuracy.ts; the test guards them.
+    const r = backtestSchools(ds, { origins: [2010, 2011, 2012, 2013, 2014, 2015, 2016], maxHorizon: 5 });
+    const at = (h: number, m: string) => r.rows.find((x) => x.horizon === h && x.method === m)!;
+    expect(at(1, "default").n).toBe(585);
+    expect(at(1, "default").mape).toBeCloseTo(7.9, 1);
+    expect(at(1, "persistence").mape).toBeCloseTo(8.0, 1);
+    expect(at(1, "plain").mape).toBeCloseTo(9.5, 1);
+    expect(at(5, "default").mape).toBeCloseTo(18.1, 1);
+    for (let h = 1; h <= 5; h++) {
+      const c = at(h, "default").coverage;
+      expect(c).toBeGreaterThanOrEqual(0.75);
+      expect(c).toBeLessThanOrEqual(0.85);
+      expect(at(h, "default").mape).toBeLessThan(at(h, "plain").mape);
+    }
+  });
+});
