@@ -191,11 +191,9 @@ export function cellProgram(p: CellProblem): { lp: LinearProgram; quantile: Floa
   return { lp: { variables: vars, objective: obj, constraints: cons }, quantile, exact };
 }
 
-const clean = (x: number): number => (Math.abs(x) < 1e-7 ? 0 : x);
-
 /**
  * Solves a cell's program and decodes the plan; the places are rebuilt from the decisions (whole
- * blocks and projects), not read back from the solver's `c_y`.
+ * blocks and projects, temporary places and closures), not read back from the solver's `c_y`.
  *
  * @throws Error when the solver reports anything but an optimum (the program always has a
  * feasible point: the risk target can be left unmet at its penalty)
@@ -212,8 +210,8 @@ export function solveCell(p: CellProblem, solver: Solver, where: string): CellPl
   const unmet = new Float64Array(Y);
   for (let y = 0; y < Y; y++) {
     if (y >= p.permanentFrom) blocks[y] = Math.round(val(`n${y}`));
-    if (y >= p.temporaryFrom) temporary[y] = clean(val(`u${y}`));
-    if (y >= p.closureFrom) closed[y] = clean(val(`r${y}`));
+    if (y >= p.temporaryFrom) temporary[y] = Math.max(0, val(`u${y}`));
+    if (y >= p.closureFrom) closed[y] = Math.max(0, val(`r${y}`));
   }
   const deferral = p.projects.map((pr, j) => {
     for (let k = 0; k < pr.effect.length; k++) if (val(`z${j}_${k}`) > 0.5) return k;
@@ -230,6 +228,19 @@ export function solveCell(p: CellProblem, solver: Solver, where: string): CellPl
       const k = deferral[j];
       if (k !== null && k !== undefined) c += pr.effect[k]![y]!;
     });
+    // The solver holds c_y ≥ q_y to its feasibility tolerance (1e-7): a gap that small is closed
+    // by a little more of the year's temporary places or a little less of its closure, so that no
+    // draw's demand equal to the quantile counts as short.
+    const gap = quantile[y]! - c;
+    if (gap > 0 && gap <= 1e-6 * Math.max(1, quantile[y]!)) {
+      if (temporary[y]! > 0) temporary[y] = temporary[y]! + gap;
+      else if (closed[y]! >= gap) {
+        closed[y] = closed[y]! - gap;
+        shut -= gap;
+      }
+      c = quantile[y]!; // otherwise a rounding drift of the sums
+
+    }
     places[y] = c;
     unmet[y] = Math.max(0, quantile[y]! - c);
   }
