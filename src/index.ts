@@ -198,6 +198,8 @@ export type {
   SimulationSources,
   SlipOptions,
 } from "./uncertainty/index.js";
+// Simulated totals and kept paths: sums per path (all grades, stage groups, containing areas), draw-major paths per cell.
+export type { SimulateTotals, SimulatedCellPaths, SimulatedPaths } from "./uncertainty/index.js";
 
 // Evaluation: rolling-origin backtests, error metrics, baselines and method selection.
 export {

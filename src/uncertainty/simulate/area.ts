@@ -16,6 +16,8 @@ import type { Resolved, SimulationRow } from "./options.js";
 import { areaHousing, areaPlaces, type SimStage } from "./supply.js";
 import type { CellSummariser } from "./summary.js";
 import { addPart, type ContainingArea } from "./parents.js";
+import type { SimulatedCellPaths } from "./paths.js";
+import { groupRows, keepRows, type CellBlock, type ResolvedTotals } from "./totals.js";
 
 /** What the areas of one run share: the model and its forecast, the options, and state reused from area to area. */
 export interface Run {
@@ -34,6 +36,14 @@ export interface Run {
   readonly genB: Xoshiro128;
   /** Containing areas simulated as the sum of their parts (`parents.ts`). */
   readonly containers: readonly ContainingArea[];
+  /** The containing areas of each forecast area (by cube index; undefined: none). */
+  readonly containersOf: readonly (readonly ContainingArea[] | undefined)[];
+  /** Sums per path asked for (`SimulateOptions.totals`). */
+  readonly totals: ResolvedTotals;
+  /** Kept paths (`SimulateOptions.paths`), appended cell by cell; undefined when not asked for. */
+  readonly keep: SimulatedCellPaths[] | undefined;
+  /** The simulated years, base + 1 … to (shared by the kept cells). */
+  readonly years: readonly number[];
 }
 
 /** Typed arrays reused from area to area, grown when a larger one is asked for; `get` returns a view of the asked length. */
@@ -168,7 +178,12 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
     }
   }
 
-  if (run.containers.length) addPart(run, run.containers, a, stages, tot, det);
+  const within = run.containersOf[a];
+  const block: CellBlock | undefined =
+    within || run.keep || run.totals.groups.length > 0
+      ? { area, stageOf: Int32Array.from(stages, (st) => run.ix.stageIds.indexOf(st.id)), pupils: tot, det, known: sup.known, places: sup.places, plc, varyFrom: sup.varyFrom }
+      : undefined;
+  if (within && block) addPart(run, within, block);
   stages.forEach((st, si) => {
     const bands = bandsForStage(model.dataset.system, st.id);
     const ids = bands.map((b) => b.id);
@@ -185,6 +200,9 @@ export function simulateArea(run: Run, a: number, rows: SimulationRow[]): void {
       rows.push(run.summariser.placesRow(area, st.id, year, det[k]!, col, sup.places[k]!, sup.places[k]!, sup.classes[k]!, varying, ids, mins));
     }
   });
+  if (!block) return;
+  if (run.keep) keepRows(run, block, run.keep);
+  groupRows(run, block, rows, run.keep);
 }
 
 /** The random inputs' buffers of one area (`drawBlock`). */

@@ -9,9 +9,13 @@ import { BufferPool, simulateArea, type Run } from "./area.js";
 import { SharedErrors } from "./inputs.js";
 import { resolveOptions, slipNotes, type SimulateOptions, type Simulation, type SimulationRow } from "./options.js";
 import { CellSummariser } from "./summary.js";
-import { containingAreas, containingRows } from "./parents.js";
+import { containersByPart, containingAreas, containingRows } from "./parents.js";
+import type { SimulatedCellPaths } from "./paths.js";
+import { resolveTotals } from "./totals.js";
 
 export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, SlipOptions } from "./options.js";
+export type { SimulatedCellPaths, SimulatedPaths } from "./paths.js";
+export type { SimulateTotals } from "./totals.js";
 
 /**
  * Seeded Monte Carlo simulation of a fitted cohort model: `draws` paths of pupils per area,
@@ -64,6 +68,7 @@ export type { SimulateOptions, Simulation, SimulationRow, SimulationSources, Sli
  */
 export function simulate(model: CohortModel, options: SimulateOptions): Simulation {
   const opts = resolveOptions(model, options);
+  const totals = resolveTotals(model.dataset.system, options.totals);
   const include = areaMask(model.cube.areas, options.areas, "simulate");
   const fc = forecast(model, options.areas ? { to: opts.to, areas: options.areas } : { to: opts.to });
   const notes: Note[] = [];
@@ -86,13 +91,18 @@ export function simulate(model: CohortModel, options: SimulateOptions): Simulati
     gen: new Xoshiro128(0),
     genB: new Xoshiro128(0),
     containers: [],
+    containersOf: [],
+    totals,
+    keep: options.paths ? ([] as SimulatedCellPaths[]) : undefined,
+    years: Array.from({ length: opts.horizon }, (_, h) => model.baseYear + 1 + h),
   };
-  const containers = containingAreas(run, others, include, (area, stages, reason) => notes.push(note(reason === "no-parts" ? "simulate.area-not-forecast" : "simulate.parts-left-out", { area, stages })));
-  const withContainers: Run = { ...run, containers };
+  const containers = containingAreas(run, others, include, totals.containingAreas, (area, stages, reason) => notes.push(note(reason === "no-parts" ? "simulate.area-not-forecast" : "simulate.parts-left-out", { area, stages })));
+  const withContainers: Run = { ...run, containers, containersOf: containersByPart(model.cube.areas.length, containers) };
   const rows: SimulationRow[] = [];
   for (let a = 0; a < model.cube.areas.length; a++) if (!include || include[a]) simulateArea(withContainers, a, rows);
   for (const c of containers) containingRows(withContainers, c, rows);
-  return { draws: opts.draws, seed: opts.seed, to: opts.to, quantiles: opts.quantiles, sources: opts.sources, rows, notes };
+  const base = { draws: opts.draws, seed: opts.seed, to: opts.to, quantiles: opts.quantiles, sources: opts.sources, rows, notes };
+  return run.keep ? { ...base, paths: { draws: opts.draws, cells: run.keep } } : base;
 }
 
 /**

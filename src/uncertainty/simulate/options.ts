@@ -2,6 +2,8 @@ import type { CapacityInput, CapacitySchedule } from "../../capacity/schedule.js
 import type { CohortModel } from "../../cohort/model.js";
 import { note, type Note } from "../../domain/notes.js";
 import type { HousingForecast } from "../../housing/forecast.js";
+import type { SimulatedPaths } from "./paths.js";
+import type { SimulateTotals } from "./totals.js";
 
 /** Sources of uncertainty, each on (`true`) unless switched off. */
 export interface SimulationSources {
@@ -94,6 +96,10 @@ export interface SimulateOptions {
    * @defaultValue every area
    */
   readonly areas?: readonly string[];
+  /** Sums simulated per path beside the stage rows: all grades, stage groups, every containing area (`SimulateTotals`). @defaultValue stage rows only */
+  readonly totals?: SimulateTotals;
+  /** Keep every row's paths (`Simulation.paths`, draw-major); memory 16 bytes × draws × years per row. @defaultValue false */
+  readonly paths?: boolean;
 }
 
 /** Simulated pupils (and places) of one stage of an area in one forecast year. */
@@ -138,6 +144,8 @@ export interface Simulation {
    * when `simulate` built it from records (`schedule.*`).
    */
   readonly notes: readonly Note[];
+  /** The paths of every row's cell, in row order (`SimulateOptions.paths`); absent unless asked for. */
+  readonly paths?: SimulatedPaths;
 }
 
 /** A slip rule with its defaults filled in. */

@@ -1,7 +1,10 @@
 /**
  * Containing areas in `simulate`: an area that the model does not forecast (a city without
- * enrolment of its own) but whose parts it does, and which has places, is simulated as the sum of
- * its parts, draw by draw (draw d of the city = Σ draw d of its counties), against its own places.
+ * enrolment of its own) but whose parts it does is simulated as the sum of its parts, draw by
+ * draw (draw d of the city = Σ draw d of its counties): those with places of their own, or
+ * (`SimulateTotals.containingAreas`) every one. A stage's places are the area's own where the
+ * supply has them, else the sum of its parts' places per draw where every part teaching the
+ * stage has places.
  */
 import type { SupplyLine } from "../../capacity/schedule.js";
 import { bandsForStage } from "../../domain/systemIndex.js";
@@ -9,31 +12,38 @@ import { drawBlock } from "./inputs.js";
 import type { Run } from "./area.js";
 import { blockDraws } from "./area.js";
 import type { SimulationRow } from "./options.js";
-import { areaPlaces, type SimStage } from "./supply.js";
+import { areaPlaces } from "./supply.js";
+import { groupRows, keepRows, placeAt, type CellBlock } from "./totals.js";
 
-/** A containing area's running sums over its parts, by the system's stages. */
+/** A containing area's running sums over its parts, by the system's stages (cell k = s H + h − 1). */
 export interface ContainingArea {
   readonly id: string;
   /** Cube indices of the forecast areas inside it. */
   readonly parts: readonly number[];
-  /** Its lines by the system's stage index. */
+  /** Its own lines by the system's stage index. */
   readonly lines: readonly (SupplyLine | undefined)[];
-  /** Σ of the parts' draws, [(s H + h − 1) D + d], s the system's stage index. */
+  /** Σ of the parts' draws, [k D + d]. */
   readonly sum: Float64Array;
-  /** Σ of the parts' deterministic forecasts, [s H + h − 1]. */
+  /** Σ of the parts' deterministic forecasts, [k]. */
   readonly det: Float64Array;
-  /** 1 where some part teaches stage s. */
-  readonly taught: Uint8Array;
+  /** Number of parts teaching stage s. */
+  readonly teach: Int32Array;
+  /** Stages without a line of its own: the number of parts with places known in cell k, their places on schedule, and per draw ([k D + d]). */
+  readonly placed: Int32Array;
+  readonly partPlaces: Float64Array;
+  readonly plc: Float64Array;
 }
 
 /**
- * The containing areas of the lines that the model does not forecast, with their forecast
- * descendants (by `parent` in the dataset's areas); `unplaced` gets the areas with none (or, with
- * `include`, with a part left out of the run), whose places cannot be simulated.
+ * The containing areas of the lines that the model does not forecast (and, with `every`, every
+ * other area containing a forecast area, in the dataset's order), with their forecast
+ * descendants (by `parent` in the dataset's areas); `unplaced` gets the areas of lines with none
+ * (or, with `include`, with a part left out of the run), whose places cannot be simulated.
  */
-export function containingAreas(run: Run, lines: ReadonlyMap<string, readonly SupplyLine[]>, include: Uint8Array | undefined, unplaced: (area: string, stages: string[], reason: "no-parts" | "parts-left-out") => void): ContainingArea[] {
+export function containingAreas(run: Run, lines: ReadonlyMap<string, readonly SupplyLine[]>, include: Uint8Array | undefined, every: boolean, unplaced: (area: string, stages: string[], reason: "no-parts" | "parts-left-out") => void): ContainingArea[] {
   const { model, ix } = run;
   const parentOf = new Map(model.dataset.areas.map((a) => [a.id, a.parent]));
+  const forecastIds = new Set(model.cube.areas);
   const partsOf = new Map<string, number[]>();
   model.cube.areas.forEach((id, a) => {
     const seen = new Set<string>();
@@ -47,8 +57,10 @@ export function containingAreas(run: Run, lines: ReadonlyMap<string, readonly Su
   const S = ix.stageIds.length;
   const H = run.opts.horizon;
   const D = run.opts.draws;
+  const candidates: [string, readonly SupplyLine[]][] = [...lines];
+  if (every) for (const a of model.dataset.areas) if (partsOf.has(a.id) && !forecastIds.has(a.id) && !lines.has(a.id)) candidates.push([a.id, []]);
   const out: ContainingArea[] = [];
-  for (const [id, ls] of lines) {
+  for (const [id, ls] of candidates) {
     const parts = partsOf.get(id);
     const stages = ls.map((l) => l.stage);
     if (!parts) {
@@ -57,38 +69,65 @@ export function containingAreas(run: Run, lines: ReadonlyMap<string, readonly Su
     }
     if (include && parts.some((a) => !include[a])) {
       // A partial sum would understate the area: only a run with all its parts simulates it.
-      if (parts.some((a) => include[a])) unplaced(id, stages, "parts-left-out");
+      if (parts.some((a) => include[a]) && ls.length > 0) unplaced(id, stages, "parts-left-out");
       continue;
     }
     const byStage: (SupplyLine | undefined)[] = ix.stageIds.map((s) => ls.find((l) => l.stage === s));
-    out.push({ id, parts, lines: byStage, sum: new Float64Array(S * H * D), det: new Float64Array(S * H), taught: new Uint8Array(S) });
+    const own = byStage.every((l) => l !== undefined);
+    out.push({
+      id,
+      parts,
+      lines: byStage,
+      sum: new Float64Array(S * H * D),
+      det: new Float64Array(S * H),
+      teach: new Int32Array(S),
+      placed: new Int32Array(S * H),
+      partPlaces: new Float64Array(S * H),
+      plc: new Float64Array(own ? 0 : S * H * D),
+    });
   }
   return out;
 }
 
+/** The containing areas of each forecast area, by cube index. */
+export function containersByPart(areas: number, containers: readonly ContainingArea[]): (ContainingArea[] | undefined)[] {
+  const out: (ContainingArea[] | undefined)[] = Array.from({ length: areas }, () => undefined);
+  for (const c of containers) for (const a of c.parts) (out[a] ??= []).push(c);
+  return out;
+}
+
 /**
- * Adds area a's draws (`tot`, cell-major over its taught `stages`) and deterministic forecast to
- * every containing area it is part of.
+ * Adds a forecast area's draws and deterministic forecast (and, for stages without a line of the
+ * container's own, its places per draw) to each containing area it is part of.
  */
-export function addPart(run: Run, containers: readonly ContainingArea[], a: number, stages: readonly SimStage[], tot: Float64Array, det: Float64Array): void {
+export function addPart(run: Run, containers: readonly ContainingArea[], b: CellBlock): void {
   const H = run.opts.horizon;
   const D = run.opts.draws;
   for (const c of containers) {
-    if (!c.parts.includes(a)) continue;
-    stages.forEach((st, si) => {
-      const s = run.ix.stageIds.indexOf(st.id);
-      c.taught[s] = 1;
-      for (let h = 0; h < H; h++) {
-        c.det[s * H + h] = c.det[s * H + h]! + det[si * H + h]!;
-        const from = (si * H + h) * D;
-        const to = (s * H + h) * D;
-        for (let d = 0; d < D; d++) c.sum[to + d] = c.sum[to + d]! + tot[from + d]!;
+    for (let si = 0; si < b.stageOf.length; si++) {
+      const s = b.stageOf[si]!;
+      c.teach[s] = c.teach[s]! + 1;
+      const own = c.lines[s] !== undefined;
+      for (let h = 1; h <= H; h++) {
+        const kb = si * H + h - 1;
+        const k = s * H + h - 1;
+        c.det[k] = c.det[k]! + b.det[kb]!;
+        const from = kb * D;
+        const to = k * D;
+        for (let d = 0; d < D; d++) c.sum[to + d] = c.sum[to + d]! + b.pupils[from + d]!;
+        if (own || !b.known[kb]) continue;
+        c.placed[k] = c.placed[k]! + 1;
+        c.partPlaces[k] = c.partPlaces[k]! + b.places[kb]!;
+        for (let d = 0; d < D; d++) c.plc[to + d] = c.plc[to + d]! + placeAt(b, si, h, kb, D, d);
       }
-    });
+    }
   }
 }
 
-/** The rows of a containing area: its summed draws against its own places (which may slip, on its own stream). */
+/**
+ * The rows of a containing area: its summed draws against its own places (which may slip, on its
+ * own stream) or its parts' places summed per draw; then its group rows and kept paths.
+ */
 export function containingRows(run: Run, c: ContainingArea, rows: SimulationRow[]): void {
   const { model, opts } = run;
   const H = opts.horizon;
@@ -98,9 +137,24 @@ export function containingRows(run: Run, c: ContainingArea, rows: SimulationRow[
   // Its projects' delays, all draws in one block, from its own stream ("area␀<id>␀<d>").
   const draws = { ...blockDraws(run, c.id, -1, 0, D, 0, sup.projects), ratios: false };
   drawBlock(draws, 0, D);
-  const plc = new Float64Array(S * H * D);
+  const plc = c.plc.length > 0 ? c.plc : new Float64Array(S * H * D);
   const cls = new Float64Array(S * H * D);
+  const known = Uint8Array.from(sup.known);
+  const places = Float64Array.from(sup.places);
+  const varyFrom = Int32Array.from(sup.varyFrom);
   for (let s = 0; s < S; s++) {
+    if (!c.lines[s]) {
+      // The parts' places, summed per draw (read from the first year on).
+      varyFrom[s] = 1;
+      for (let h = 1; h <= H; h++) {
+        const k = s * H + h - 1;
+        if (c.teach[s]! > 0 && c.placed[k] === c.teach[s]) {
+          known[k] = 1;
+          places[k] = c.partPlaces[k]!;
+        }
+      }
+      continue;
+    }
     const from = sup.varyFrom[s]!;
     if (from > H) continue;
     const m = H - from + 1;
@@ -112,21 +166,27 @@ export function containingRows(run: Run, c: ContainingArea, rows: SimulationRow[
       }
     }
   }
+  const none = new Float64Array(0);
   for (let s = 0; s < S; s++) {
-    if (!c.taught[s]) continue;
+    if (!c.teach[s]) continue;
     const stage = run.ix.stageIds[s]!;
-    const bands = bandsForStage(model.dataset.system, stage);
+    const own = c.lines[s] !== undefined;
+    const bands = own ? bandsForStage(model.dataset.system, stage) : [];
     const ids = bands.map((b) => b.id);
-    const mins = Float64Array.from(bands, (b) => b.min);
+    const mins = own ? Float64Array.from(bands, (b) => b.min) : none;
     for (let h = 1; h <= H; h++) {
       const k = s * H + h - 1;
       const col = c.sum.subarray(k * D, (k + 1) * D);
       const year = model.baseYear + h;
-      if (!sup.known[k]) rows.push(run.summariser.pupilsRow(c.id, stage, year, c.det[k]!, col));
+      if (!known[k]) rows.push(run.summariser.pupilsRow(c.id, stage, year, c.det[k]!, col));
       else {
-        const varying = h >= sup.varyFrom[s]! ? { plc, cls, at: k * D } : undefined;
-        rows.push(run.summariser.placesRow(c.id, stage, year, c.det[k]!, col, sup.places[k]!, sup.places[k]!, sup.classes[k]!, varying, ids, mins));
+        const varying = h >= varyFrom[s]! ? { plc, cls, at: k * D } : undefined;
+        rows.push(run.summariser.placesRow(c.id, stage, year, c.det[k]!, col, places[k]!, places[k]!, own ? sup.classes[k]! : 0, varying, ids, mins));
       }
     }
   }
+  if (!run.keep && run.totals.groups.length === 0) return;
+  const block: CellBlock = { area: c.id, stageOf: Int32Array.from(c.teach, (n, s) => (n > 0 ? s : -1)), pupils: c.sum, det: c.det, known, places, plc, varyFrom };
+  if (run.keep) keepRows(run, block, run.keep);
+  groupRows(run, block, rows, run.keep);
 }
