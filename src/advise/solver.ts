@@ -117,8 +117,8 @@ export interface HighsSolverOptions {
   /** Where the loader finds `highs.wasm` (a browser bundle serving it elsewhere); next to the loader by default. */
   readonly locateFile?: (file: string) => string;
   /**
-   * Relative MIP gap at which HiGHS stops. @defaultValue 1e-6 (tight: the advisor's programs are
-   * small; HiGHS's own default is 1e-4)
+   * Relative MIP gap at which HiGHS stops: the answer's cost is within this share of the optimum.
+   * @defaultValue 1e-4 (HiGHS's own default; a tighter gap makes the lumpier cells much slower)
    */
   readonly mipRelGap?: number;
 }
@@ -135,7 +135,7 @@ export interface HighsSolverOptions {
 export async function loadHighsSolver(options: HighsSolverOptions = {}): Promise<Solver> {
   const mod = (await import("highs")) as unknown as { default: (o?: { locateFile?: (f: string) => string }) => Promise<HighsLike> };
   const highs = await mod.default(options.locateFile ? { locateFile: options.locateFile } : undefined);
-  const gap = options.mipRelGap ?? 1e-6;
+  const gap = options.mipRelGap ?? 1e-4;
   return {
     name: "highs",
     solve(lp: LinearProgram): LpSolution {
