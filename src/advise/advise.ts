@@ -192,14 +192,14 @@ function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporar
  *
  * @param paths - simulated demand paths per area × stage
  * @param supply - the places schedule (its `lines`)
- * @param levers - the levers and their data (`yangjiangLevers` for the seed run)
+ * @param levers - the levers and their data (`estimatedLevers` for the seed run)
  * @param options - risk target, decision year, solver
  * @throws RangeError on a lever figure that is negative or not finite, or a risk outside [0, 1]
  * @throws Error when the solver finds no optimum for a cell (named in the message)
  * @example
  * ```ts
  * const sim = simulate(model, { draws: 1000, seed: 1, to: 2035, supply: ds, paths: true });
- * const advice = await advise(sim.paths!, capacitySchedule(ds), yangjiangLevers, { risk: 0.1 });
+ * const advice = await advise(sim.paths!, capacitySchedule(ds), estimatedLevers, { risk: 0.1 });
  * advice.projects.filter((p) => p.decision === "cancel").length
  * ```
  */

@@ -5,7 +5,7 @@ export { cellProgram, solveCell } from "./cell.js";
 export type { CellPlan, CellProblem, CellProject } from "./cell.js";
 export { evaluatePlaces } from "./evaluate.js";
 export type { YearRisk } from "./evaluate.js";
-export { yangjiangLevers } from "./levers.js";
+export { estimatedLevers } from "./levers.js";
 export type { ClosureLever, Levers, PermanentLever, ProjectLever, TemporaryLever } from "./levers.js";
 export { newsvendorPlaces, riskQuantile } from "./newsvendor.js";
 export type { NewsvendorCosts } from "./newsvendor.js";

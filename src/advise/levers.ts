@@ -39,7 +39,7 @@ export interface ProjectLever {
 
 /**
  * The advisor's levers with their data, each figure a sourced record. Costs are in one unit of
- * the caller's choice (yuan, or place-year equivalents as in `yangjiangLevers`); only their
+ * the caller's choice (yuan, or place-year equivalents as in `estimatedLevers`); only their
  * ratios matter to the advice.
  */
 export interface Levers {
@@ -58,18 +58,18 @@ export interface Levers {
 const EST = "estimate (placecast advisor default, a stated planning assumption, not a measured figure): ";
 
 /**
- * Lever data for the Yangjiang run, in place-year equivalents (1 = the upkeep of one empty place
- * for one school year). None of these figures is published by the plan: each is an estimate with
- * its method in its `source`, meant to be replaced by the bureau's own costs. The plan gives only
- * totals (line 105: 297.48 亿元 of education spending 2016–2020, 12.7 万 new places), which mix
- * building with running costs and so fix no per-place figure.
+ * Estimated lever data in place-year equivalents (1 = the upkeep of one empty place for one
+ * school year), used for the Yangjiang run. None of these figures is published: each is an
+ * estimate with its method in its `source`, meant to be replaced by a bureau's own costs. The
+ * Yangjiang plan gives only totals (plan line 105: 297.48 亿元 of education spending 2016–2020,
+ * 12.7 万 new places), which mix building with running costs and so fix no per-place figure.
  *
  * @example
  * ```ts
- * yangjiangLevers.shortfallWeight.value // 5
+ * estimatedLevers.shortfallWeight.value // 5
  * ```
  */
-export const yangjiangLevers: Levers = Object.freeze({
+export const estimatedLevers: Levers = Object.freeze({
   emptyWeight: { value: 1, source: EST + "the unit of cost: the upkeep of one empty place for one school year" },
   shortfallWeight: {
     value: 5,

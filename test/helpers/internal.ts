@@ -11,3 +11,4 @@ export * from "../../src/capacity/index.js";
 export * from "../../src/uncertainty/index.js";
 export * from "../../src/evaluate/index.js";
 export * from "../../src/seeds.js";
+export * from "../../src/advise/index.js";
