@@ -4,13 +4,14 @@
  * run once and not timed; HiGHS is loaded once (timed apart); then `advise` is timed `RUNS`
  * times (median), with the time of each cell's solve from the slowest run.
  *
- * Run by itself: npx tsx bench/advise.ts   (prints one JSON line)
+ * Run by itself: npx tsx bench/advise.ts [runs] [maxBreakpoints]   (prints one JSON line)
  */
 import { advise, capacitySchedule, estimatedLevers, fitModel, forecastWithHousing, loadHighsSolver, simulate, type Solver } from "../src/index.js";
 import { yangjiangDataset } from "../src/seeds.js";
 import { loadAverage, machine, median } from "./measure.js";
 
 const RUNS = Number(process.argv[2] ?? 3);
+const BREAKPOINTS = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const ds = yangjiangDataset();
 const hf = forecastWithHousing(fitModel(ds), { to: 2035 });
 const sim = simulate(hf.baseline.model, { draws: 1000, seed: 20210101, to: 2035, supply: ds, housing: hf, paths: true });
@@ -21,6 +22,7 @@ const loadMs = performance.now() - t0;
 const times: number[] = [];
 let cells: { cell: string; ms: number }[] = [];
 let slowest = 0;
+let cost = 0;
 const loadBefore = loadAverage();
 for (let r = 0; r < RUNS; r++) {
   const these: { cell: string; ms: number }[] = [];
@@ -36,9 +38,10 @@ for (let r = 0; r < RUNS; r++) {
     },
   };
   t0 = performance.now();
-  const a = await advise(sim.paths!, schedule, estimatedLevers, { risk: 0.1, solver: timed });
+  const a = await advise(sim.paths!, schedule, estimatedLevers, { risk: 0.1, solver: timed, ...(BREAKPOINTS ? { maxBreakpoints: BREAKPOINTS } : {}) });
   const ms = performance.now() - t0;
   times.push(ms);
+  cost = a.cells.reduce((s, c) => s + c.advised.cost, 0);
   if (ms > slowest) {
     slowest = ms;
     cells = these;
@@ -52,6 +55,8 @@ console.log(
     years: 15,
     draws: 1000,
     runs: RUNS,
+    maxBreakpoints: BREAKPOINTS ?? 48,
+    advisedCost: cost,
     medianMs: Math.round(median(times)),
     timesMs: times.map(Math.round),
     highsLoadMs: Math.round(loadMs),

@@ -1,8 +1,11 @@
+import type highsLoader from "highs";
+
 /**
  * The advisor's solver interface: a mixed-integer linear program as plain data, its CPLEX LP text,
  * and a solver that takes one. The HiGHS solver (`highs` on npm: HiGHS, University of Edinburgh,
  * compiled to WebAssembly; it runs in Node and in a browser) is loaded on demand by a dynamic
- * import, so nothing of it enters a bundle that does not call `loadHighsSolver`.
+ * import whose specifier a bundler does not follow, so nothing of it enters a bundle (the core's
+ * browser bundle stays as it is); a browser build passes `load: () => import("highs")` instead.
  */
 
 /** One linear term: coefficient × variable. */
@@ -121,7 +124,16 @@ export interface HighsSolverOptions {
    * @defaultValue 1e-4 (HiGHS's own default; a tighter gap makes the lumpier cells much slower)
    */
   readonly mipRelGap?: number;
+  /**
+   * Loads the `highs` module. @defaultValue a dynamic import of `"highs"` that bundlers leave
+   * alone (Node resolves it); in a browser bundle give `() => import("highs")` so the bundler
+   * includes it.
+   */
+  readonly load?: () => Promise<{ readonly default: typeof highsLoader }>;
 }
+
+/** The package name, in a variable so that bundlers do not follow the import. */
+const HIGHS = "highs";
 
 /**
  * A solver backed by HiGHS (npm `highs`, loaded on first call by a dynamic import).
@@ -133,8 +145,8 @@ export interface HighsSolverOptions {
  * ```
  */
 export async function loadHighsSolver(options: HighsSolverOptions = {}): Promise<Solver> {
-  const mod = (await import("highs")) as unknown as { default: (o?: { locateFile?: (f: string) => string }) => Promise<HighsLike> };
-  const highs = await mod.default(options.locateFile ? { locateFile: options.locateFile } : undefined);
+  const mod = options.load ? await options.load() : ((await import(/* @vite-ignore */ HIGHS)) as { readonly default: typeof highsLoader });
+  const highs = (await mod.default(options.locateFile ? { locateFile: options.locateFile } : undefined)) as unknown as HighsLike;
   const gap = options.mipRelGap ?? 1e-4;
   return {
     name: "highs",
