@@ -107,7 +107,8 @@ function curve(sorted: Float64Array, qi: number, maxBp: number, ws: number, we: 
 /**
  * The mixed-integer program of a cell. Variables per year y: `c_y` places, `f_y` expected
  * shortfall-and-empty cost, `n_y` blocks of new permanent places first serving in y (integer),
- * `u_y` temporary places, `r_y` places closed from y, `v_y` places of the risk target unmet; per
+ * `u_y` temporary places, `r_y` places closed from y, `v_y` places of the risk target unmet (only
+ * in years where no choice reaches it: there it is a hard constraint); per
  * project j and deferral k, `z_j_k` (binary; none set: cancelled).
  *
  *   minimise Σ_y f_y + cost·block·Σ n_y + cost·Σ_j places_j Σ_k z_jk + temp·Σ u_y + close·Σ r_y + penalty·Σ v_y
@@ -128,14 +129,34 @@ export function cellProgram(p: CellProblem): { lp: LinearProgram; quantile: Floa
   const quantile = new Float64Array(Y);
   let exact = true;
   const m = allowedShort(D, p.risk);
+  // The most places each year can have (every project on time, temporary places at their cap, no
+  // closure; unbounded once new places can serve): where the risk quantile is within it, the
+  // target is a hard constraint (all years at once: that one choice reaches every such year);
+  // elsewhere it is left unmet at the penalty. A soft target everywhere solves several times slower.
+  const reach = (y: number): number => {
+    if (y >= p.permanentFrom) return Infinity;
+    let r = p.base[y]!;
+    for (const pr of p.projects) {
+      let best = 0;
+      for (const e of pr.effect) best = Math.max(best, e[y]!);
+      r += best;
+    }
+    if (y >= p.temporaryFrom) r += Math.max(0, p.temporaryCapShare * p.base[y]!);
+    return r;
+  };
   const col = new Float64Array(D);
   for (let y = 0; y < Y; y++) {
     for (let d = 0; d < D; d++) col[d] = p.pupils[d * Y + y]!;
     const sorted = Float64Array.from(col).sort();
     const qi = m >= D ? 0 : D - 1 - m;
     quantile[y] = m >= D || D === 0 ? 0 : Math.max(0, sorted[qi]!);
-    vars.push({ name: `c${y}`, lower: 0 }, { name: `f${y}`, lower: -Infinity }, { name: `v${y}`, lower: 0 });
-    obj.push({ v: `f${y}`, c: 1 }, { v: `v${y}`, c: p.riskPenalty });
+    const soft = quantile[y]! > reach(y) + 1e-9;
+    vars.push({ name: `c${y}`, lower: 0 }, { name: `f${y}`, lower: -Infinity });
+    obj.push({ v: `f${y}`, c: 1 });
+    if (soft) {
+      vars.push({ name: `v${y}`, lower: 0 });
+      obj.push({ v: `v${y}`, c: p.riskPenalty });
+    }
     if (D > 0) {
       const cv = curve(sorted, qi, p.maxBreakpoints, p.shortfallWeight, p.emptyWeight);
       if (!cv.exact) exact = false;
@@ -149,7 +170,7 @@ export function cellProgram(p: CellProblem): { lp: LinearProgram; quantile: Floa
       const last = b.length - 1;
       cons.push({ name: `h${y}`, terms: [{ v: `f${y}`, c: 1 }, { v: `c${y}`, c: -p.emptyWeight }], sense: ">=", rhs: f[last]! - p.emptyWeight * b[last]! });
     } else cons.push({ name: `l${y}`, terms: [{ v: `f${y}`, c: 1 }], sense: ">=", rhs: 0 });
-    cons.push({ name: `q${y}`, terms: [{ v: `c${y}`, c: 1 }, { v: `v${y}`, c: 1 }], sense: ">=", rhs: quantile[y]! });
+    cons.push({ name: `q${y}`, terms: soft ? [{ v: `c${y}`, c: 1 }, { v: `v${y}`, c: 1 }] : [{ v: `c${y}`, c: 1 }], sense: ">=", rhs: quantile[y]! });
     // the balance: c_y − block Σ n − u_y + Σ r − Σ effect z = base_y
     const bal: Term[] = [{ v: `c${y}`, c: 1 }];
     for (let s = p.permanentFrom; s <= y; s++) bal.push({ v: `n${s}`, c: -p.block });
