@@ -12,7 +12,12 @@
  * results are illustrative.
  */
 import {
+  advise,
+  adviseNoteTexts,
   assessAtPlanningLevel,
+  capacitySchedule,
+  compareWithPlan,
+  estimatedLevers,
   assessCapacity,
   checkPlan,
   chinaSchoolSystem,
@@ -81,6 +86,7 @@ const sim = simulate(hf.baseline.model, {
   housing: hf,
   // The city (sum of the counties) simulated path by path: its bands are quantiles of the sum.
   totals: { containingAreas: true },
+  paths: true, // the draws per cell, for the advisor (section 12)
 });
 
 const ix = indexSystem(chinaSchoolSystem);
@@ -342,3 +348,60 @@ if (notes.length) {
   console.log(`County total: net surplus ${signed(f.netSurplus)} places; by school: ${f.schoolsShort} schools short by ${formatCount(f.shortBy)} while ${f.schoolsUnderUsed} are under ${Math.round(sa.utilisationFloor.value * 100)}% used; ${(f.shareOverStandard * 100).toFixed(0)}% of pupils in classes over 45.`);
   for (const n of sa.notes.filter((x) => x.code === "schools.mismatch" && x.params.year === 2025)) console.log(`- ${renderNote(n, "zh-CN")}`);
 }
+// 12. The advisor: which of the planned places to keep, defer or cancel, and what else, at P(shortfall) ≤ 10 %.
+const RISK = 0.1;
+const advice = await advise(sim.paths!, capacitySchedule(ds), estimatedLevers, { risk: RISK });
+console.log("");
+console.log(`建议 Advice: the plan's places against the advised ones, per stage over the six counties, from the same ${DRAWS} paths (seed ${SEED});`);
+console.log(`decided in ${advice.decisionYear}, P(shortfall) ≤ ${RISK * 100}% in every county-stage-year (solver ${advice.solver}). Costs in empty place-years`);
+console.log("(estimatedLevers: a pupil-year short weighs 5, a new place 20, a temporary place-year 3 — estimates, see docs/advise.md). — estimate, illustrative");
+const cmp = compareWithPlan(advice, targets.period);
+const placeTarget = (stage: string) => plan.targets.find((t) => t.kind === "places" && t.stages.length === 1 && t.stages[0] === stage)?.target?.value ?? null;
+const y0 = advice.years[0]!;
+const y1 = advice.years[advice.years.length - 1]!;
+console.log(
+  textTable(
+    ["stage 学段", "plan target", "new places plan", "advised", `empty place-yrs ${y0}–${y1} plan`, "advised", "short pupil-yrs plan", "advised", "max P(short) plan", "advised", "cost plan", "advised"],
+    cmp.map((c) => [
+      stageName(c.stage),
+      placeTarget(c.stage) === null ? "–" : formatCount(placeTarget(c.stage)!),
+      formatCount(c.plan.newPlaces),
+      formatCount(Math.round(c.advised.newPlaces)),
+      formatCount(Math.round(c.plan.emptyPlaceYears)),
+      formatCount(Math.round(c.advised.emptyPlaceYears)),
+      formatCount(Math.round(c.plan.shortfallPupilYears)),
+      formatCount(Math.round(c.advised.shortfallPupilYears)),
+      pct(c.plan.maxPShortfall),
+      pct(c.advised.maxPShortfall),
+      formatCount(Math.round(c.plan.cost)),
+      formatCount(Math.round(c.advised.cost)),
+    ]),
+    ["left"],
+  ),
+);
+const decided = (d: string) => advice.projects.filter((p) => p.decision === d);
+const sumPlaces = (ps: readonly { places: number }[]) => formatCount(ps.reduce((s, p) => s + p.places, 0));
+console.log(
+  `Planned projects: ${decided("keep").length} kept (${sumPlaces(decided("keep"))} places), ${decided("defer").length} deferred (${sumPlaces(decided("defer"))}), ` +
+    `${decided("cancel").length} cancelled (${sumPlaces(decided("cancel"))}), ${decided("committed").length} committed (${sumPlaces(decided("committed"))}).`,
+);
+console.log("Advised places per county and stage (2023 / 2025 / 2030 / 2035, plan → advised):");
+const ADV_YEARS = [2023, 2025, 2030, 2035].filter((y) => advice.years.includes(y));
+console.log(
+  textTable(
+    ["county 县区", "stage 学段", ...ADV_YEARS.map(String)],
+    advice.cells.map((c) => [
+      areaZh.get(c.area) ?? c.area,
+      stageName(c.stage),
+      ...ADV_YEARS.map((y) => {
+        const r = c.rows.find((x) => x.year === y)!;
+        return `${formatCount(Math.round(r.planPlaces))} → ${formatCount(Math.round(r.advisedPlaces))}`;
+      }),
+    ]),
+    ["left", "left"],
+  ),
+);
+const reasons = advice.notes.filter((n) => n.code !== "advise.project-kept" && n.code !== "advise.project-committed" && n.code !== "advise.no-supply-line").slice(0, 12);
+console.log("Reasons (first 12 of the notes other than projects kept):");
+for (const n of reasons) console.log(`- ${adviseNoteTexts[n.code]?.en(n.params) ?? n.code}`);
+

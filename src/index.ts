@@ -350,3 +350,31 @@ export type {
   JsonObject,
   JsonScalar,
 } from "./report/index.js";
+
+// Advisor (issue 19): which places, where and when, at what risk; the solver (HiGHS) is loaded on demand.
+export { advise, compareWithPlan, evaluatePlaces, loadHighsSolver, lpText, newsvendorPlaces, riskQuantile, estimatedLevers } from "./advise/index.js";
+export type {
+  Advice,
+  AdviceRow,
+  AdviseOptions,
+  CellAdvice,
+  ClosureLever,
+  Constraint,
+  HighsSolverOptions,
+  Levers,
+  LinearProgram,
+  LpSolution,
+  NewsvendorCosts,
+  PathCost,
+  PermanentLever,
+  ProjectDecision,
+  ProjectLever,
+  Solver,
+  StageComparison,
+  StageSide,
+  TemporaryLever,
+  Term,
+  Variable,
+  YearRisk,
+} from "./advise/index.js";
+export { adviseNoteTexts } from "./report/notes/advise.js";

@@ -13,12 +13,13 @@ const allowed: Record<string, readonly string[]> = {
   capacity: ["domain", "data", "cohort"],
   uncertainty: ["domain", "data", "cohort", "capacity"],
   evaluate: ["domain", "data", "cohort", "uncertainty"],
+  advise: ["domain", "data", "cohort", "capacity", "uncertainty"],
   report: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools"],
   schools: ["domain", "data", "cohort", "capacity", "uncertainty", "evaluate"],
   seeds: ["domain", "data"],
   io: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools", "report", "seeds"],
   render: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools", "report"],
-  cli: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools", "report", "seeds", "io", "render"],
+  cli: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools", "report", "seeds", "io", "render", "advise"],
 };
 const nodeLayers = new Set(["io", "render", "cli"]);
 const NODE_BUILTINS = /^(node:|fs$|path$|os$|url$|util$|child_process$|worker_threads$|stream$|crypto$)/;

@@ -16,6 +16,7 @@ import { yangjiangInput } from "../seeds/yangjiang.js";
 import pkg from "../../package.json";
 import { Progress, type TextSink } from "./progress.js";
 import { runBacktest, runForecast } from "./run.js";
+import { runAdvise } from "./advise.js";
 import { readYieldsFile } from "./yields.js";
 
 /** Exit codes of the `placecast` command. */
@@ -99,6 +100,7 @@ Usage:
   placecast backtest --data <dir|file.xlsx> [--origins <years>] [--horizon 5] [options]
   placecast templates --out <dir> [--lang en|zh-CN|both]
   placecast demo [--out <dir>] [options]
+  placecast advise (--data <dir|file.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--out <dir>]
   placecast --help | --version
 
 Commands:
@@ -109,6 +111,13 @@ Commands:
   backtest   Rolling-origin backtest of the cohort model: forecast from past years and compare
              with what happened (MAPE, bias, WAPE per horizon, stage and area).
   templates  Write blank input templates (CSV files and an .xlsx workbook with a column guide).
+  advise     Simulate the paths (default 1000 draws, seed 1) and advise, per area, stage and
+             year, which planned projects to keep, defer or cancel and which new, temporary or
+             closed places to add at P(shortfall) <= --risk (default 0.1), beside the plan;
+             levers: estimatedLevers (estimates, docs/advise.md). --demo: the Yangjiang seed.
+             --period <from-to>: the years whose new places are compared (default: the first
+             five simulated years). Prints the comparison; with --out writes advice.csv,
+             projects.csv, adviceNotes.csv.
   demo       Forecast and assess the Yangjiang seed (estimated per-county figures, with its
              estimated capacity, planned places and housing) and write the results.
 
@@ -231,6 +240,7 @@ const OPTIONS = {
   backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
   templates: { ...COMMON, out: { type: "string" } },
   demo: { ...COMMON, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" }, yields: { type: "string" } },
+  advise: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, to: { type: "string" }, "no-housing": { type: "boolean" }, demo: { type: "boolean" }, risk: { type: "string" }, period: { type: "string" } },
 } as const;
 type Command = keyof typeof OPTIONS;
 
@@ -251,6 +261,9 @@ interface Values {
   origins?: string;
   horizon?: string;
   level?: string;
+  demo?: boolean;
+  risk?: string;
+  period?: string;
 }
 
 /** Plain reasons of the file-system errors a run meets, followed by the path. */
@@ -294,7 +307,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       out(version());
       return EXIT.ok;
     }
-    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${show(command)}; commands are forecast, backtest, templates, demo`);
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${show(command)}; commands are forecast, backtest, templates, demo, advise`);
     const cmd = command as Command;
     let values: Values;
     try {
@@ -312,6 +325,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     if (cmd === "templates") return await templates(values, out);
     if (cmd === "demo") return await forecastCommand(values, io, progress, true);
     if (cmd === "forecast") return await forecastCommand(values, io, progress, false);
+    if (cmd === "advise") return await adviseCommand(values, io);
     return await backtestCommand(values, io, progress);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -370,6 +384,24 @@ async function writeOutputs(tables: readonly Table[], dir: string, formats: Read
   if (formats.has("csv")) for (const p of await writeCsvTables(tables, dir, { bom: lang === "zh-CN" })) out(p);
   if (formats.has("xlsx")) out(await writeWorkbook(tables, join(dir, "placecast.xlsx")));
   if (formats.has("json")) out(await writeJson({ meta, tables: tablesToObjects(tables) }, join(dir, "placecast.json")));
+}
+
+async function adviseCommand(values: Values, io: CliIO): Promise<number> {
+  const lang = (parseLang(values.lang) ?? "en") as Lang;
+  const risk = values.risk === undefined ? 0.1 : Number(values.risk.trim());
+  if (values.risk !== undefined && (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(values.risk.trim()) || !(risk >= 0 && risk <= 1))) throw new UsageError(`--risk must be a share from 0 to 1, got ${show(values.risk)}`);
+  if (values.demo && values.data !== undefined) throw new UsageError("advise takes --data or --demo, not both");
+  const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws) ?? 1000;
+  const seed = parseIntOption("seed", values.seed, 0) ?? 1;
+  const ds = values.demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
+  const to = parseIntOption("to", values.to, ds.baseYear + 1, ds.baseYear + LIMITS.horizon) ?? (values.demo ? 2035 : ds.baseYear + 15);
+  const period = parseOrigins(values.period);
+  const ix = indexSystem(ds.system);
+  checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: to - ds.baseYear + 1, draws });
+  const run = await runAdvise(ds, { to, draws, seed, risk, housing: !values["no-housing"], lang, period: period ? { from: period[0]!, to: period[period.length - 1]! } : { from: ds.baseYear + 1, to: Math.min(to, ds.baseYear + 5) } });
+  for (const line of run.summary.split("\n")) io.stdout.write(`${escapeControls(line)}\n`);
+  if (values.out !== undefined) for (const p of await writeCsvTables(run.tables, values.out, { bom: lang === "zh-CN" })) io.stdout.write(`${escapeControls(p)}\n`);
+  return EXIT.ok;
 }
 
 function simOptions(values: Values): { draws?: number; seed?: number } {

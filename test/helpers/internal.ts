@@ -12,3 +12,4 @@ export * from "../../src/uncertainty/index.js";
 export * from "../../src/evaluate/index.js";
 export * from "../../src/seeds.js";
 export * from "../../src/schools/index.js";
+export * from "../../src/advise/index.js";

@@ -1,0 +1,387 @@
+/**
+ * `advise`: which places, where and when, at what risk — per area, stage and year, against the
+ * simulated demand paths and the places schedule with its planned projects as options.
+ */
+import { lineScratch, linePlaces, type CapacitySchedule, type SupplyLine } from "../capacity/schedule.js";
+import { note, type Note } from "../domain/notes.js";
+import type { SimulatedPaths } from "../uncertainty/simulate/paths.js";
+import { solveCell, type CellPlan, type CellProblem, type CellProject } from "./cell.js";
+import { evaluatePlaces, type YearRisk } from "./evaluate.js";
+import type { Levers } from "./levers.js";
+import { loadHighsSolver, type Solver } from "./solver.js";
+
+/** Options of `advise`. */
+export interface AdviseOptions {
+  /**
+   * The largest P(shortfall) allowed in every area-stage-year, counted over the draws (at most
+   * ⌊risk · draws⌋ draws short). 1 turns the risk target off.
+   * @defaultValue 0.1 (issue 19's example target)
+   */
+  readonly risk?: number;
+  /** The school year in which the decisions are taken. @defaultValue the year before the first simulated year */
+  readonly decisionYear?: number;
+  /** The solver. @defaultValue HiGHS (`loadHighsSolver()`) */
+  readonly solver?: Solver;
+  /**
+   * Most breakpoints of each year's expected-cost curve (those at and above the risk quantile
+   * first). With at least as many as distinct demands the program is exact; fewer interpolate the
+   * curve between them (an upper bound, exact at the breakpoints), for speed. The costs reported
+   * are always computed on every draw.
+   * @defaultValue 48
+   */
+  readonly maxBreakpoints?: number;
+  /** Cost per place of the risk target left unmet (where no lever can reach it in time). @defaultValue 1000 × (shortfall weight + cost per permanent place) */
+  readonly riskPenalty?: number;
+}
+
+/** One planned project of a cell and what the advice does with it. */
+export interface ProjectDecision {
+  readonly area: string;
+  readonly stage: string;
+  /** The project's name (`project` of its records), or `plannedPlaces[i]`. */
+  readonly project: string;
+  readonly places: number;
+  /** Planned school year of opening. */
+  readonly year: number;
+  /** `committed`: opening too soon to change (kept). */
+  readonly decision: "keep" | "defer" | "cancel" | "committed";
+  /** The advised year of opening; null when cancelled. */
+  readonly advisedYear: number | null;
+}
+
+/** Costs of a places path over the years, in the levers' cost unit. */
+export interface PathCost {
+  /** Σ over years of the expected pupils short (pupil-years). */
+  readonly shortfallPupilYears: number;
+  /** Σ over years of the expected empty places (place-years). */
+  readonly emptyPlaceYears: number;
+  /** Permanent places paid for (optional projects kept or deferred, and new ones). */
+  readonly placesBuilt: number;
+  readonly temporaryPlaceYears: number;
+  readonly placesClosed: number;
+  /** shortfallWeight · shortfall + emptyWeight · empty + cost of building, temporary places and closures. */
+  readonly cost: number;
+  /** The largest P(shortfall) of any year. */
+  readonly maxPShortfall: number;
+  /** Years with P(shortfall) above the risk target. */
+  readonly yearsOverRisk: readonly number[];
+}
+
+/** One year of one cell: the plan's places and the advised ones, each with its risk. */
+export interface AdviceRow {
+  readonly area: string;
+  readonly stage: string;
+  readonly year: number;
+  /** Places of the schedule as planned (every project on time). */
+  readonly planPlaces: number;
+  readonly advisedPlaces: number;
+  /** Of the advised places: existing and committed, planned projects kept or deferred, new permanent (cumulative), temporary, closed (cumulative). */
+  readonly base: number;
+  readonly projects: number;
+  readonly newPermanent: number;
+  readonly temporary: number;
+  readonly closed: number;
+  /** The fewest places meeting the risk target this year (the demand quantile). */
+  readonly quantile: number;
+  readonly plan: YearRisk;
+  readonly advised: YearRisk;
+}
+
+/** The advice for one area and stage. */
+export interface CellAdvice {
+  readonly area: string;
+  readonly stage: string;
+  readonly rows: readonly AdviceRow[];
+  readonly projects: readonly ProjectDecision[];
+  readonly plan: PathCost;
+  readonly advised: PathCost;
+  /** Reasons, as coded notes (texts in `report/notes/advise.ts`). */
+  readonly notes: readonly Note[];
+}
+
+/** The advice: per cell, and the notes of the whole run. */
+export interface Advice {
+  readonly risk: number;
+  readonly decisionYear: number;
+  readonly years: readonly number[];
+  readonly draws: number;
+  readonly cells: readonly CellAdvice[];
+  /** Every cell's rows, in cell order. */
+  readonly rows: readonly AdviceRow[];
+  readonly projects: readonly ProjectDecision[];
+  /** Notes of the run (cells not advised, approximations) and every cell's notes. */
+  readonly notes: readonly Note[];
+  /** The solver used. */
+  readonly solver: string;
+  /** True when every cell's program used the exact expected-cost curve. */
+  readonly exact: boolean;
+}
+
+const NEVER = 1e6;
+
+function projectName(key: string): string {
+  return key.startsWith("p\u0000") ? key.slice(2) : `plannedPlaces[${key.slice(2)}]`;
+}
+
+function linePath(line: SupplyLine, years: readonly number[], delay: (i: number) => number): Float64Array {
+  const s = lineScratch(line);
+  const out = { places: 0, classes: 0 };
+  const r = new Float64Array(years.length);
+  years.forEach((y, i) => {
+    r[i] = linePlaces(line, y, s, out, delay) ? out.places : 0;
+  });
+  return r;
+}
+
+function checkLevers(l: Levers): void {
+  const pos = (x: number, what: string, strict = false) => {
+    if (!Number.isFinite(x) || x < 0 || (strict && x === 0)) throw new RangeError(`advise: levers.${what} must be a ${strict ? "positive" : "non-negative"} finite number, got ${x}`);
+  };
+  pos(l.shortfallWeight.value, "shortfallWeight.value");
+  pos(l.emptyWeight.value, "emptyWeight.value");
+  pos(l.permanent.costPerPlace.value, "permanent.costPerPlace.value");
+  pos(l.permanent.leadTime.value, "permanent.leadTime.value");
+  if (l.permanent.block) pos(l.permanent.block.value, "permanent.block.value", true);
+  if (l.temporary) {
+    pos(l.temporary.costPerPlaceYear.value, "temporary.costPerPlaceYear.value");
+    pos(l.temporary.capShare.value, "temporary.capShare.value");
+    pos(l.temporary.leadTime.value, "temporary.leadTime.value");
+  }
+  if (l.closure) {
+    pos(l.closure.costPerPlace.value, "closure.costPerPlace.value");
+    pos(l.closure.leadTime.value, "closure.leadTime.value");
+  }
+  pos(l.projects.maxDefer.value, "projects.maxDefer.value");
+  pos(l.projects.committedYears.value, "projects.committedYears.value");
+}
+
+/** The cost of a places path: the risks per year and what was built, used and closed. */
+function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporaryYears: number, closed: number, risk: number): PathCost {
+  let s = 0;
+  let e = 0;
+  let maxP = 0;
+  const over: number[] = [];
+  for (const r of risks) {
+    s += r.expectedShortfall;
+    e += r.expectedEmpty;
+    if (r.pShortfall > maxP) maxP = r.pShortfall;
+    if (r.pShortfall > risk + 1e-12) over.push(r.year);
+  }
+  const cost = l.shortfallWeight.value * s + l.emptyWeight.value * e + l.permanent.costPerPlace.value * built + (l.temporary?.costPerPlaceYear.value ?? 0) * temporaryYears + (l.closure?.costPerPlace.value ?? 0) * closed;
+  return { shortfallPupilYears: s, emptyPlaceYears: e, placesBuilt: built, temporaryPlaceYears: temporaryYears, placesClosed: closed, cost, maxPShortfall: maxP, yearsOverRisk: over };
+}
+
+/**
+ * Advises, per area and stage, which of the planned projects to keep, defer or cancel, and which
+ * new permanent places, temporary places and closures to add in which year, minimising the
+ * expected cost over the simulated paths:
+ *
+ *   E[ Σ_years shortfallWeight · (pupils − places)⁺ + emptyWeight · (places − pupils)⁺ ]
+ *     + cost of permanent places (optional projects kept or deferred, new blocks)
+ *     + temporary place-years · their yearly cost + places closed · the closure cost
+ *
+ * subject to P(shortfall) ≤ `risk` in every year (scenario counting: places ≥ the demand
+ * quantile), permanent places kept once built, new places only after their lead time, projects
+ * opening within `committedYears` of the decision kept as planned. Each cell (no coupling
+ * between areas) is one mixed-integer program (`cellProgram`), solved by a real solver (HiGHS).
+ * Decisions are per planned project and year (a project's rows of one year move together).
+ *
+ * Demand is `paths` (`simulate(model, { …, paths: true }).paths`), pupils per draw; supply is the
+ * places schedule (`capacitySchedule`), its planned openings the options. Cells with stage `all`
+ * or without a supply line are not advised (a note says which). Costs are undiscounted.
+ *
+ * @param paths - simulated demand paths per area × stage
+ * @param supply - the places schedule (its `lines`)
+ * @param levers - the levers and their data (`estimatedLevers` for the seed run)
+ * @param options - risk target, decision year, solver
+ * @throws RangeError on a lever figure that is negative or not finite, or a risk outside [0, 1]
+ * @throws Error when the solver finds no optimum for a cell (named in the message)
+ * @example
+ * ```ts
+ * const sim = simulate(model, { draws: 1000, seed: 1, to: 2035, supply: ds, paths: true });
+ * const advice = await advise(sim.paths!, capacitySchedule(ds), estimatedLevers, { risk: 0.1 });
+ * advice.projects.filter((p) => p.decision === "cancel").length
+ * ```
+ */
+export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedule, "lines">, levers: Levers, options: AdviseOptions = {}): Promise<Advice> {
+  const risk = options.risk ?? 0.1;
+  if (!(risk >= 0 && risk <= 1)) throw new RangeError(`advise: options.risk must be in [0, 1], got ${risk}`);
+  checkLevers(levers);
+  const maxBp = options.maxBreakpoints ?? 48;
+  if (!(Number.isInteger(maxBp) && maxBp >= 2)) throw new RangeError(`advise: options.maxBreakpoints must be an integer ≥ 2, got ${maxBp}`);
+  const solver = options.solver ?? (await loadHighsSolver());
+  const cellsIn = paths.cells.filter((c) => c.stage !== "all");
+  const years = cellsIn[0]?.years ?? [];
+  const Y = years.length;
+  const D = paths.draws;
+  const decisionYear = options.decisionYear ?? (Y ? years[0]! - 1 : 0);
+  const firstIndex = (lead: number): number => {
+    const i = years.findIndex((y) => y >= decisionYear + lead);
+    return i < 0 ? Y : i;
+  };
+  const ws = levers.shortfallWeight.value;
+  const penalty = options.riskPenalty ?? 1000 * (ws + levers.permanent.costPerPlace.value + 1);
+  const runNotes: Note[] = [];
+  const lines = new Map<string, SupplyLine>();
+  for (const l of supply.lines) lines.set(`${l.area}\u0000${l.stage}`, l);
+  const out: CellAdvice[] = [];
+  let exact = true;
+
+  for (const cell of paths.cells) {
+    if (cell.stage === "all") continue;
+    if (cell.years.length !== Y || cell.years.some((y, i) => y !== years[i])) throw new RangeError(`advise: cell ${cell.area} ${cell.stage}: its years differ from the first cell's`);
+    if (cell.pupils.length !== D * Y) throw new RangeError(`advise: cell ${cell.area} ${cell.stage}: ${cell.pupils.length} pupil values for ${D} draws × ${Y} years`);
+    for (let i = 0; i < cell.pupils.length; i++) {
+      const v = cell.pupils[i]!;
+      if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`advise: cell ${cell.area} ${cell.stage}, draw ${Math.floor(i / Y)}, year ${years[i % Y]}: pupils must be a non-negative number, got ${v}`);
+    }
+    const line = lines.get(`${cell.area}\u0000${cell.stage}`);
+    if (!line) {
+      runNotes.push(note("advise.no-supply-line", { area: cell.area, stage: cell.stage }));
+      continue;
+    }
+    const { area, stage } = cell;
+    const last = Y ? years[Y - 1]! : decisionYear;
+    const committedTo = decisionYear + levers.projects.committedYears.value;
+    const maxDefer = Math.floor(levers.projects.maxDefer.value);
+    // Options: planned openings after the committed years and within the horizon, per project and year.
+    const groups = new Map<string, number[]>();
+    const notes: Note[] = [];
+    const decisions: ProjectDecision[] = [];
+    line.changes.forEach((c, i) => {
+      if (!c.mayDelay || c.from >= 0 || c.year <= decisionYear) return;
+      const key = `${c.project}\u0000${c.year}`;
+      if (c.year <= committedTo || c.year > last) return;
+      const g = groups.get(key);
+      if (g) g.push(i);
+      else groups.set(key, [i]);
+    });
+    const optionOf = new Int32Array(line.changes.length).fill(-1);
+    const keys = [...groups.keys()];
+    keys.forEach((k, j) => {
+      for (const i of groups.get(k)!) optionOf[i] = j;
+    });
+    const base = linePath(line, years, (i) => (optionOf[i]! >= 0 ? NEVER : 0));
+    const planPath = linePath(line, years, () => 0);
+    const projects: CellProject[] = keys.map((key, j) => {
+      const idx = groups.get(key)!;
+      const first = line.changes[idx[0]!]!;
+      const effect: Float64Array[] = [];
+      for (let k = 0; k <= maxDefer && first.year + k <= last; k++) {
+        const p = linePath(line, years, (i) => (optionOf[i] === j ? k : optionOf[i]! >= 0 ? NEVER : 0));
+        for (let y = 0; y < Y; y++) p[y] = p[y]! - base[y]!;
+        effect.push(p);
+      }
+      const places = idx.reduce((s, i) => s + (line.changes[i]!.to >= 0 ? line.changes[i]!.places : 0), 0);
+      return { project: projectName(first.project), places, year: first.year, effect };
+    });
+    // Committed openings (and those beyond the horizon) are kept as planned.
+    const seen = new Set<string>();
+    line.changes.forEach((c, i) => {
+      if (!c.mayDelay || c.from >= 0 || optionOf[i]! >= 0 || c.year <= decisionYear) return;
+      const key = `${c.project}\u0000${c.year}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const places = line.changes.filter((d) => d.project === c.project && d.year === c.year && d.mayDelay && d.to >= 0).reduce((s, d) => s + d.places, 0);
+      decisions.push({ area, stage, project: projectName(c.project), places, year: c.year, decision: "committed", advisedYear: c.year });
+      notes.push(note(c.year > last ? "advise.project-beyond-horizon" : "advise.project-committed", { area, stage, project: projectName(c.project), year: c.year, places }));
+    });
+
+    const block = levers.permanent.block?.value ?? line.standard;
+    const problem: CellProblem = {
+      years,
+      draws: D,
+      pupils: cell.pupils,
+      base,
+      projects,
+      shortfallWeight: ws,
+      emptyWeight: levers.emptyWeight.value,
+      permanentCost: levers.permanent.costPerPlace.value,
+      block,
+      permanentFrom: firstIndex(levers.permanent.leadTime.value),
+      temporaryCost: levers.temporary?.costPerPlaceYear.value ?? 0,
+      temporaryFrom: levers.temporary ? firstIndex(levers.temporary.leadTime.value) : Y,
+      temporaryCapShare: levers.temporary?.capShare.value ?? 0,
+      closureCost: levers.closure?.costPerPlace.value ?? 0,
+      closureFrom: levers.closure ? firstIndex(levers.closure.leadTime.value) : Y,
+      risk,
+      riskPenalty: penalty,
+      maxBreakpoints: maxBp,
+    };
+    const plan: CellPlan = solveCell(problem, solver, `area ${area}, stage ${stage}`);
+    if (!plan.exact) exact = false;
+
+    projects.forEach((pr, j) => {
+      const k = plan.deferral[j];
+      const y0 = years.indexOf(pr.year);
+      const params = { area, stage, project: pr.project, year: pr.year, places: pr.places };
+      if (k === null || k === undefined) {
+        decisions.push({ area, stage, project: pr.project, places: pr.places, year: pr.year, decision: "cancel", advisedYear: null });
+        notes.push(note("advise.project-cancelled", { ...params, quantile: y0 >= 0 ? plan.quantile[y0]! : null, advised: y0 >= 0 ? plan.places[y0]! : null }));
+      } else if (k === 0) {
+        decisions.push({ area, stage, project: pr.project, places: pr.places, year: pr.year, decision: "keep", advisedYear: pr.year });
+        notes.push(note("advise.project-kept", { ...params, quantile: y0 >= 0 ? plan.quantile[y0]! : null, without: y0 >= 0 ? plan.places[y0]! - pr.effect[0]![y0]! : null }));
+      } else {
+        decisions.push({ area, stage, project: pr.project, places: pr.places, year: pr.year, decision: "defer", advisedYear: pr.year + k });
+        notes.push(note("advise.project-deferred", { ...params, to: pr.year + k }));
+      }
+    });
+    const rows: AdviceRow[] = [];
+    const planRisk = evaluatePlaces(cell.pupils, years, planPath);
+    const advRisk = evaluatePlaces(cell.pupils, years, plan.places);
+    let built = 0;
+    let shut = 0;
+    let tempYears = 0;
+    const tempYearsList: number[] = [];
+    let tempMax = 0;
+    const unmetYears: number[] = [];
+    let unmetMax = 0;
+    for (let y = 0; y < Y; y++) {
+      if (plan.blocks[y]! > 0) notes.push(note("advise.build", { area, stage, year: years[y]!, places: plan.blocks[y]! * block, blocks: plan.blocks[y]!, block, quantile: plan.quantile[y]! }));
+      if (plan.closed[y]! > 0) notes.push(note("advise.close", { area, stage, year: years[y]!, places: plan.closed[y]! }));
+      if (plan.temporary[y]! > 0) {
+        tempYearsList.push(years[y]!);
+        tempMax = Math.max(tempMax, plan.temporary[y]!);
+      }
+      if (plan.unmet[y]! > 1e-6 * Math.max(1, plan.quantile[y]!)) {
+        unmetYears.push(years[y]!);
+        unmetMax = Math.max(unmetMax, plan.unmet[y]!);
+      }
+      built += plan.blocks[y]! * block;
+      shut += plan.closed[y]!;
+      tempYears += plan.temporary[y]!;
+      let proj = 0;
+      projects.forEach((pr, j) => {
+        const k = plan.deferral[j];
+        if (k !== null && k !== undefined) proj += pr.effect[k]![y]!;
+      });
+      rows.push({ area, stage, year: years[y]!, planPlaces: planPath[y]!, advisedPlaces: plan.places[y]!, base: base[y]!, projects: proj, newPermanent: built, temporary: plan.temporary[y]!, closed: shut, quantile: plan.quantile[y]!, plan: planRisk[y]!, advised: advRisk[y]! });
+    }
+    if (tempYearsList.length) notes.push(note("advise.temporary", { area, stage, years: tempYearsList, places: tempMax }));
+    if (unmetYears.length) notes.push(note("advise.risk-unreachable", { area, stage, years: unmetYears, places: unmetMax, risk }));
+    const keptPlaces = projects.reduce((s, pr, j) => s + (plan.deferral[j] === null ? 0 : pr.places), 0);
+    const planBuilt = projects.reduce((s, pr) => s + pr.places, 0);
+    out.push({
+      area,
+      stage,
+      rows,
+      projects: decisions,
+      plan: pathCost(planRisk, levers, planBuilt, 0, 0, risk),
+      advised: pathCost(advRisk, levers, keptPlaces + built, tempYears, shut, risk),
+      notes,
+    });
+  }
+  if (!exact) runNotes.push(note("advise.cost-curve-interpolated", { breakpoints: maxBp, draws: D }));
+  return {
+    risk,
+    decisionYear,
+    years,
+    draws: D,
+    cells: out,
+    rows: out.flatMap((c) => c.rows),
+    projects: out.flatMap((c) => c.projects),
+    notes: [...runNotes, ...out.flatMap((c) => c.notes)],
+    solver: solver.name,
+    exact,
+  };
+}

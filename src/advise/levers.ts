@@ -1,0 +1,95 @@
+import type { Sourced } from "../domain/sourced.js";
+
+/** New permanent places: built in whole blocks, available `leadTime` years after the decision, kept once built. */
+export interface PermanentLever {
+  /** One-off cost per place built (cost units of `Levers`). */
+  readonly costPerPlace: Sourced<number>;
+  /** Years from the decision to the first school year the places serve. */
+  readonly leadTime: Sourced<number>;
+  /** Places per block (a class, or a school); the stage's standard class size when absent. */
+  readonly block?: Sourced<number>;
+}
+
+/** Temporary places (rented rooms, prefabricated classrooms): a yearly cost, capped per cell. */
+export interface TemporaryLever {
+  /** Cost per temporary place per school year. */
+  readonly costPerPlaceYear: Sourced<number>;
+  /** The most temporary places a cell may have in a year, as a share of its existing places that year. */
+  readonly capShare: Sourced<number>;
+  /** Years from the decision to the first school year they can serve. */
+  readonly leadTime: Sourced<number>;
+}
+
+/** Closing or repurposing surplus existing places (never new ones): a one-off cost per place. */
+export interface ClosureLever {
+  readonly costPerPlace: Sourced<number>;
+  readonly leadTime: Sourced<number>;
+}
+
+/** What may be done with the planned projects (openings of the places schedule). */
+export interface ProjectLever {
+  /** A project may be deferred by 1 … maxDefer years (or kept, or cancelled). */
+  readonly maxDefer: Sourced<number>;
+  /**
+   * Projects opening in the first `committedYears` school years after the decision year are
+   * committed (built or contracted): kept as planned.
+   */
+  readonly committedYears: Sourced<number>;
+}
+
+/**
+ * The advisor's levers with their data, each figure a sourced record. Costs are in one unit of
+ * the caller's choice (yuan, or place-year equivalents as in `estimatedLevers`); only their
+ * ratios matter to the advice.
+ */
+export interface Levers {
+  /** Weight of one pupil-year short of a place (the heavier side). */
+  readonly shortfallWeight: Sourced<number>;
+  /** Weight of one empty place-year. */
+  readonly emptyWeight: Sourced<number>;
+  readonly permanent: PermanentLever;
+  /** Absent: no temporary places. */
+  readonly temporary?: TemporaryLever;
+  /** Absent: no closures. */
+  readonly closure?: ClosureLever;
+  readonly projects: ProjectLever;
+}
+
+const EST = "estimate (placecast advisor default, a stated planning assumption, not a measured figure): ";
+
+/**
+ * Estimated lever data in place-year equivalents (1 = the upkeep of one empty place for one
+ * school year), used for the Yangjiang run. None of these figures is published: each is an
+ * estimate with its method in its `source`, meant to be replaced by a bureau's own costs. The
+ * Yangjiang plan gives only totals (plan line 105: 297.48 亿元 of education spending 2016–2020,
+ * 12.7 万 new places), which mix building with running costs and so fix no per-place figure.
+ *
+ * @example
+ * ```ts
+ * estimatedLevers.shortfallWeight.value // 5
+ * ```
+ */
+export const estimatedLevers: Levers = Object.freeze({
+  emptyWeight: { value: 1, source: EST + "the unit of cost: the upkeep of one empty place for one school year" },
+  shortfallWeight: {
+    value: 5,
+    source: EST + "a pupil-year without a place (an oversized class, a long journey) weighted 5 empty place-years, the heavier side as issue 19 asks; a policy weight",
+  },
+  permanent: {
+    costPerPlace: { value: 20, source: EST + "building one place costs 20 years of an empty place's upkeep (upkeep taken as 1/40 of the building cost a year over a 40-year life, halved for the part that is not fabric)" },
+    leadTime: { value: 3, source: EST + "3 school years from decision to first intake: site, design and approval about a year, building about two" },
+  },
+  temporary: {
+    costPerPlaceYear: { value: 3, source: EST + "a rented or prefabricated place costs 3 empty place-years a year (rent and fit-out over a short life)" },
+    capShare: { value: 0.1, source: EST + "temporary places up to 10 % of a cell's existing places (rooms that can be found or put up)" },
+    leadTime: { value: 1, source: EST + "ready for the next school year" },
+  },
+  closure: {
+    costPerPlace: { value: 2, source: EST + "repurposing a surplus place costs 2 empty place-years once (refit, moving staff)" },
+    leadTime: { value: 1, source: EST + "effective from the next school year" },
+  },
+  projects: {
+    maxDefer: { value: 3, source: EST + "a planned school can be put back up to 3 years before its site or funding lapses" },
+    committedYears: { value: 1, source: EST + "projects opening in the first school year after the decision are under construction: kept" },
+  },
+} satisfies Levers);

@@ -1,0 +1,74 @@
+/**
+ * Texts of the advisor's notes (`advise.*`, `advise`), in English and Chinese: the reasons of the
+ * advised schedule, and the cells it could not advise.
+ */
+import type { Note } from "../../domain/notes.js";
+import { count } from "./format.js";
+import type { NoteTexts } from "./types.js";
+
+type P = Note["params"];
+
+/** A number with thousands separators, rounded to whole places; anything else as it is. */
+function n(x: P[string] | undefined): string {
+  return typeof x === "number" ? count(Math.round(x)) : String(x);
+}
+
+/** A list of years, a consecutive run as "2021–2025". */
+function years(x: P[string] | undefined, sep: string): string {
+  if (!Array.isArray(x)) return String(x);
+  const ns = x.filter((v): v is number => typeof v === "number");
+  if (ns.length === x.length && ns.length > 2 && ns.every((v, i) => i === 0 || v === ns[i - 1]! + 1)) return `${ns[0]}–${ns[ns.length - 1]}`;
+  return x.join(sep);
+}
+
+const pct = (x: P[string] | undefined): string => (typeof x === "number" ? `${Math.round(x * 1000) / 10} %` : String(x));
+const at = (p: P): string => `${p.area}, ${p.stage}`;
+const atZh = (p: P): string => `${p.area}，${p.stage}`;
+
+/** The advisor's note texts, by code. */
+export const adviseNoteTexts: NoteTexts = {
+  "advise.project-kept": {
+    en: (p) => `${at(p)}: keep ${p.project} (${n(p.places)} places, ${p.year})${p.quantile === null ? "" : `: ${p.year} needs ${n(p.quantile)} places for the risk target, ${n(p.without)} without it`}`,
+    zh: (p) => `${atZh(p)}：保留 ${p.project}（${n(p.places)} 个学位，${p.year} 年）${p.quantile === null ? "" : `：${p.year} 年达到风险目标需 ${n(p.quantile)} 个学位，不建则为 ${n(p.without)} 个`}`,
+  },
+  "advise.project-deferred": {
+    en: (p) => `${at(p)}: defer ${p.project} (${n(p.places)} places) from ${p.year} to ${p.to}: the places are not needed before`,
+    zh: (p) => `${atZh(p)}：${p.project}（${n(p.places)} 个学位）由 ${p.year} 年推迟至 ${p.to} 年：此前无需这些学位`,
+  },
+  "advise.project-cancelled": {
+    en: (p) => `${at(p)}: cancel ${p.project} (${n(p.places)} places, ${p.year})${p.quantile === null ? "" : `: ${n(p.advised)} places without it already cover the ${n(p.quantile)} the risk target needs in ${p.year}, and later demand does not repay it`}`,
+    zh: (p) => `${atZh(p)}：取消 ${p.project}（${n(p.places)} 个学位，${p.year} 年）${p.quantile === null ? "" : `：不建时 ${p.year} 年已有 ${n(p.advised)} 个学位，足以覆盖风险目标所需的 ${n(p.quantile)} 个，此后的需求也不足以抵偿其成本`}`,
+  },
+  "advise.project-committed": {
+    en: (p) => `${at(p)}: ${p.project} (${n(p.places)} places, ${p.year}) opens too soon to change: kept as planned`,
+    zh: (p) => `${atZh(p)}：${p.project}（${n(p.places)} 个学位，${p.year} 年）开办在即，无法调整：按规划保留`,
+  },
+  "advise.project-beyond-horizon": {
+    en: (p) => `${at(p)}: ${p.project} (${n(p.places)} places, ${p.year}) opens after the years advised: left as planned`,
+    zh: (p) => `${atZh(p)}：${p.project}（${n(p.places)} 个学位，${p.year} 年）在建议年限之后开办：按规划不变`,
+  },
+  "advise.build": {
+    en: (p) => `${at(p)}: build ${n(p.places)} new permanent places (${p.blocks} × ${p.block}) first serving in ${p.year}, when the risk target needs ${n(p.quantile)}`,
+    zh: (p) => `${atZh(p)}：新建 ${n(p.places)} 个永久学位（${p.blocks} × ${p.block}），${p.year} 年起使用，当年达到风险目标需 ${n(p.quantile)} 个学位`,
+  },
+  "advise.temporary": {
+    en: (p) => `${at(p)}: temporary places in ${years(p.years, ", ")} (up to ${n(p.places)}): cheaper than building for a passing peak`,
+    zh: (p) => `${atZh(p)}：${years(p.years, "、")} 年使用临时学位（最多 ${n(p.places)} 个）：应对短期高峰比新建更省`,
+  },
+  "advise.close": {
+    en: (p) => `${at(p)}: close or repurpose ${n(p.places)} surplus places from ${p.year}`,
+    zh: (p) => `${atZh(p)}：自 ${p.year} 年起关闭或转作他用 ${n(p.places)} 个富余学位`,
+  },
+  "advise.risk-unreachable": {
+    en: (p) => `${at(p)}: the risk target P(shortfall) ≤ ${pct(p.risk)} cannot be met in ${years(p.years, ", ")} with the levers' lead times (up to ${n(p.places)} places short of it)`,
+    zh: (p) => `${atZh(p)}：受各项措施的准备期所限，${years(p.years, "、")} 年无法达到缺位概率 ≤ ${pct(p.risk)} 的目标（最多差 ${n(p.places)} 个学位）`,
+  },
+  "advise.no-supply-line": {
+    en: (p) => `${at(p)}: not advised: the places schedule has no line for it (no capacity record)`,
+    zh: (p) => `${atZh(p)}：未提供建议：学位表中没有该地区该学段（无现有学位记录）`,
+  },
+  "advise.cost-curve-interpolated": {
+    en: (p) => `the expected cost of each year was interpolated between ${p.breakpoints} of the ${n(p.draws)} simulated demands (exact at those points; the costs and risks reported use every draw)`,
+    zh: (p) => `各年期望成本按 ${n(p.draws)} 条模拟需求中的 ${p.breakpoints} 个点插值（在这些点上精确；报告的成本与风险按全部模拟计算）`,
+  },
+};
