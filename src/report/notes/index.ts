@@ -6,6 +6,7 @@ import { housingNoteTexts } from "./housing.js";
 import { reportNoteTexts } from "./report.js";
 import { scheduleNoteTexts, simulateNoteTexts } from "./supply.js";
 import { planNoteTexts } from "./plan.js";
+import { cliNoteTexts } from "./cli.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
 export type { NoteText, NoteTexts } from "./types.js";
@@ -29,6 +30,7 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   schedule: scheduleNoteTexts,
   simulate: simulateNoteTexts,
   plan: planNoteTexts,
+  cli: cliNoteTexts,
 });
 
 /**
