@@ -224,7 +224,7 @@ const OPTIONS = {
   forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, ...PLAN },
   report: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, ...PLAN, "no-png": { type: "boolean" } },
   backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, ...MODEL, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
-  templates: { ...COMMON, out: { type: "string" } },
+  templates: { ...COMMON, out: { type: "string" }, system: { type: "string" } },
   demo: { ...COMMON, ...SIM, ...WRITE, ...PLAN },
 } as const;
 type Command = keyof typeof OPTIONS;
@@ -422,7 +422,7 @@ async function templates(values: Values, out: (line: string) => void): Promise<n
   const langs: Lang[] = lang === "both" ? ["en", "zh-CN"] : [lang];
   for (const l of langs) {
     const dir = lang === "both" ? join(values.out, l) : values.out;
-    for (const p of await writeTemplates(dir, { lang: l })) out(p);
+    for (const p of await writeTemplates(dir, { lang: l, system: systemOf(values) })) out(p);
   }
   return EXIT.ok;
 }
