@@ -660,12 +660,15 @@ function presentRun(tables: readonly Table[], ds: Dataset, lang: Lang, params: r
   return [...(stages ? [yearsAcross(stages, ctx)] : []), ...tables.map((t) => presentTable(t, ctx)), parametersTable(params, lang)];
 }
 
+/** How to install a CJK font for the PNG charts (Debian and Ubuntu package names; `fontSetup` looks for their files). */
+const FONT_FIX = "apt install fonts-wqy-microhei (or fonts-noto-cjk)";
+
 async function writeReportFiles(run: ReturnType<typeof runForecast>, ds: Dataset, th: Thresholds, values: Values, outDir: string, lang: Lang, io: CliIO, print: (l: string) => void): Promise<void> {
   const png = !values["no-png"];
   if (png) {
     const setup = (io.fontSetup ?? defaultFontSetup)();
     if (!setup.cjk && lang === "zh-CN") {
-      io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(note("cli.font-missing", { looked: [...setup.fontFiles] }), lang)}\n`);
+      io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(note("cli.font-missing", { looked: [...setup.fontFiles], fix: FONT_FIX }), lang)}\n`);
     }
   }
   const doc = buildReport(

@@ -17,7 +17,7 @@ export const cliNoteTexts: NoteTexts = {
   "cli.step-origin": { en: (p: P) => `origin ${s(p, "origin")}`, zh: (p: P) => `预测起点 ${s(p, "origin")}` },
   "cli.step-summarise": { en: () => "summarising", zh: () => "汇总" },
   "cli.step-report": { en: () => "writing the report and charts", zh: () => "生成报告和图表" },
-  "cli.step-done": { en: () => "done", zh: () => "完成" },
+  "cli.step-done": { en: () => "finished", zh: () => "完成" },
   "cli.no-places": {
     en: (p: P) => `no places known for ${list(p, "cells").join(", ")}; left out of the assessment`,
     zh: (p: P) => `以下县区学段没有学位数据，未纳入学位评估：${list(p, "cells").join("、")}`,
@@ -53,9 +53,9 @@ export const cliNoteTexts: NoteTexts = {
   "cli.font-missing": {
     en: (p: P) =>
       `warning: no CJK font found (looked for ${list(p, "looked").length} font files); Chinese text in the PNG charts may render as empty boxes. ` +
-      `Install one: apt install fonts-wqy-microhei (or fonts-noto-cjk) on Debian/Ubuntu; the SVG and HTML files use the viewer's fonts.`,
+      `Install one: ${s(p, "fix") || "a CJK font package"}; the SVG and HTML files use the viewer's fonts.`,
     zh: (p: P) =>
       `警告：未找到中文字体（查找了 ${list(p, "looked").length} 个字体文件），PNG 图表中的中文可能显示为方框。` +
-      `请安装中文字体：Debian/Ubuntu 上运行 apt install fonts-wqy-microhei（或 fonts-noto-cjk）；SVG 和 HTML 文件使用浏览器的字体。`,
+      `请安装中文字体：${s(p, "fix") || "任一中文字体包"}；SVG 和 HTML 文件使用浏览器的字体。`,
   },
 };
