@@ -172,7 +172,9 @@ function ctx(o: ChartOptions): Ctx {
 
 function titled(text: string, estimate: boolean, L: ReportLabels, subtitle: readonly string[]): ChartSpec["title"] {
   const sub = estimate ? [...subtitle, L.estimateNote] : [...subtitle];
-  return { text: estimate ? `${text}${L.estimateSuffix}` : text, ...(sub.length ? { subtitle: sub } : {}) };
+  // Vega describes a title in English ("Title text …"): not in a Chinese chart (see configFor).
+  const aria = L === reportLabels["zh-CN"] ? { aria: false } : {};
+  return { text: estimate ? `${text}${L.estimateSuffix}` : text, ...(sub.length ? { subtitle: sub } : {}), ...aria };
 }
 
 const pct = (p: number): string => String(Math.round(p * 1000) / 10);
@@ -214,6 +216,16 @@ const CONFIG: JsonObject = {
   axis: { labelFontSize: 10, titleFontSize: 11 },
   legend: { labelFontSize: 10, titleFontSize: 11, orient: "bottom", direction: "horizontal", columns: 2, labelLimit: 260 },
 };
+
+/**
+ * The configuration of a chart in a language. Vega writes its accessibility descriptions
+ * (`aria-label`: "X-axis titled … for a discrete scale", field names) in English only; in Chinese
+ * they are switched off (`aria: false`) rather than mixing English into a Chinese document, and
+ * the chart's title and subtitle carry its description.
+ */
+function configFor(lang: Lang): JsonObject {
+  return lang === "zh-CN" ? { ...CONFIG, aria: false, title: { ...(CONFIG.title as JsonObject), aria: false } } : CONFIG;
+}
 
 function wrapFacet(stages: readonly string[], c: Ctx, layered: JsonObject, rest: JsonObject, columns = 2): JsonObject {
   if (stages.length <= 1) return { ...layered, ...rest };
@@ -337,7 +349,7 @@ export function forecastChart(data: ForecastChartData, options: ChartOptions): C
     title: titled(title, estimate, L, subtitle),
     data: { values },
     ...wrapFacet(stages, c, layered, stages.length > 1 ? { resolve: { scale: { y: "independent" } } } : {}),
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
@@ -417,7 +429,7 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
     title: titled(options.title ?? L.heatmapTitle, estimate, L, [options.subtitle ?? (relative ? L.heatmapShareSubtitle : L.heatmapSubtitle)]),
     data: { values },
     ...wrapFacet(stages, c, layered, stages.length > 1 && !relative ? { resolve: { scale: { color: "independent" } } } : {}, 1),
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
@@ -501,7 +513,7 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
     title: titled(fillLabel(L.classTitle, { min }), estimate, L, [fillLabel(L.classSubtitle, { min })]),
     data: { values },
     ...wrapFacet(stages, c, layered, {}, 1),
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
@@ -648,7 +660,7 @@ export function birthsChart(data: BirthsChartData, options: ChartOptions): Chart
       },
     ],
     resolve: { scale: { color: "independent" } },
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
