@@ -52,6 +52,21 @@ export const configSchema = z.strictObject({
 /** The settings of a `placecast.json` file. */
 export type PlacecastConfig = z.infer<typeof configSchema>;
 
+interface Issue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly errors?: readonly (readonly Issue[])[];
+}
+
+/** A union's failure as the issues of the alternative that got furthest (`classSize.primary: …` rather than `classSize: Invalid input`). */
+function deepest(i: Issue): Issue[] {
+  if (i.code !== "invalid_union" || !i.errors?.length) return [i];
+  const branches = i.errors.map((b) => b.flatMap(deepest).map((x) => ({ ...x, path: [...i.path, ...x.path] })));
+  const depth = (b: readonly Issue[]): number => Math.max(0, ...b.map((x) => x.path.length));
+  return branches.reduce((best, b) => (depth(b) > depth(best) ? b : best));
+}
+
 /** A config file that cannot be used: each problem with its place in the file. */
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly problems: readonly string[]) {
@@ -83,7 +98,7 @@ export async function readConfig(file: string): Promise<PlacecastConfig> {
   if (!r.success) {
     throw new ConfigError(
       file,
-      r.error.issues.map((i) => {
+      (r.error.issues as readonly Issue[]).flatMap(deepest).map((i) => {
         const keys = i.code === "unrecognized_keys" ? ` (${(i as { keys?: string[] }).keys?.join(", ")}; the settings are ${Object.keys(configSchema.def.shape).join(", ")})` : "";
         return `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}${keys}`;
       }),

@@ -564,7 +564,7 @@ function runParameters(p: PlanParameters, settings: Settings, values: Values, la
     const v = p.thresholds.standardClassSizes?.[s]?.value ?? p.system.stages.find((x) => x.id === s)!.standardClassSize.value;
     return `${labelText(p.system.stages.find((x) => x.id === s)!.label, lang)} ${v}`;
   });
-  const sizeSource = p.thresholds.standardClassSizes ? from("class-size", "classSize") : zh ? "学制默认（GB 50099-2011 等，见报告“规则与阈值”）" : "the system's (see the report's rules)";
+  const sizeSource = p.thresholds.standardClassSizes ? (values.source ?? from("class-size", "classSize")) : zh ? "学制默认（GB 50099-2011 等，见报告“规则与阈值”）" : "the system's (see the report's rules)";
   const thresholdSource = (o: keyof Values, k: keyof PlacecastConfig, own: boolean, en: string): string => (own ? (values.source ?? from(o, k)) : zh ? "placecast 默认值（规划惯例，非法规）" : en);
   return [
     { key: "placecast", value: version(), source: zh ? "程序" : "program" },
