@@ -77,6 +77,20 @@ async function textsOf(dir: string): Promise<Map<string, string>> {
 }
 
 describe("云州市 in zh-CN from the templates (issue 17)", () => {
+  it("the untranslated-label check finds English labels (it can fail)", () => {
+    const allow = allowList();
+    expect(untranslated("学段,类别,预警\nprimary,forecast,shortfall low-headroom", allow)).toEqual(["forecast", "shortfall", "low-headroom"]);
+    expect(untranslated("qingshan,青山县,flags.assumption.even-spread,/tmp/x/data.csv", allow)).toEqual([]);
+  });
+
+  it("draws its progress bar in Chinese on a terminal", async () => {
+    const stderr = sink(true);
+    const code = await main(["forecast", "--data", FIXTURE, "--out", tmp(), "--lang", "zh-CN", "--format", "csv"], { stdout: sink(), stderr });
+    expect(code).toBe(EXIT.ok);
+    for (const step of ["拟合队列模型", "预测（含新建住房）", "评估学位", "完成"]) expect(stderr.text()).toContain(step);
+    expect(stderr.text()).not.toMatch(/fitting|forecasting|assessing/);
+  }, 60_000);
+
   it("the fixture uses only the headers and labels the zh-CN template guide lists", () => {
     const guide = columnGuide("zh-CN", chinaSchoolSystem);
     const [iSheet, iCol, , , , iLabels] = [0, 1, 2, 3, 4, 5];
@@ -160,6 +174,22 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(pupils.numFmt).toBe("0");
     expect(ws.autoFilter).toBeDefined();
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  }, 60_000);
+
+  it("the zh-CN templates explain every column in Chinese, with labels and examples; no schema text leaks into either language", async () => {
+    const out = tmp();
+    const r = await runCli("templates", "--out", out);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const texts = await textsOf(join(out, "zh-CN"));
+    // The English name in the example row of 英文名称 is a name.
+    const allow = new Set([...allowList(), "Qingshan", "County"]);
+    for (const [file, text] of texts) expect(untranslated(text, allow), file).toEqual([]);
+    const zh = columnGuide("zh-CN", chinaSchoolSystem);
+    expect(zh.columns).toEqual(["工作表", "列", "可用表头", "必填", "填写要求", "可填标签", "示例"]);
+    for (const row of zh.rows) expect(String(row[4]), String(row[1])).toMatch(/\p{Script=Han}/u);
+    const grade = zh.rows.find((row) => row[0] === "在校生" && row[1] === "年级")!;
+    expect(String(grade[5])).toContain("小学一年级、P1");
+    for (const lang of ["en", "zh-CN"] as const) expect(JSON.stringify(columnGuide(lang).rows)).not.toContain("{ zh?, en? }");
   }, 60_000);
 
   it("--help in Chinese documents every option and names nothing untranslated but options, commands and values", async () => {
