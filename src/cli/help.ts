@@ -15,7 +15,8 @@ Commands:
              With housing records: pupils from new dwellings added (shown apart in housing.csv).
              With --draws: seeded simulation intervals and the probability of a shortfall.
   report     The same forecast, written as a report a planner reads: report.html (charts
-             inlined), report.md, and every chart as charts/<id>.svg and charts/<id>.png.
+             inlined), report.md, every chart as charts/<id>.svg and charts/<id>.png, and
+             parameters.csv (the method, yields, thresholds, seed and version used).
   backtest   Rolling-origin backtest of the cohort model: forecast from past years and compare
              with what happened (MAPE, bias, WAPE per horizon, stage and area).
   templates  Write blank input templates (CSV files and an .xlsx workbook whose guide sheet lists
@@ -129,7 +130,8 @@ export const HELP_ZH = `placecast —— 学位供需预测
              有住房数据时：加上新建住房带来的学生（在“住房学生”表中单列）。
              使用 --draws 时：随机模拟的区间和学位不足的概率（随机种子固定）。
   report     同样的预测，写成规划人员阅读的报告：report.html（内嵌图表）、report.md，
-             以及每张图表的 charts/<编号>.svg 和 charts/<编号>.png。
+             每张图表的 charts/<编号>.svg 和 charts/<编号>.png，以及 参数.csv（所用方法、产生率、
+             阈值、随机种子和版本）。
   backtest   队列模型的滚动回测：从过去的年份出发预测，与实际比较
              （按步长、学段、县区计算平均绝对百分比误差、偏差、加权误差）。
   templates  写出空白填报模板（CSV 文件和一个 .xlsx 工作簿；其“说明”表列出每一列、

@@ -631,6 +631,9 @@ async function forecastCommand(cmd: "forecast" | "report" | "demo", values: Valu
   const print = (l: string): void => void io.stdout.write(`${escapeControls(l)}\n`);
   if (cmd === "report") {
     await writeReportFiles(run, ds, th, values, outDir, lang, io, print);
+    // The report's method section names the ratio and births methods and the rules; the full
+    // parameters (yields, seed, version, settings) go beside it.
+    for (const p of await writeCsvTables([parametersTable(params, lang)], outDir, { bom: lang === "zh-CN" })) print(p);
   } else {
     const meta = { placecast: version(), command: cmd, data: demo ? "Yangjiang seed (estimates)" : resolve(values.data ?? ""), system: ds.system.id, baseYear: ds.baseYear, to, ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}), lang, parameters: params };
     await writeOutputs(presentRun(run.tables, ds, lang, params), outDir, formats, lang, meta, print);

@@ -43,7 +43,8 @@ const HEADERS: Readonly<Record<string, readonly [string, string]>> = {
   from_pupils: ["from_pupils", "来源人数（人）"],
   birth_year: ["birth_year", "出生年份"],
   births: ["births", "出生人口（人）"],
-  births_area: ["births_area", "出生人口地区"],
+  births_area: ["births_area", "出生人口地区代码"],
+  births_area_name: ["births_area_name", "出生人口地区名称"],
   births_status: ["births_status", "出生人口状态"],
   component: ["component", "组成"],
   places: ["places", "学位（个）"],
@@ -196,8 +197,8 @@ export function presenter(ctx: PresentContext): {
 
 /**
  * A result table (English keys from `pupilsTable`, `assessmentTable`, …) as the planner reads
- * it: an area-name column after each area id column (`area` → `area_name`, `births_area` keeps
- * its id), headers and coded values in the context's language, number formats (whole pupils,
+ * it: an area-name column after each area id column (`area` → `area_name`, `births_area` →
+ * `births_area_name`), headers and coded values in the context's language, number formats (whole pupils,
  * percent shares), and the sheet name and file stem in the language.
  *
  * @example
@@ -213,8 +214,8 @@ export function presentTable(t: Table, ctx: PresentContext): Table {
   t.columns.forEach((k, i) => {
     keys.push(k);
     pick.push((r) => p.value(k, r[i] ?? null));
-    if (k === "area") {
-      keys.push("area_name");
+    if (k === "area" || k === "births_area") {
+      keys.push(`${k}_name`);
       pick.push((r) => (typeof r[i] === "string" ? p.areaName(r[i] as string) : null));
     }
   });

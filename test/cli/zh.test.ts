@@ -126,6 +126,7 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     // No CJK font (stubbed): the command says so and how to fix it.
     expect(stderr.text()).toContain("未找到中文字体");
     expect(stderr.text()).toContain("apt install fonts-wqy-microhei");
+    expect(stdout.text()).toContain(join(report, "参数.csv"));
     const texts = await textsOf(out);
     const kinds = new Set([...texts.keys()].map((p) => p.slice(p.lastIndexOf(".") + 1)));
     expect([...kinds].sort()).toEqual(["csv", "html", "md", "svg", "xlsx"]);
