@@ -2,9 +2,23 @@ import { readFile } from "node:fs/promises";
 import * as z from "zod/mini";
 import { zodEnglish } from "../data/zodEnglish.js";
 
-/** Ratio methods the command line offers (`RatioOptions.method`). */
+/**
+ * Ratio methods the command line offers (`RatioOptions.method`; `--method`, `"method"`).
+ *
+ * @example
+ * ```ts
+ * RATIO_METHODS.includes("mean") // true
+ * ```
+ */
 export const RATIO_METHODS = ["ses", "mean", "weighted", "median", "trend", "damped"] as const;
-/** Methods of births beyond the last known year (`BirthsOptions.method`). */
+/**
+ * Methods of births beyond the last known year (`BirthsOptions.method`; `--births`, `"births"`).
+ *
+ * @example
+ * ```ts
+ * BIRTHS_METHODS // ["last", "mean", "trend"]
+ * ```
+ */
 export const BIRTHS_METHODS = ["last", "mean", "trend"] as const;
 
 const pct = z.number().check(z.gte(0), z.lte(100));
@@ -13,6 +27,13 @@ const positiveInt = z.int().check(z.gte(1));
 /**
  * The settings of `placecast.json`: the same choices as the command line's options (an option
  * given on the command line wins over the file). Paths are relative to the file's folder.
+ * Percentages (`headroom`, `surplusRisk`) are 0–100; unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * configSchema.safeParse({ method: "mean", headroom: 5 }).success // true
+ * configSchema.safeParse({ headroon: 5 }).success // false (unknown key)
+ * ```
  */
 export const configSchema = z.strictObject({
   /** Input data: a folder of CSV files or an .xlsx workbook (--data). */
@@ -67,7 +88,15 @@ function deepest(i: Issue): Issue[] {
   return branches.reduce((best, b) => (depth(b) > depth(best) ? b : best));
 }
 
-/** A config file that cannot be used: each problem with its place in the file. */
+/**
+ * A config file that cannot be used: each problem with its place in the file (the command line
+ * reports it as a usage error, exit 2).
+ *
+ * @example
+ * ```ts
+ * new ConfigError("placecast.json", ["method: Invalid option"]).message // "placecast.json: method: Invalid option"
+ * ```
+ */
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly problems: readonly string[]) {
     super(`${file}: ${problems.join("; ")}`);

@@ -152,7 +152,17 @@ function quantileText(q: string, lang: Lang): string {
   return lang === "en" ? `q${q.slice(1)}` : `第${p}百分位`;
 }
 
-/** The presenter of one context: headers and values in its language, area names by id. */
+/**
+ * The presenter of one context: headers and values in its language, area names by id.
+ *
+ * @example
+ * ```ts
+ * const p = presenter({ lang: "zh-CN", system: chinaSchoolSystem, areas: [{ id: "qingshan", name: { zh: "青山县" } }] });
+ * p.header("utilisation") // "学位使用率（%）"
+ * p.value("flags", "shortfall large") // "学位不足、大班额"
+ * p.areaName("qingshan") // "青山县"
+ * ```
+ */
 export function presenter(ctx: PresentContext): {
   header: (key: string) => string;
   value: (key: string, v: Cell) => Cell;

@@ -161,6 +161,11 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
 /**
  * The notes as a table: the layer of each note's code as the topic (`fit`, `housing`, `flags`,
  * `schedule`, `simulate`, `cli`, or `data` for the readers' warnings), the code, and the text.
+ *
+ * @example
+ * ```ts
+ * runNotesTable([{ topic: "cli.simulation", code: "cli.simulation", message: "100 draws, seed 1" }]).rows // [["cli", "cli.simulation", "100 draws, seed 1"]]
+ * ```
  */
 export function runNotesTable(notes: readonly RunNote[]): Table {
   const layer = (code: string): string => (code.includes(".") ? code.slice(0, code.indexOf(".")) : "data");
