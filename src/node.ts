@@ -49,6 +49,8 @@ export {
   writeDatasetFiles, // a Dataset as CSV files or a workbook in the input format
 } from "./io/index.js";
 export type { Table, Cell, TableOptions, CsvOptions, DatasetFileOptions } from "./io/index.js";
+// Issue 17 (zh): how a presentation table shows a numeric column (whole pupils, percent).
+export type { ColumnFormat } from "./io/index.js";
 
 // Rendering: Vega-Lite specs to SVG and PNG (CJK fonts found on the system), reports to files.
 export {

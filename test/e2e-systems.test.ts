@@ -181,7 +181,7 @@ describe.each(cases)("the %s system end to end", (cliId, system) => {
 
 describe("--yields in the command line's help", () => {
   it("is documented with the file's shape and when it is needed", () => {
-    expect(HELP).toMatch(/--yields <file>\s+Pupil yield table for the housing records \(forecast, demo\): a JSON file/);
+    expect(HELP).toMatch(/--yields <file>\s+Pupil yield table for the housing records \(forecast, report, demo\): a JSON file/);
     expect(HELP).toMatch(/england and us-k12 have none, so housing records need --yields/);
   });
 });

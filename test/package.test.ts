@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Packs the built package, installs the tarball into a fresh consumer project from the local npm
-// cache, and uses it with `import`, `require` and the `placecast` executable (about 10 s). It
+// cache, and uses it with `import`, `require` and the `placecast` executable, through `npx` too
+// (about 60 s). It
 // needs `npm run build` first: it runs when dist/ exists, and always with PLACECAST_PACK_TEST=1
 // (set by .ci/run after its build step, so that a missing build fails instead of skipping).
 const root = resolve(import.meta.dirname, "..");
@@ -60,5 +61,20 @@ console.log(JSON.stringify({ rows: stageTotals(fc).length, csv: csv.split("\\n")
     const bin = spawnSync(join(app, "node_modules", ".bin", "placecast"), ["templates", "--out", join(app, "t"), "--lang", "en"], { encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout).toContain(join(app, "t", "enrolment.csv"));
-  }, 180_000);
+    // The commands docs/cli.md gives for an installed tarball: `npx placecast …` in the project
+    // that installed it, and `npx ./placecast-0.1.0.tgz …` with no project at all.
+    const demo = spawnSync("npx", ["--no-install", "placecast", "demo", "--out", join(app, "demo"), "--lang", "zh-CN", "--to", "2023", "--format", "csv", "--quiet"], { cwd: app, encoding: "utf8" });
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain(join(app, "demo", "分学段在校生（按年）.csv"));
+    expect(demo.stderr).toMatch(/^placecast：预测 2020→2023 学年/);
+    const npx = spawnSync("npx", ["--yes", "--prefer-offline", `./${basename(tarball)}`, "--version"], { cwd: packDir, encoding: "utf8" });
+    expect(npx.status, npx.stderr).toBe(0);
+    expect(npx.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  }, 300_000);
+
+  it("runs from a clone with npm run cli (no build, no install of the package)", () => {
+    const r = spawnSync("npm", ["run", "-s", "cli", "--", "--version"], { cwd: root, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset, type Dataset } from "../data/dataset.js";
 import { DatasetError, escapeControls, formatIssues, show } from "../data/issues.js";
@@ -12,6 +13,20 @@ import { safeReadDataset } from "../io/read.js";
 import { backtestTables } from "../io/tables.js";
 import { writeTemplates } from "../io/templates.js";
 import { tablesToObjects, writeCsvTables, writeJson, writeWorkbook, type Table } from "../io/write.js";
+import type { AssessOptions } from "../capacity/assess.js";
+import { defaultCapacityRules } from "../capacity/assess.js";
+import type { ModelOptions } from "../cohort/model.js";
+import { note, type Note } from "../domain/notes.js";
+import { labelText, sourced } from "../domain/sourced.js";
+import { buildReport } from "../report/report.js";
+import { fillLabel, reportLabels } from "../report/labels.js";
+import { renderNote } from "../report/notes/index.js";
+import { fontSetup as defaultFontSetup } from "../render/png.js";
+import { writeReport } from "../render/report.js";
+import { BIRTHS_METHODS, ConfigError, RATIO_METHODS, readConfig, type PlacecastConfig } from "./config.js";
+import { HELP, HELP_ZH } from "./help.js";
+import { parametersTable, presentTable, yearsAcross, type RunParameter } from "./present.js";
+import { readBirthsScenario } from "./scenario.js";
 import { yangjiangInput } from "../seeds/yangjiang.js";
 import pkg from "../../package.json";
 import { Progress, type TextSink } from "./progress.js";
@@ -37,7 +52,11 @@ export const EXIT = {
 export interface CliIO {
   readonly stdout: TextSink;
   readonly stderr: TextSink;
+  /** The fonts the PNG charts would use (`fontSetup` of `placecast/node`); replaced in tests. */
+  readonly fontSetup?: () => { readonly fontFiles: readonly string[]; readonly cjk: boolean };
 }
+
+export { HELP, HELP_ZH } from "./help.js";
 
 /**
  * Limits of one run of the command line. A run beyond them is refused as a usage error (exit 2)
@@ -85,7 +104,11 @@ export function estimateRunBytes(r: { readonly areas: number; readonly grades: n
 function checkBudget(r: Parameters<typeof estimateRunBytes>[0]): void {
   const bytes = estimateRunBytes(r);
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`this run (${r.areas} areas, ${r.years} years${r.draws ? `, ${r.draws} draws` : ""}) needs about ${(bytes / 2 ** 30).toFixed(1)} GiB of memory, over the budget of ${LIMITS.memoryBytes / 2 ** 30} GiB; use fewer --draws or an earlier --to`);
+    const gib = (bytes / 2 ** 30).toFixed(1);
+    throw new UsageError(
+      `this run (${r.areas} areas, ${r.years} years${r.draws ? `, ${r.draws} draws` : ""}) needs about ${gib} GiB of memory, over the budget of ${LIMITS.memoryBytes / 2 ** 30} GiB; use fewer --draws or an earlier --to`,
+      `本次运行（${r.areas} 个地区，${r.years} 年${r.draws ? `，${r.draws} 次模拟` : ""}）约需 ${gib} GiB 内存，超过 ${LIMITS.memoryBytes / 2 ** 30} GiB 的预算；请减少 --draws 或提前 --to`,
+    );
   }
 }
 
@@ -93,94 +116,15 @@ const SYSTEMS: Readonly<Record<string, SchoolSystem>> = { china: chinaSchoolSyst
 const FORMATS = ["csv", "xlsx", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
-export const HELP = `placecast — school place-supply forecasting
-
-Usage:
-  placecast forecast --data <dir|file.xlsx> --out <dir> [options]
-  placecast backtest --data <dir|file.xlsx> [--origins <years>] [--horizon 5] [options]
-  placecast templates --out <dir> [--lang en|zh-CN|both]
-  placecast demo [--out <dir>] [options]
-  placecast advise (--data <dir|file.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--out <dir>]
-  placecast --help | --version
-
-Commands:
-  forecast   Read a dataset, forecast pupils per area, stage and grade, and write the results.
-             With capacity records: places against pupils (shortfall, surplus, class sizes).
-             With housing records: pupils from new dwellings added (shown apart in housing.csv).
-             With --draws: seeded simulation intervals and the probability of a shortfall.
-  backtest   Rolling-origin backtest of the cohort model: forecast from past years and compare
-             with what happened (MAPE, bias, WAPE per horizon, stage and area).
-  templates  Write blank input templates (CSV files and an .xlsx workbook with a column guide).
-  advise     Simulate the paths (default 1000 draws, seed 1) and advise, per area, stage and
-             year, which planned projects to keep, defer or cancel and which new, temporary or
-             closed places to add at P(shortfall) <= --risk (default 0.1), beside the plan;
-             levers: estimatedLevers (estimates, docs/advise.md). --demo: the Yangjiang seed.
-             --period <from-to>: the years whose new places are compared (default: the first
-             five simulated years). Prints the comparison; with --out writes advice.csv,
-             projects.csv, adviceNotes.csv.
-  demo       Forecast and assess the Yangjiang seed (estimated per-county figures, with its
-             estimated capacity, planned places and housing) and write the results.
-
-Options:
-  --data <path>      Folder of CSV files (areas.csv, enrolment.csv, births.csv, capacity.csv,
-                     plannedPlaces.csv, housing.csv, or 地区.csv, 在校生.csv, 出生人口.csv, 学位.csv,
-                     规划学位.csv, 住房.csv) or an .xlsx workbook with one sheet per record type.
-                     Headers in English or Chinese (see the templates). Required by forecast and backtest.
-  --out <dir>        Output folder (created). Required by forecast and templates; optional for
-                     backtest (without it the summary is printed); demo default: placecast-demo.
-  --to <year>        Last school year to forecast (2035 = 2035/36), at most 100 years after the
-                     base year. Default: base year + 15.
-  --draws <n>        Simulate n paths (forecast, demo: intervals and P(shortfall); backtest:
-                     interval coverage), at most 100000. Default: no simulation.
-  --seed <n>         Seed of the simulation (same seed, same numbers). Default: 1. Needs --draws.
-  --origins <years>  Backtest origins: a list "2015,2016" or a range "2012-2018".
-                     Default: every year from the third year of history to the year before the base year.
-  --horizon <n>      Backtest years ahead, at most 100. Default: 5.
-  --level <l>        Backtest cells: "stage" totals (default) or single "grade"s.
-  --lang <lang>      Column headers and sheet names: "en" (default) or "zh-CN";
-                     templates also take "both" (default there: en/ and zh-CN/ subfolders).
-  --system <id>      School system of the grades: china (default), england, us-k12.
-  --format <list>    Outputs, comma-separated: csv,xlsx,json (default: all three).
-  --no-housing       Ignore housing records (forecast, demo).
-  --yields <file>    Pupil yield table for the housing records (forecast, demo): a JSON file
-                     {"id", "source", "perDwelling": {<stage>: pupils per dwelling},
-                     "phasing": {"weights": [...], "source"}} (optional "byType", "gradeShares"),
-                     or a CSV with columns kind,key,dwellingType,value,source: rows
-                     "yield,<stage>,[<type>],<pupils per dwelling>,<source>" and
-                     "phasing,<years after occupation 0,1,…>,,<weight>,<source>".
-                     Default: the system's own (china: a planning assumption from Yangjiang 2020);
-                     england and us-k12 have none, so housing records need --yields.
-  --quiet            No progress bar. (The bar is drawn on stderr only when it is a terminal.)
-  -h, --help         This help.
-  --version          The version.
-
-Outputs (forecast, demo): <out>/pupils.csv (per grade), stages.csv (per stage, with totals of
-containing areas), assessment.csv (with capacity), housing.csv (with housing), simulation.csv
-(with --draws), notes.csv; the same tables as sheets of <out>/placecast.xlsx and as
-<out>/placecast.json. Numbers are not rounded.
-
-Limits (a run beyond them stops before it starts, exit 2):
-  --draws at most 100000; --to at most 100 years after the base year; --horizon at most 100;
-  input (the CSV files together, or the workbook unpacked) at most 128 MiB and at most 1048576
-  rows per sheet or file; a memory budget of 2 GiB per run, estimated (from measured runs) as
-  12 KiB per output row (areas × grades × years) plus 24 bytes × stages × years × draws.
-
-Messages a script can rely on:
-  stdout  one line per file written, its path (backtest without --out: the summary table)
-  stderr  "placecast: error: …" (usage, files), "placecast: N problems in the data:" followed by
-          one line per problem, "✗ <file>, sheet <s>, row <r>, column <c> (<header>): <message>"
-          (warnings start with "!"), and the progress bar on a terminal.
-
-Exit codes:
-  0  success
-  1  the input data has errors (each is printed with its file, sheet, row and column)
-  2  wrong command line (unknown command or option, missing or invalid value), or a run beyond
-     the limits above
-  3  a file or folder could not be read or written
-  4  unexpected failure (a bug)
-`;
-
-class UsageError extends Error {}
+/** A wrong command line: its reason in English and in Chinese. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
+    super(message);
+  }
+}
 
 function version(): string {
   return pkg.version;
@@ -190,23 +134,46 @@ function parseIntOption(name: string, value: string | undefined, min: number, ma
   if (value === undefined) return undefined;
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
-    throw new UsageError(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got ${show(value)}`);
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    const rangeZh = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min} 到 ${max}`;
+    throw new UsageError(`--${name} must be an integer ${range}, got ${show(value)}`, `--${name} 须为 ${rangeZh} 的整数，实际为 ${show(value)}`);
   }
   return n;
 }
 
-function parseLang(value: string | undefined, allowBoth = false): Lang | "both" | undefined {
+function parseNumberOption(name: string, value: string | undefined, min: number, max: number, minOpen = false): number | undefined {
   if (value === undefined) return undefined;
-  const v = value === "zh" || value === "zh-cn" ? "zh-CN" : value;
-  if (v === "en" || v === "zh-CN" || (allowBoth && v === "both")) return v;
-  throw new UsageError(`--lang must be en or zh-CN${allowBoth ? " or both" : ""}, got ${show(value)}`);
+  const t = value.trim().replace(/%$/, "");
+  const n = Number(t);
+  if (t === "" || !Number.isFinite(n) || n < min || n > max || (minOpen && n === min)) {
+    throw new UsageError(`--${name} must be a number ${minOpen ? "above" : "from"} ${min} ${minOpen ? "and at most" : "to"} ${max}, got ${show(value)}`, `--${name} 须为${minOpen ? "大于" : ""} ${min} ${minOpen ? "且不超过" : "到"} ${max} 的数，实际为 ${show(value)}`);
+  }
+  return n;
 }
 
-function parseFormats(value: string | undefined): Set<Format> {
+/** Languages of `--lang`: `zh` and `zh-cn` are taken as zh-CN (documented); anything else is an error. */
+function parseLang(value: string | undefined, allowBoth = false): Lang | "both" | undefined {
+  if (value === undefined) return undefined;
+  const v = value === "zh" || value.toLowerCase() === "zh-cn" ? "zh-CN" : value;
+  if (v === "en" || v === "zh-CN" || (allowBoth && v === "both")) return v;
+  throw new UsageError(`--lang must be en or zh-CN (zh is taken as zh-CN)${allowBoth ? " or both" : ""}, got ${show(value)}`, `--lang 须为 en 或 zh-CN（zh 视同 zh-CN）${allowBoth ? "或 both" : ""}，实际为 ${show(value)}`);
+}
+
+/** The language of messages, read from the arguments before they are parsed (English when absent or invalid). */
+function messageLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v !== undefined) return v === "zh" || v.toLowerCase() === "zh-cn" ? "zh-CN" : "en";
+  }
+  return "en";
+}
+
+function parseFormats(value: string | readonly string[] | undefined): Set<Format> {
   if (value === undefined) return new Set(FORMATS);
   const out = new Set<Format>();
-  for (const f of value.split(",").map((s) => s.trim().toLowerCase())) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${show(f)}`);
+  for (const f of (typeof value === "string" ? value.split(",") : value).map((s) => s.trim().toLowerCase())) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes csv, xlsx, json (comma-separated), got ${show(f)}`, `--format 可用 csv、xlsx、json（逗号分隔），实际为 ${show(f)}`);
     out.add(f as Format);
   }
   return out;
@@ -218,11 +185,11 @@ function parseOrigins(value: string | undefined): number[] | undefined {
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
-    if (a > b) throw new UsageError(`--origins range must go up, got ${show(value)}`);
+    if (a > b) throw new UsageError(`--origins range must go up, got ${show(value)}`, `--origins 的范围须从小到大，实际为 ${show(value)}`);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   const list = value.split(",").map((s) => s.trim());
-  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${show(value)}`);
+  if (list.some((s) => !/^\d{4}$/.test(s))) throw new UsageError(`--origins must be years "2015,2016" or a range "2012-2018", got ${show(value)}`, `--origins 须为年份列表 "2015,2016" 或范围 "2012-2018"，实际为 ${show(value)}`);
   return list.map(Number);
 }
 
@@ -230,25 +197,47 @@ const COMMON = {
   help: { type: "boolean", short: "h" },
   quiet: { type: "boolean" },
   lang: { type: "string" },
+  config: { type: "string" },
 } as const;
 const DATA = { data: { type: "string" }, system: { type: "string" } } as const;
 const SIM = { draws: { type: "string" }, seed: { type: "string" } } as const;
 const WRITE = { out: { type: "string" }, format: { type: "string" } } as const;
+const MODEL = {
+  method: { type: "string" },
+  "ratio-years": { type: "string" },
+  alpha: { type: "string" },
+  births: { type: "string" },
+  "births-years": { type: "string" },
+} as const;
+const PLAN = {
+  ...MODEL,
+  to: { type: "string" },
+  "no-housing": { type: "boolean" },
+  yields: { type: "string" },
+  "births-scenario": { type: "string" },
+  headroom: { type: "string" },
+  "surplus-risk": { type: "string" },
+  "class-size": { type: "string" },
+  source: { type: "string" },
+} as const;
 
 const OPTIONS = {
-  forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" }, yields: { type: "string" } },
-  backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
-  templates: { ...COMMON, out: { type: "string" } },
-  demo: { ...COMMON, ...SIM, ...WRITE, to: { type: "string" }, "no-housing": { type: "boolean" }, yields: { type: "string" } },
+  forecast: { ...COMMON, ...DATA, ...SIM, ...WRITE, ...PLAN },
+  report: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, ...PLAN, "no-png": { type: "boolean" } },
+  backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, ...MODEL, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
+  templates: { ...COMMON, out: { type: "string" }, system: { type: "string" } },
+  demo: { ...COMMON, ...SIM, ...WRITE, ...PLAN },
   advise: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, to: { type: "string" }, "no-housing": { type: "boolean" }, demo: { type: "boolean" }, risk: { type: "string" }, period: { type: "string" } },
 } as const;
 type Command = keyof typeof OPTIONS;
+const COMMAND_ZH: Readonly<Record<Command, string>> = { forecast: "预测", report: "报告", backtest: "回测", templates: "模板", demo: "示例", advise: "建议" };
 
 /** Values of every option; absent ones undefined. */
 interface Values {
   help?: boolean;
   quiet?: boolean;
   lang?: string;
+  config?: string;
   data?: string;
   system?: string;
   draws?: string;
@@ -257,6 +246,7 @@ interface Values {
   format?: string;
   to?: string;
   "no-housing"?: boolean;
+  "no-png"?: boolean;
   yields?: string;
   origins?: string;
   horizon?: string;
@@ -264,28 +254,97 @@ interface Values {
   demo?: boolean;
   risk?: string;
   period?: string;
+  method?: string;
+  "ratio-years"?: string;
+  alpha?: string;
+  births?: string;
+  "births-years"?: string;
+  "births-scenario"?: string;
+  headroom?: string;
+  "surplus-risk"?: string;
+  "class-size"?: string;
+  source?: string;
 }
 
 /** Plain reasons of the file-system errors a run meets, followed by the path. */
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file or folder",
-  EISDIR: "a folder, not a file",
-  ENOTDIR: "not a folder",
-  EEXIST: "already exists",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the device",
-  EMFILE: "too many open files",
+const FS_REASONS: Readonly<Record<string, readonly [string, string]>> = {
+  ENOENT: ["no such file or folder", "文件或文件夹不存在"],
+  EISDIR: ["a folder, not a file", "这是文件夹，不是文件"],
+  ENOTDIR: ["not a folder", "不是文件夹"],
+  EEXIST: ["already exists", "已经存在"],
+  EACCES: ["permission denied", "没有权限"],
+  EPERM: ["operation not permitted", "不允许此操作"],
+  EROFS: ["read-only file system", "只读文件系统"],
+  ENOSPC: ["no space left on the device", "磁盘空间不足"],
+  EMFILE: ["too many open files", "打开的文件过多"],
 };
 
 function isFsError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 }
 
+/** What a run was told: each setting from the command line, else the settings file, else absent. */
+interface Settings {
+  readonly values: Values;
+  readonly config: PlacecastConfig;
+  readonly configFile?: string;
+  /** Where a setting came from: "option" or "config"; undefined when absent (the default applies). */
+  readonly from: (option: keyof Values, key: keyof PlacecastConfig) => "option" | "config" | undefined;
+}
+
+/** The settings file: --config, else placecast.json in the current folder when there is one. */
+async function loadSettings(values: Values): Promise<Settings> {
+  const file = values.config ?? (existsSync("placecast.json") ? "placecast.json" : undefined);
+  let config: PlacecastConfig = {};
+  if (file !== undefined) {
+    try {
+      config = await readConfig(file);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(`settings file ${e.message}`, `配置文件 ${e.message}`);
+      throw e;
+    }
+  }
+  // Paths in the file are relative to the file's folder.
+  const base = file !== undefined ? dirname(resolve(file)) : ".";
+  const rel = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(base, p));
+  const fromConfig: Values = {
+    ...(config.data !== undefined ? { data: rel(config.data) } : {}),
+    ...(config.out !== undefined ? { out: rel(config.out) } : {}),
+    ...(config.lang !== undefined ? { lang: config.lang } : {}),
+    ...(config.system !== undefined ? { system: config.system } : {}),
+    ...(config.to !== undefined ? { to: String(config.to) } : {}),
+    ...(config.format !== undefined ? { format: config.format.join(",") } : {}),
+    ...(config.method !== undefined ? { method: config.method } : {}),
+    ...(config.ratioYears !== undefined ? { "ratio-years": String(config.ratioYears) } : {}),
+    ...(config.alpha !== undefined ? { alpha: String(config.alpha) } : {}),
+    ...(config.births !== undefined ? { births: config.births } : {}),
+    ...(config.birthsYears !== undefined ? { "births-years": String(config.birthsYears) } : {}),
+    ...(config.birthsScenario !== undefined ? { "births-scenario": rel(config.birthsScenario) } : {}),
+    ...(config.yields !== undefined ? { yields: rel(config.yields) } : {}),
+    ...(config.housing === false ? { "no-housing": true } : {}),
+    ...(config.headroom !== undefined ? { headroom: String(config.headroom) } : {}),
+    ...(config.surplusRisk !== undefined ? { "surplus-risk": String(config.surplusRisk) } : {}),
+    ...(config.classSize !== undefined
+      ? { "class-size": typeof config.classSize === "number" ? String(config.classSize) : Object.entries(config.classSize).map(([k, v]) => `${k}=${v}`).join(",") }
+      : {}),
+    ...(config.source !== undefined ? { source: config.source } : {}),
+    ...(config.draws !== undefined ? { draws: String(config.draws) } : {}),
+    ...(config.seed !== undefined ? { seed: String(config.seed) } : {}),
+  };
+  const merged: Values = { ...fromConfig };
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  return {
+    values: merged,
+    config,
+    ...(file !== undefined ? { configFile: file } : {}),
+    from: (option, key) => (values[option] !== undefined ? "option" : config[key] !== undefined ? "config" : undefined),
+  };
+}
+
 /**
  * Runs the `placecast` command line with the given arguments (without `node` and the script)
- * and returns the exit code (see `EXIT`); never calls `process.exit`.
+ * and returns the exit code (see `EXIT`); never calls `process.exit`. Messages are in the
+ * language of `--lang` (English or Chinese).
  *
  * @example
  * ```ts
@@ -297,51 +356,65 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   const safe = (line: string): string => line.split("\n").map(escapeControls).join("\n");
   const err = (line: string): void => void io.stderr.write(`${safe(line)}\n`);
   const out = (line: string): void => void io.stdout.write(`${safe(line)}\n`);
+  let lang: Lang = messageLang(argv);
+  const zh = (): boolean => lang === "zh-CN";
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-      out(HELP);
+      out(zh() ? HELP_ZH : HELP);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (command === "--version" || command === "-v") {
       out(version());
       return EXIT.ok;
     }
-    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) throw new UsageError(`unknown command ${show(command)}; commands are forecast, backtest, templates, demo, advise`);
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, command)) {
+      throw new UsageError(`unknown command ${show(command)}; commands are forecast, report, backtest, templates, demo, advise`, `未知命令 ${show(command)}；可用命令为 forecast、report、backtest、templates、demo、advise`);
+    }
     const cmd = command as Command;
     let values: Values;
     try {
       const parsed = parseArgs({ args: [...rest], options: OPTIONS[cmd], strict: true, allowPositionals: false });
       values = parsed.values as Values;
     } catch (e) {
-      throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " "));
+      const m = (e instanceof Error ? e.message : String(e)).replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " ");
+      throw new UsageError(m, `命令行有误：${m}`);
     }
     if (values.help) {
-      out(HELP);
+      out(zh() ? HELP_ZH : HELP);
       return EXIT.ok;
     }
-    for (const k of ["data", "out"] as const) if (values[k]?.includes("\0")) throw new UsageError(`--${k} must be a path without NUL characters, got ${show(values[k])}`);
+    const settings = cmd === "templates" ? undefined : await loadSettings(values);
+    if (settings) values = settings.values;
+    lang = (parseLang(values.lang, cmd === "templates") === "zh-CN" ? "zh-CN" : "en") as Lang;
+    for (const k of ["data", "out"] as const) if (values[k]?.includes("\0")) throw new UsageError(`--${k} must be a path without NUL characters, got ${show(values[k])}`, `--${k} 的路径不能含 NUL 字符，实际为 ${show(values[k])}`);
     const progress = new Progress(io.stderr, !values.quiet);
     if (cmd === "templates") return await templates(values, out);
-    if (cmd === "demo") return await forecastCommand(values, io, progress, true);
-    if (cmd === "forecast") return await forecastCommand(values, io, progress, false);
     if (cmd === "advise") return await adviseCommand(values, io);
-    return await backtestCommand(values, io, progress);
+    if (cmd === "backtest") return await backtestCommand(values, settings!, io, progress, lang);
+    return await forecastCommand(cmd, values, settings!, io, progress, lang);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`placecast: error: ${e.message}`);
-      err("Run placecast --help for the commands and options.");
+      if (zh()) {
+        err(`placecast：错误：${e.zh}`);
+        err("运行 placecast --help --lang zh-CN 查看命令和选项。");
+      } else {
+        err(`placecast: error: ${e.message}`);
+        err("Run placecast --help for the commands and options.");
+      }
       return EXIT.usage;
     }
     if (e instanceof DatasetError) {
-      err(`placecast: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} in the data:`);
+      const n = e.issues.length;
+      err(zh() ? `placecast：数据中有 ${n} 个问题：` : `placecast: ${n} problem${n === 1 ? "" : "s"} in the data:`);
       err(formatIssues(e.issues, { limit: 200 }));
       return EXIT.data;
     }
     if (isFsError(e)) {
       const reason = FS_REASONS[e.code ?? ""];
       const path = e.path ?? (e as { dest?: string }).dest;
-      err(`placecast: error: ${reason && path !== undefined ? `${reason}: ${path}` : e.message}`);
+      const text = reason && path !== undefined ? `${reason[zh() ? 1 : 0]}: ${path}` : e.message;
+      err(zh() ? `placecast：错误：${text}` : `placecast: error: ${text}`);
       return EXIT.io;
     }
     err(`placecast: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -350,12 +423,12 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
 }
 
 async function templates(values: Values, out: (line: string) => void): Promise<number> {
-  if (!values.out) throw new UsageError("templates needs --out <dir>");
+  if (!values.out) throw new UsageError("templates needs --out <dir>", "templates 须指定 --out <文件夹>");
   const lang = parseLang(values.lang, true) ?? "both";
   const langs: Lang[] = lang === "both" ? ["en", "zh-CN"] : [lang];
   for (const l of langs) {
     const dir = lang === "both" ? join(values.out, l) : values.out;
-    for (const p of await writeTemplates(dir, { lang: l })) out(p);
+    for (const p of await writeTemplates(dir, { lang: l, system: systemOf(values) })) out(p);
   }
   return EXIT.ok;
 }
@@ -363,17 +436,17 @@ async function templates(values: Values, out: (line: string) => void): Promise<n
 function systemOf(values: Values): SchoolSystem {
   const id = values.system ?? "china";
   const s = SYSTEMS[id];
-  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${show(id)}`);
+  if (!s) throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(", ")}, got ${show(id)}`, `--system 须为 ${Object.keys(SYSTEMS).join("、")} 之一，实际为 ${show(id)}`);
   return s;
 }
 
 /** Reads the dataset named by --data, printing warnings; throws DatasetError on data errors. */
 async function loadData(values: Values, io: CliIO): Promise<Dataset> {
-  if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required");
+  if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required", "须指定 --data <文件夹|文件.xlsx>");
   const r = await safeReadDataset(values.data, systemOf(values), { maxBytes: LIMITS.inputBytes, maxRows: LIMITS.inputRows });
   if (!r.success) {
     const big = r.issues.find((i) => i.code === "too_large");
-    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`);
+    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`, `${big.message}（每次运行的输入上限，见 placecast --help）`);
     throw new DatasetError(r.issues);
   }
   if (r.warnings.length) io.stderr.write(`${formatIssues(r.warnings, { limit: 50 })}\n`);
@@ -407,58 +480,250 @@ async function adviseCommand(values: Values, io: CliIO): Promise<number> {
 function simOptions(values: Values): { draws?: number; seed?: number } {
   const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws);
   const seed = parseIntOption("seed", values.seed, 0);
-  if (seed !== undefined && draws === undefined) throw new UsageError("--seed needs --draws <n>");
+  if (seed !== undefined && draws === undefined) throw new UsageError("--seed needs --draws <n>", "--seed 须与 --draws <n> 同用");
   return { ...(draws !== undefined ? { draws, seed: seed ?? 1 } : {}) };
 }
 
-async function forecastCommand(values: Values, io: CliIO, progress: Progress, demo: boolean): Promise<number> {
-  const lang = (parseLang(values.lang) ?? "en") as Lang;
+/** The model options of --method, --ratio-years, --alpha, --births, --births-years. */
+function modelOptions(values: Values): ModelOptions {
+  const method = values.method;
+  if (method !== undefined && !(RATIO_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`--method must be one of ${RATIO_METHODS.join(", ")}, got ${show(method)}`, `--method 须为 ${RATIO_METHODS.join("、")} 之一，实际为 ${show(method)}`);
+  }
+  const years = parseIntOption("ratio-years", values["ratio-years"], 1, 50);
+  const alpha = parseNumberOption("alpha", values.alpha, 0, 1, true);
+  const births = values.births;
+  if (births !== undefined && !(BIRTHS_METHODS as readonly string[]).includes(births)) {
+    throw new UsageError(`--births must be one of ${BIRTHS_METHODS.join(", ")}, got ${show(births)}`, `--births 须为 ${BIRTHS_METHODS.join("、")} 之一，实际为 ${show(births)}`);
+  }
+  const birthsYears = parseIntOption("births-years", values["births-years"], 1, 50);
+  const ratio = {
+    ...(method !== undefined ? { method: method as (typeof RATIO_METHODS)[number] } : {}),
+    ...(years !== undefined ? { years } : {}),
+    ...(alpha !== undefined ? { alpha } : {}),
+  };
+  const hasRatio = Object.keys(ratio).length > 0;
+  return {
+    ...(hasRatio ? { progression: ratio, entry: ratio } : {}),
+    ...(births !== undefined || birthsYears !== undefined ? { births: { ...(births !== undefined ? { method: births as (typeof BIRTHS_METHODS)[number] } : {}), ...(birthsYears !== undefined ? { years: birthsYears } : {}) } } : {}),
+  };
+}
+
+type Thresholds = Pick<AssessOptions, "headroomMargin" | "utilisationFloor" | "standardClassSizes">;
+
+/** The thresholds and class sizes of --headroom, --surplus-risk, --class-size, with the source of --source. */
+function thresholds(values: Values, settings: Settings, system: SchoolSystem): Thresholds {
+  const headroom = parseNumberOption("headroom", values.headroom, 0, 100);
+  const surplus = parseNumberOption("surplus-risk", values["surplus-risk"], 0, 100);
+  const where = (o: keyof Values, k: keyof PlacecastConfig): string => values.source ?? (settings.from(o, k) === "config" ? `placecast.json (${settings.configFile})` : "command line");
+  const out: { -readonly [K in keyof Thresholds]: Thresholds[K] } = {};
+  if (headroom !== undefined) out.headroomMargin = sourced(headroom / 100, where("headroom", "headroom"));
+  if (surplus !== undefined) out.utilisationFloor = sourced(surplus / 100, where("surplus-risk", "surplusRisk"));
+  const cs = values["class-size"];
+  if (cs !== undefined) {
+    const src = where("class-size", "classSize");
+    const stages = system.stages.map((s) => s.id);
+    const sizes: Record<string, ReturnType<typeof sourced<number>>> = {};
+    const bad = (): never => {
+      throw new UsageError(`--class-size must be a whole number (45) or stage=size pairs (primary=45,junior=50) with stages ${stages.join(", ")}, got ${show(cs)}`, `--class-size 须为整数（45）或 学段=班额 列表（primary=45,junior=50），学段为 ${stages.join("、")}，实际为 ${show(cs)}`);
+    };
+    if (/^\s*\d+\s*$/.test(cs)) {
+      const n = Number(cs);
+      if (n < 1) bad();
+      for (const s of stages) sizes[s] = sourced(n, src);
+    } else {
+      for (const part of cs.split(",")) {
+        const m = /^\s*([\w-]+)\s*=\s*(\d+)\s*$/.exec(part);
+        if (!m || !stages.includes(m[1]!) || Number(m[2]) < 1) bad();
+        sizes[m![1]!] = sourced(Number(m![2]), src);
+      }
+    }
+    out.standardClassSizes = sizes;
+  }
+  return out;
+}
+
+function describeRatio(model: ModelOptions, lang: Lang): string {
+  const o = model.progression ?? {};
+  const method = o.method ?? "ses";
+  return fillLabel(reportLabels[lang].ratioMethod[method], { years: o.years ?? 3, alpha: o.alpha ?? 0.5, phi: o.phi ?? 0.8 });
+}
+
+function describeBirths(model: ModelOptions, lang: Lang): string {
+  const b = model.births ?? {};
+  return fillLabel(reportLabels[lang].birthsMethod[b.method ?? "last"], { years: b.years ?? 3 });
+}
+
+/** The yield table's description: the Chinese default in Chinese, a user's table by its id and source. */
+function describeYields(id: string | undefined, source: string | undefined, lang: Lang): string {
+  if (id === undefined) return lang === "zh-CN" ? "无（学制没有默认值）" : "none (the system has no default)";
+  if (id === "placecast-china-default") {
+    return lang === "zh-CN" ? "placecast 默认：阳江 2020 年千人指标（规划指标表，2020 年人口普查）× 每户 3.05 人（规划假设，估算）" : `${id}: ${source ?? ""}`;
+  }
+  return `${id}: ${source ?? ""}`;
+}
+
+interface PlanParameters {
+  readonly command: Command;
+  readonly data: string;
+  readonly system: SchoolSystem;
+  readonly baseYear: number;
+  readonly to: number;
+  readonly model: ModelOptions;
+  readonly yields?: { readonly id: string; readonly source: string } | undefined;
+  readonly housing: boolean;
+  readonly thresholds: Thresholds;
+  readonly sim: { draws?: number; seed?: number };
+  readonly scenario?: string | undefined;
+}
+
+/** The parameters of a run, for the parameters table and the JSON's meta. */
+function runParameters(p: PlanParameters, settings: Settings, values: Values, lang: Lang): RunParameter[] {
+  const zh = lang === "zh-CN";
+  const from = (o: keyof Values, k: keyof PlacecastConfig): string => settings.from(o, k) ?? "default";
+  const yes = (b: boolean): string => (zh ? (b ? "是" : "否") : b ? "yes" : "no");
+  const rules = { ...defaultCapacityRules, ...p.thresholds };
+  const ix = indexSystem(p.system);
+  const sizes = ix.stageIds.map((s) => {
+    const v = p.thresholds.standardClassSizes?.[s]?.value ?? p.system.stages.find((x) => x.id === s)!.standardClassSize.value;
+    return `${labelText(p.system.stages.find((x) => x.id === s)!.label, lang)} ${v}`;
+  });
+  const sizeSource = p.thresholds.standardClassSizes ? (values.source ?? from("class-size", "classSize")) : zh ? "学制默认（GB 50099-2011 等，见报告“规则与阈值”）" : "the system's (see the report's rules)";
+  const thresholdSource = (o: keyof Values, k: keyof PlacecastConfig, own: boolean, en: string): string => (own ? (values.source ?? from(o, k)) : zh ? "placecast 默认值（规划惯例，非法规）" : en);
+  return [
+    { key: "placecast", value: version(), source: zh ? "程序" : "program" },
+    { key: "command", value: zh ? COMMAND_ZH[p.command] : p.command, source: "option" },
+    { key: "data", value: p.data, source: from("data", "data") },
+    { key: "system", value: labelText(p.system.label, lang), source: from("system", "system") },
+    { key: "baseYear", value: p.baseYear, source: zh ? "数据" : "data" },
+    { key: "to", value: p.to, source: from("to", "to") },
+    { key: "method", value: describeRatio(p.model, lang), source: from("method", "method") },
+    { key: "births", value: describeBirths(p.model, lang), source: from("births", "births") },
+    ...(p.scenario !== undefined ? [{ key: "birthsScenario", value: p.scenario, source: from("births-scenario", "birthsScenario") }] : []),
+    { key: "housing", value: yes(p.housing), source: from("no-housing", "housing") },
+    ...(p.housing ? [{ key: "yields", value: describeYields(p.yields?.id, p.yields?.source, lang), source: from("yields", "yields") }] : []),
+    { key: "headroom", value: Math.round(rules.headroomMargin.value * 1000) / 10, source: thresholdSource("headroom", "headroom", p.thresholds.headroomMargin !== undefined, rules.headroomMargin.source) },
+    { key: "surplusRisk", value: Math.round(rules.utilisationFloor.value * 1000) / 10, source: thresholdSource("surplus-risk", "surplusRisk", p.thresholds.utilisationFloor !== undefined, rules.utilisationFloor.source) },
+    { key: "classSize", value: sizes.join(zh ? "，" : ", "), source: sizeSource },
+    ...(p.sim.draws !== undefined ? [{ key: "draws", value: p.sim.draws, source: from("draws", "draws") }, { key: "seed", value: p.sim.seed ?? 1, source: from("seed", "seed") }] : []),
+    { key: "lang", value: lang, source: from("lang", "lang") },
+    ...(settings.configFile !== undefined ? [{ key: "config", value: resolve(settings.configFile), source: "option" }] : []),
+  ];
+}
+
+async function forecastCommand(cmd: "forecast" | "report" | "demo", values: Values, settings: Settings, io: CliIO, progress: Progress, lang: Lang): Promise<number> {
+  const demo = cmd === "demo";
   const formats = parseFormats(values.format);
   const sim = simOptions(values);
   const outDir = values.out ?? (demo ? "placecast-demo" : undefined);
-  if (!outDir) throw new UsageError("forecast needs --out <dir>");
+  if (!outDir) throw new UsageError(`${cmd} needs --out <dir>`, `${cmd} 须指定 --out <文件夹>`);
   const toOpt = parseIntOption("to", values.to, 1800);
+  const model0 = modelOptions(values);
   const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
-  if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`);
-  if (to > ds.baseYear + LIMITS.horizon) throw new UsageError(`--to must be at most ${LIMITS.horizon} years after the base year ${ds.baseYear} (${ds.baseYear + LIMITS.horizon}), got ${to}`);
+  if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`, `--to 须晚于基年 ${ds.baseYear}，实际为 ${to}`);
+  if (to > ds.baseYear + LIMITS.horizon) {
+    throw new UsageError(`--to must be at most ${LIMITS.horizon} years after the base year ${ds.baseYear} (${ds.baseYear + LIMITS.horizon}), got ${to}`, `--to 最多为基年 ${ds.baseYear} 后 ${LIMITS.horizon} 年（${ds.baseYear + LIMITS.horizon}），实际为 ${to}`);
+  }
   const ix = indexSystem(ds.system);
   checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: to - ds.baseYear + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
+  const th = thresholds(values, settings, ds.system);
   const yields = values.yields !== undefined ? await readYieldsFile(values.yields, ds.system) : undefined;
-  const run = runForecast(ds, { to, lang, housing: !values["no-housing"], ...sim, ...(yields ? { yields } : {}) }, progress);
-  const meta = {
-    placecast: version(),
-    command: demo ? "demo" : "forecast",
-    data: demo ? "Yangjiang seed (estimates)" : resolve(values.data ?? ""),
-    system: ds.system.id,
-    baseYear: ds.baseYear,
-    to,
-    ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}),
+  const scenario = values["births-scenario"] !== undefined ? await readBirthsScenario(values["births-scenario"], new Set(ds.areas.map((a) => a.id))) : undefined;
+  const model: ModelOptions = { ...model0, ...(scenario ? { birthsScenario: scenario } : {}) };
+  const housing = !values["no-housing"] && (ds.housing?.length ?? 0) > 0;
+  const run = runForecast(ds, { to, lang, housing: !values["no-housing"], model, assess: th, ...sim, ...(yields ? { yields } : {}) }, progress);
+  const usedYields = yields ?? ds.system.defaultYields;
+  const params = runParameters(
+    {
+      command: cmd,
+      data: demo ? (lang === "zh-CN" ? "阳江示例（估算）" : "Yangjiang seed (estimates)") : resolve(values.data ?? ""),
+      system: ds.system,
+      baseYear: ds.baseYear,
+      to,
+      model,
+      yields: usedYields ? { id: usedYields.id, source: usedYields.source } : undefined,
+      housing,
+      thresholds: th,
+      sim,
+      scenario: values["births-scenario"] !== undefined ? resolve(values["births-scenario"]) : undefined,
+    },
+    settings,
+    values,
     lang,
-  };
-  await writeOutputs(run.tables, outDir, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
+  );
+  const print = (l: string): void => void io.stdout.write(`${escapeControls(l)}\n`);
+  if (cmd === "report") {
+    await writeReportFiles(run, ds, th, values, outDir, lang, io, print);
+    // The report's method section names the ratio and births methods and the rules; the full
+    // parameters (yields, seed, version, settings) go beside it.
+    for (const p of await writeCsvTables([parametersTable(params, lang)], outDir, { bom: lang === "zh-CN" })) print(p);
+  } else {
+    const meta = { placecast: version(), command: cmd, data: demo ? "Yangjiang seed (estimates)" : resolve(values.data ?? ""), system: ds.system.id, baseYear: ds.baseYear, to, ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}), lang, parameters: params };
+    await writeOutputs(presentRun(run.tables, ds, lang, params), outDir, formats, lang, meta, print);
+  }
   const shortfalls = run.assessment.filter((r) => r.kind === "forecast" && r.surplus < 0 && !r.parts).length;
   const large = run.assessment.filter((r) => r.kind === "forecast" && (r.classesToEliminate ?? 0) > 0 && !r.parts).length;
-  io.stderr.write(
-    `placecast: forecast ${ds.baseYear}→${to} for ${run.areas} area${run.areas === 1 ? "" : "s"}` +
-      (run.assessment.length
-        ? `; ${shortfalls} area-stage-years short of places${ds.system.eliminateBand ? `, ${large} with classes to eliminate (band ${ds.system.eliminateBand.value})` : ""}`
-        : "; no capacity records, places not assessed") +
-      (run.simulation ? `; ${run.simulation.draws} draws, seed ${run.simulation.seed}` : "") +
-      (demo ? " (Yangjiang seed: per-county figures are estimates)" : "") +
-      "\n",
-  );
+  const band = ds.system.eliminateBand ? ds.system.classSizeBands.find((b) => b.id === ds.system.eliminateBand!.value)?.min : undefined;
+  const summary = note("cli.summary-forecast", {
+    base: ds.baseYear,
+    to,
+    areas: run.areas,
+    assessed: run.assessment.length > 0,
+    short: shortfalls,
+    large,
+    ...(ds.system.eliminateBand ? { band: typeof band === "number" ? band : ds.system.eliminateBand.value } : {}),
+    ...(run.simulation ? { draws: run.simulation.draws, seed: run.simulation.seed } : {}),
+    demo,
+  });
+  io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(summary, lang)}\n`);
   return EXIT.ok;
 }
 
-async function backtestCommand(values: Values, io: CliIO, progress: Progress): Promise<number> {
-  const lang = (parseLang(values.lang) ?? "en") as Lang;
+/** The run's tables as the planner reads them: years across first, then each table presented, then the parameters. */
+function presentRun(tables: readonly Table[], ds: Dataset, lang: Lang, params: readonly RunParameter[]): Table[] {
+  const ctx = { lang, system: ds.system, areas: ds.areas };
+  const stages = tables.find((t) => t.name === "stages");
+  return [...(stages ? [yearsAcross(stages, ctx)] : []), ...tables.map((t) => presentTable(t, ctx)), parametersTable(params, lang)];
+}
+
+/** How to install a CJK font for the PNG charts (Debian and Ubuntu package names; `fontSetup` looks for their files). */
+const FONT_FIX = "apt install fonts-wqy-microhei (or fonts-noto-cjk)";
+
+async function writeReportFiles(run: ReturnType<typeof runForecast>, ds: Dataset, th: Thresholds, values: Values, outDir: string, lang: Lang, io: CliIO, print: (l: string) => void): Promise<void> {
+  const png = !values["no-png"];
+  if (png) {
+    const setup = (io.fontSetup ?? defaultFontSetup)();
+    if (!setup.cjk && lang === "zh-CN") {
+      io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(note("cli.font-missing", { looked: [...setup.fontFiles], fix: FONT_FIX }), lang)}\n`);
+    }
+  }
+  const doc = buildReport(
+    {
+      dataset: ds,
+      forecast: run.forecast,
+      pupils: run.stages,
+      ...(run.assessment.length ? { assessment: run.assessment.filter((r) => !r.parts), rules: { ...defaultCapacityRules, ...th } } : {}),
+      ...(run.simulation ? { simulation: run.simulation } : {}),
+      ...(run.capacityNotes.length ? { capacityNotes: run.capacityNotes } : {}),
+    },
+    { lang },
+  );
+  const w = await writeReport(doc, outDir, { png });
+  print(w.html);
+  print(w.markdown);
+  for (const c of w.charts) print(c);
+}
+
+async function backtestCommand(values: Values, settings: Settings, io: CliIO, progress: Progress, lang: Lang): Promise<number> {
+  const zh = lang === "zh-CN";
   const formats = parseFormats(values.format);
   const sim = simOptions(values);
+  const model = modelOptions(values);
   const horizon = parseIntOption("horizon", values.horizon, 1, LIMITS.horizon) ?? 5;
   const level = values.level ?? "stage";
-  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${show(level)}`);
-  if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage");
+  if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${show(level)}`, `--level 须为 stage 或 grade，实际为 ${show(level)}`);
+  if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage", "--draws 评估的是学段合计的区间；请与 --level stage 同用");
   let origins = parseOrigins(values.origins);
   const ds = await loadData(values, io);
   if (!origins) {
@@ -467,23 +732,38 @@ async function backtestCommand(values: Values, io: CliIO, progress: Progress): P
     if (origins.length === 0) throw new DatasetError([{ code: "insufficient_history", severity: "error", path: ["enrolment"], message: `enrolment covers ${ds.firstYear}–${ds.baseYear}; a backtest needs at least 4 years (or give --origins)` }]);
   }
   const bad = origins.filter((o) => o < ds.firstYear || o >= ds.baseYear);
-  if (bad.length) throw new UsageError(`--origins must lie in ${ds.firstYear}–${ds.baseYear - 1} (each needs a later year of actuals), got ${bad.join(", ")}`);
+  if (bad.length) throw new UsageError(`--origins must lie in ${ds.firstYear}–${ds.baseYear - 1} (each needs a later year of actuals), got ${bad.join(", ")}`, `--origins 须在 ${ds.firstYear}–${ds.baseYear - 1} 之间（每个起点之后须有实际值），实际为 ${bad.join("、")}`);
   const ix = indexSystem(ds.system);
   checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: horizon + 1, ...(sim.draws ? { draws: sim.draws } : {}) });
-  const bt = runBacktest(ds, { origins, horizon, level, ...(sim.draws ? { simulation: { draws: sim.draws, seed: sim.seed ?? 1 } } : {}) }, progress);
-  const tables = backtestTables(bt, { lang });
+  const bt = runBacktest(ds, { origins, horizon, level, ...(sim.draws ? { simulation: { draws: sim.draws, seed: sim.seed ?? 1 } } : {}) }, progress, lang, model);
+  const tables = backtestTables(bt);
   if (values.out) {
-    const meta = { placecast: version(), command: "backtest", data: resolve(values.data ?? ""), system: ds.system.id, origins, horizon, level, ...(sim.draws ? sim : {}), lang };
-    await writeOutputs(tables, values.out, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
+    const from = (o: keyof Values, k: keyof PlacecastConfig): string => settings.from(o, k) ?? "default";
+    const params: RunParameter[] = [
+      { key: "placecast", value: version(), source: zh ? "程序" : "program" },
+      { key: "command", value: zh ? COMMAND_ZH.backtest : "backtest", source: "option" },
+      { key: "data", value: resolve(values.data ?? ""), source: from("data", "data") },
+      { key: "system", value: labelText(ds.system.label, lang), source: from("system", "system") },
+      { key: "method", value: describeRatio(model, lang), source: from("method", "method") },
+      { key: "origins", value: origins.join(zh ? "、" : ", "), source: values.origins !== undefined ? "option" : "default" },
+      { key: "horizon", value: horizon, source: values.horizon !== undefined ? "option" : "default" },
+      { key: "level", value: zh ? (level === "stage" ? "学段合计" : "年级") : level, source: values.level !== undefined ? "option" : "default" },
+      ...(sim.draws !== undefined ? [{ key: "draws", value: sim.draws, source: from("draws", "draws") }, { key: "seed", value: sim.seed ?? 1, source: from("seed", "seed") }] : []),
+      { key: "lang", value: lang, source: from("lang", "lang") },
+    ];
+    const meta = { placecast: version(), command: "backtest", data: resolve(values.data ?? ""), system: ds.system.id, origins, horizon, level, ...(sim.draws ? sim : {}), lang, parameters: params, units: { mape: "percent", mdape: "percent", bias: "percent", wape: "percent", coverage80: "percent", coverage95: "percent" } };
+    const ctx = { lang, system: ds.system, areas: ds.areas };
+    await writeOutputs([...tables.map((t) => presentTable(t, ctx)), parametersTable(params, lang)], values.out, formats, lang, meta, (l) => void io.stdout.write(`${escapeControls(l)}\n`));
   } else {
     const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : x.toFixed(1));
-    const lines = ["horizon\tcells\tMAPE %\tMdAPE %\tbias %\tWAPE %" + (sim.draws ? "\tcover80\tcover95" : "")];
+    const head = zh ? ["步长", "单元数", "平均绝对百分比误差%", "绝对百分比误差中位数%", "偏差%", "加权绝对百分比误差%", ...(sim.draws ? ["80%覆盖率%", "95%覆盖率%"] : [])] : ["horizon", "cells", "MAPE %", "MdAPE %", "bias %", "WAPE %", ...(sim.draws ? ["cover80", "cover95"] : [])];
+    const lines = [head.join("\t")];
     for (const r of bt.byHorizon) {
       lines.push([r.horizon, r.cells, fmt(r.mape), fmt(r.mdape), fmt(r.bias), fmt(r.wape), ...(sim.draws ? [fmt((r.coverage80 ?? NaN) * 100), fmt((r.coverage95 ?? NaN) * 100)] : [])].join("\t"));
     }
     io.stdout.write(`${lines.join("\n")}\n`);
   }
-  const mape = Number.isFinite(bt.overall.mape) ? `MAPE ${bt.overall.mape.toFixed(1)}%` : "MAPE: no actual above the floor (20 pupils)";
-  io.stderr.write(`placecast: backtest of ${origins.length} origin${origins.length === 1 ? "" : "s"} (${origins[0]}–${origins[origins.length - 1]}), horizon ${horizon}: ${bt.cells.length} cells, ${mape}\n`);
+  const summary = note("cli.summary-backtest", { origins: origins.length, from: origins[0]!, to: origins[origins.length - 1]!, horizon, cells: bt.cells.length, mape: bt.overall.mape, floor: 20 });
+  io.stderr.write(`${zh ? "placecast：" : "placecast: "}${renderNote(summary, lang)}\n`);
   return EXIT.ok;
 }

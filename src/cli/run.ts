@@ -1,29 +1,44 @@
-import { assessCapacity, sumAssessments, type Assessment } from "../capacity/assess.js";
-import { fitModel, forecast, type ModelOptions } from "../cohort/model.js";
+import { assessCapacity, sumAssessments, type AssessOptions, type Assessment } from "../capacity/assess.js";
+import { fitModel, forecast, type Forecast, type ModelOptions } from "../cohort/model.js";
 import { stageTotals, sumOverAreas, type StageRecord } from "../cohort/records.js";
 import type { Dataset } from "../data/dataset.js";
 import { backtest, type BacktestPlan, type BacktestResult } from "../evaluate/backtest.js";
 import { errorSummary } from "../evaluate/metrics.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import type { Note } from "../domain/notes.js";
+import { note, type Note } from "../domain/notes.js";
 import { forecastWithHousing, type HousingForecast } from "../housing/forecast.js";
 import type { YieldTable } from "../housing/yield.js";
 import { componentStageTotals } from "../housing/records.js";
 import type { Lang } from "../domain/sourced.js";
 import { simulate, type Simulation } from "../uncertainty/simulate/index.js";
-import { assessmentTable, notesTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
+import { assessmentTable, pupilsTable, simulationTable, stagesTable } from "../io/tables.js";
 import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
 import { renderNote } from "../report/notes/index.js";
 
+/** A note of a run: its code (`fit.…`, `schedule.…`, `cli.…`, or a data issue's code), and its text in the run's language. */
+export interface RunNote {
+  /** The note's code (kept as `topic` too, for the notes table's first column). */
+  readonly topic: string;
+  readonly code: string;
+  readonly message: string;
+}
+
 /** What the forecast command computes. */
 export interface ForecastRun {
+  /** Result tables with English column keys, ids and codes as values, exact numbers (`presentTable` translates them). */
   readonly tables: Table[];
   readonly to: number;
   readonly areas: number;
   readonly assessment: readonly Assessment[];
   readonly simulation?: Simulation;
-  readonly notes: readonly { topic: string; message: string }[];
+  readonly notes: readonly RunNote[];
+  /** The forecast (baseline: without housing pupils). */
+  readonly forecast: Forecast;
+  /** Pupils per area, stage and year reported (with housing pupils when housing was added), without totals. */
+  readonly stages: readonly StageRecord[];
+  /** The notes of building the places schedule. */
+  readonly capacityNotes: readonly Note[];
 }
 
 /** Options of `runForecast`. */
@@ -37,6 +52,8 @@ export interface ForecastRunOptions {
   readonly model?: ModelOptions;
   /** Yield table of the housing records. @defaultValue the system's `defaultYields` */
   readonly yields?: YieldTable;
+  /** Thresholds and standard class sizes of the assessment. @defaultValue the defaults of `assessCapacity` */
+  readonly assess?: Pick<AssessOptions, "headroomMargin" | "utilisationFloor" | "standardClassSizes">;
 }
 
 /** Areas that contain forecast areas but are not forecast themselves (a city over its counties), with their forecast descendants. */
@@ -65,42 +82,47 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
   const withHousing = o.housing && (ds.housing?.length ?? 0) > 0;
   const withCapacity = (ds.capacity?.length ?? 0) > 0;
   const steps = 2 + (withCapacity ? 1 : 0) + (o.draws ? 1 : 0);
-  const notes: { topic: string; message: string }[] = [];
-  progress.start(steps, "fitting the cohort model");
-  const model = fitModel(ds, o.model ?? {});
-  for (const n of model.notes) notes.push({ topic: `fit ${n.area} ${n.grade}`, message: renderNote(n, o.lang) });
-  progress.tick(withHousing ? "forecasting with housing" : "forecasting");
-
   const lang = o.lang;
+  const notes: RunNote[] = [];
+  const add = (n: Note): void => void notes.push(codedNote(n, lang));
+  const step = (code: string, params: Note["params"] = {}): string => renderNote(note(code, params), lang);
+  progress.start(steps, step("cli.step-fit"));
+  const model = fitModel(ds, o.model ?? {});
+  for (const n of model.notes) add(n);
+  progress.tick(step(withHousing ? "cli.step-forecast-housing" : "cli.step-forecast"));
+
   const tables: Table[] = [];
   let stages: StageRecord[];
   let hf: HousingForecast | undefined;
+  let fc: Forecast;
   if (withHousing) {
     hf = forecastWithHousing(model, { to: o.to, ...(o.yields ? { yields: o.yields } : {}) });
-    for (const n of hf.notes) notes.push({ topic: "housing", message: renderNote(n, o.lang) });
-    tables.push(pupilsTable(hf.baseline, { lang }));
+    for (const n of hf.notes) add(n);
+    fc = hf.baseline;
+    tables.push(pupilsTable(hf.baseline));
     const comp = componentStageTotals(hf);
     stages = comp.filter((r) => r.component === "total").map(({ component: _c, ...r }) => r);
     tables.push({
       name: "housing",
-      sheet: lang === "en" ? "housing" : "住房学生",
-      columns: lang === "en" ? ["area", "year", "stage", "component", "pupils", "kind", "basis"] : ["县区", "年份", "学段", "组成", "人数", "类别", "数据性质"],
+      columns: ["area", "year", "stage", "component", "pupils", "kind", "basis"],
       rows: comp.map((r): Cell[] => [r.area, r.year, r.stage, r.component, r.pupils, r.kind, r.basis]),
     });
   } else {
-    const fc = forecast(model, { to: o.to });
-    tables.push(pupilsTable(fc, { lang }));
+    fc = forecast(model, { to: o.to });
+    tables.push(pupilsTable(fc));
     stages = stageTotals(fc);
   }
   const groups = parentTotals(ds, new Set(stages.map((r) => r.area)));
   const totals = [...groups].flatMap(([p, kids]) => sumOverAreas(stages.filter((r) => kids.has(r.area)), p));
-  tables.splice(1, 0, stagesTable(stages, totals, { lang }));
+  tables.splice(1, 0, stagesTable(stages, totals));
 
   let assessment: Assessment[] = [];
+  let capacityNotes: readonly Note[] = [];
   if (withCapacity) {
-    progress.tick("assessing places");
-    const rows = assessCapacity(stages, ds, { missingPlaces: "skip" });
-    for (const n of rows.notes) notes.push(codedNote(n, lang));
+    progress.tick(step("cli.step-assess"));
+    const rows = assessCapacity(stages, ds, { ...o.assess, missingPlaces: "skip" });
+    capacityNotes = rows.notes;
+    for (const n of rows.notes) add(n);
     const sums = [...groups].flatMap(([p, kids]) => {
       const part = rows.filter((r) => kids.has(r.area));
       return part.length ? sumAssessments(part, p) : [];
@@ -108,15 +130,15 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
     assessment = [...sums, ...rows];
     const covered = new Set(rows.map((r) => `${r.area}\u0000${r.stage}`));
     const missing = [...new Set(stages.map((r) => `${r.area}\u0000${r.stage}`))].filter((k) => !covered.has(k));
-    if (missing.length) notes.push({ topic: "capacity", message: `no places known for ${missing.map((k) => k.replace("\u0000", " ")).join(", ")}; left out of the assessment` });
-    tables.push(assessmentTable(assessment, { lang, bands: ds.system.classSizeBands.map((b) => b.id) }));
+    if (missing.length) add(note("cli.no-places", { cells: missing.map((k) => k.replace("\u0000", " ")) }));
+    tables.push(assessmentTable(assessment, { bands: ds.system.classSizeBands.map((b) => b.id) }));
     const first = rows[0];
-    if (first) notes.push({ topic: "class sizes", message: renderNote(first.assumption, lang) });
+    if (first) add(first.assumption);
   }
 
   let simulation: Simulation | undefined;
   if (o.draws) {
-    progress.tick(`simulating ${o.draws} draws`);
+    progress.tick(step("cli.step-simulate", { draws: o.draws }));
     simulation = simulate(model, {
       draws: o.draws,
       seed: o.seed ?? 1,
@@ -125,20 +147,34 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
       ...(hf ? { housing: hf } : {}),
     });
     // The schedule's notes are already among the assessment's; the simulation's own are added.
-    for (const n of simulation.notes) if (!(withCapacity && n.code.startsWith("schedule."))) notes.push(codedNote(n, lang));
-    notes.push({ topic: "simulation", message: `${o.draws} draws, seed ${o.seed ?? 1}` });
-    tables.push(simulationTable(simulation, { lang }));
+    for (const n of simulation.notes) if (!(withCapacity && n.code.startsWith("schedule."))) add(n);
+    add(note("cli.simulation", { draws: o.draws, seed: o.seed ?? 1 }));
+    tables.push(simulationTable(simulation));
   }
-  for (const w of ds.warnings) notes.push({ topic: "data", message: w.message });
-  tables.push(notesTable(notes, { lang }));
-  progress.tick("done");
+  for (const w of ds.warnings) notes.push({ topic: w.code, code: w.code, message: w.message });
+  tables.push(runNotesTable(notes));
+  progress.tick(step("cli.step-done"));
   progress.end();
-  return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes };
+  return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes, forecast: fc, stages, capacityNotes };
+}
+
+/**
+ * The notes as a table: the layer of each note's code as the topic (`fit`, `housing`, `flags`,
+ * `schedule`, `simulate`, `cli`, or `data` for the readers' warnings), the code, and the text.
+ *
+ * @example
+ * ```ts
+ * runNotesTable([{ topic: "cli.simulation", code: "cli.simulation", message: "100 draws, seed 1" }]).rows // [["cli", "cli.simulation", "100 draws, seed 1"]]
+ * ```
+ */
+export function runNotesTable(notes: readonly RunNote[]): Table {
+  const layer = (code: string): string => (code.includes(".") ? code.slice(0, code.indexOf(".")) : "data");
+  return { name: "notes", columns: ["topic", "code", "message"], rows: notes.map((n): Cell[] => [layer(n.code), n.code, n.message]) };
 }
 
 /** A coded note as a notes row: its code as the topic, its text in the output's language. */
-function codedNote(n: Note, lang: Lang): { topic: string; message: string } {
-  return { topic: n.code, message: renderNote(n, lang) };
+function codedNote(n: Note, lang: Lang): RunNote {
+  return { topic: n.code, code: n.code, message: renderNote(n, lang) };
 }
 
 /**
@@ -146,13 +182,14 @@ function codedNote(n: Note, lang: Lang): { topic: string; message: string } {
  * exactly as `backtest` does for all origins at once: cells in origin order, summaries per
  * horizon, per horizon and stage, and per area over all cells.
  */
-export function runBacktest(ds: Dataset, plan: BacktestPlan, progress: Progress): BacktestResult {
+export function runBacktest(ds: Dataset, plan: BacktestPlan, progress: Progress, lang: Lang = "en", model: ModelOptions = {}): BacktestResult {
   const origins = [...plan.origins].sort((p, q) => p - q);
-  progress.start(origins.length, `origin ${origins[0]}`);
+  const step = (code: string, params: Note["params"] = {}): string => renderNote(note(code, params), lang);
+  progress.start(origins.length, step("cli.step-origin", { origin: origins[0]! }));
   const parts: BacktestResult[] = [];
   origins.forEach((origin, i) => {
-    parts.push(backtest(ds, {}, { ...plan, origins: [origin] }));
-    progress.tick(i + 1 < origins.length ? `origin ${origins[i + 1]}` : "summarising");
+    parts.push(backtest(ds, model, { ...plan, origins: [origin] }));
+    progress.tick(i + 1 < origins.length ? step("cli.step-origin", { origin: origins[i + 1]! }) : step("cli.step-summarise"));
   });
   progress.end();
   return combineBacktests(parts, ds, plan);

@@ -6,9 +6,11 @@ import { enrolmentTable } from "../data/records/enrolment.js";
 import { housingTable } from "../data/records/housing.js";
 import { populationTable } from "../data/records/population.js";
 import { staffTable } from "../data/records/staff.js";
-import { describeColumn, headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
+import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
-import { writeCsvTables, writeWorkbook, type Table } from "./write.js";
+import type { SchoolSystem } from "../domain/schoolSystem.js";
+import { chinaSchoolSystem } from "../domain/systems/china.js";
+import { writeCsvTables, writeWorkbook, type Cell, type Table } from "./write.js";
 
 const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   areas: areasTable.rules,
@@ -24,11 +26,87 @@ const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
 const EXTRA_RULES: Readonly<Record<string, string>> = {
   provenance: '"reported" (报告) or "estimate" (估算); reported when left empty',
   note: "free text: the source, or how an estimate was made",
-  "name.zh": "text",
-  "name.en": "text",
+  "name.zh": "the Chinese name (青山县), written beside the id in every output",
+  "name.en": "the English name, shown beside the id in English outputs; may be left empty",
   grades: "grade ids separated by spaces (K1 K2 K3 P1 …); all grades of the system when left empty",
   pupils: "a non-negative integer; an empty cell is a missing figure",
 };
+
+/** What a cell of each column holds, in Chinese, keyed by table and column path (`enrolment.pupils`), else by path. */
+const RULES_ZH: Readonly<Record<string, string>> = {
+  "areas.id": "县区代码：由字母、数字或连字符组成的唯一代码（如 qingshan），其他表用它指代县区",
+  "name.zh": "中文名称（如 青山县），所有输出都在代码旁列出",
+  "name.en": "英文名称，可留空",
+  parent: "上级地区的代码（如 yunzhou）；最上级地区留空",
+  grades: "开设的年级，用空格分隔（见“可填标签”）；留空表示学制的全部年级",
+  area: "县区代码，须已列在“地区”表中",
+  year: "学年：按起始年份填写的四位整数（2020 = 2020/21 学年）",
+  "births.year": "出生年份：四位整数的日历年",
+  births: "出生人数：非负整数",
+  grade: "年级（见“可填标签”）",
+  pupils: "在校生人数：非负整数；空白表示缺数",
+  stage: "学段（见“可填标签”）",
+  "capacity.places": "学位数：非负整数（按可容纳学生数计）",
+  classes: "班数：非负整数；不知道时留空",
+  sector: "办学性质（见“可填标签”）；可留空",
+  fromSector: "购买或转设学位原来的办学性质（见“可填标签”）；可留空",
+  project: "项目名称；可留空",
+  kind: "建设类型（见“可填标签”）；可留空",
+  source: "依据（规划、文件）；可留空",
+  "plannedPlaces.year": "启用学年：学位开始使用的学年（四位整数）",
+  "plannedPlaces.places": "新增学位数：整数；关停、撤并填负数",
+  "housing.year": "首次入住学年（四位整数）；与竣工日期填一项即可",
+  completionDate: "竣工日期，如 2026-09-30；与入住学年填一项即可",
+  dwellings: "住房套数：非负整数",
+  dwellingType: "住房类型代码（与产生率表一致）；可留空",
+  development: "楼盘代码；可留空",
+  developmentName: "楼盘名称；可留空",
+  "population.year": "统计年份：四位整数",
+  age: "年龄：周岁，整数",
+  persons: "人口数：非负整数",
+  staff: "教职工人数：非负整数",
+  provenance: "数据性质：报告 或 估算（见“可填标签”）；留空视为报告",
+  note: "备注：数据来源，或估算方法",
+};
+
+/**
+ * An example row of each input table, from a made-up city (云州市, counties 青山县 and 白水县):
+ * values by column path, in each language (labels such as grades and stages differ).
+ */
+const EXAMPLES: Readonly<Record<TableName, Readonly<Record<string, readonly [Cell, Cell]>>>> = {
+  areas: { id: ["qingshan", "qingshan"], "name.zh": ["青山县", "青山县"], "name.en": ["Qingshan County", "Qingshan County"], parent: ["yunzhou", "yunzhou"], provenance: ["reported", "报告"] },
+  enrolment: { area: ["qingshan", "qingshan"], year: [2020, 2020], grade: ["P1", "小学一年级"], pupils: [5230, 5230], provenance: ["reported", "报告"] },
+  births: { area: ["qingshan", "qingshan"], year: [2014, 2014], births: [6120, 6120], provenance: ["reported", "报告"] },
+  capacity: { area: ["qingshan", "qingshan"], stage: ["primary", "小学"], year: [2020, 2020], places: [32000, 32000], classes: [690, 690], sector: ["public", "公办"] },
+  plannedPlaces: {
+    area: ["qingshan", "qingshan"], stage: ["primary", "小学"], year: [2023, 2023], places: [2700, 2700], sector: ["public", "公办"],
+    project: ["Qingshan No. 2 Primary", "青山县第二实验小学"], kind: ["new-school", "新建"], source: ["Yunzhou education plan 2021–2025", "云州市教育发展规划（2021—2025年）"],
+  },
+  housing: { area: ["qingshan", "qingshan"], year: [2024, 2024], dwellings: [1200, 1200], development: ["qs-garden", "qs-garden"], developmentName: ["Qingshan Garden", "青山花园"] },
+  population: { area: ["qingshan", "qingshan"], year: [2020, 2020], age: [3, 3], persons: [5800, 5800] },
+  staff: { area: ["qingshan", "qingshan"], stage: ["primary", "小学"], year: [2020, 2020], staff: [1850, 1850] },
+};
+
+/**
+ * The labels a column accepts, in the language's order (the readers also take the other
+ * language's): grades and stages of the system (id and names), the values of coded columns.
+ * Empty for free columns (numbers, ids, text).
+ *
+ * @example
+ * ```ts
+ * validLabels(TABLE_COLUMNS.capacity.columns[1]!, chinaSchoolSystem, "zh-CN") // ["学前教育", "preschool", "小学", "primary", …]
+ * ```
+ */
+export function validLabels(column: ColumnSpec, system: SchoolSystem, lang: Lang): string[] {
+  const named = (id: string, label: { readonly en: string; readonly zh?: string }): string[] =>
+    lang === "zh-CN" ? [...(label.zh ? [label.zh] : []), id] : [id, ...(label.zh ? [label.zh] : [])];
+  if (column.kind === "stage") return system.stages.flatMap((s) => named(s.id, s.label));
+  if (column.kind === "grade" || (column.kind === "list" && column.path[0] === "grades")) return system.stages.flatMap((s) => s.grades.flatMap((g) => named(g.id, g.label)));
+  if (column.kind === "enum") {
+    return Object.entries(column.values ?? {}).flatMap(([v, aliases]) => (lang === "zh-CN" ? [...aliases, v] : [v, ...aliases]));
+  }
+  return [];
+}
 
 /** Blank tables (headers only), one per record type, in the chosen language. */
 export function templateTables(lang: Lang): Table[] {
@@ -41,22 +119,34 @@ export function templateTables(lang: Lang): Table[] {
 }
 
 /**
- * The column guide of the templates: one row per record type and column, with both headers,
- * whether the column is required, and what a cell must hold.
+ * The column guide of the templates: one row per record type and column, with the header to
+ * use, the other headers accepted, whether the column is required, what a cell must hold, the
+ * labels the column accepts (grades, stages, coded values: `validLabels`), and an example value
+ * (the example rows of a made-up 云州市, one per table), all in the chosen language.
+ *
+ * @example
+ * ```ts
+ * columnGuide("zh-CN", chinaSchoolSystem).columns // ["工作表", "列", "可用表头", "必填", "填写要求", "可填标签", "示例"]
+ * ```
  */
-export function columnGuide(lang: Lang): Table {
-  const rows: string[][] = [];
+export function columnGuide(lang: Lang, system: SchoolSystem = chinaSchoolSystem): Table {
+  const zh = lang === "zh-CN";
+  const rows: Cell[][] = [];
   for (const t of TABLE_NAMES) {
     for (const c of TABLE_COLUMNS[t].columns) {
       const key = c.path.join(".");
-      const rule = (key === "pupils" ? EXTRA_RULES.pupils : undefined) ?? RULES[t][c.path[0]!] ?? EXTRA_RULES[key] ?? "";
-      rows.push([sheetOf(t, lang), headerOf(c, lang), describeColumn(c), c.required ? (lang === "en" ? "yes" : "是") : "", rule]);
+      const rule = zh
+        ? (RULES_ZH[`${t}.${key}`] ?? RULES_ZH[key] ?? "")
+        : ((key === "pupils" ? EXTRA_RULES.pupils : undefined) ?? EXTRA_RULES[key] ?? RULES[t][c.path[0]!] ?? "");
+      const headers = [c.header.zh, c.header.en, ...(c.aliases ?? [])];
+      const example = EXAMPLES[t][key]?.[zh ? 1 : 0] ?? null;
+      rows.push([sheetOf(t, lang), headerOf(c, lang), headers.join(zh ? "、" : ", "), c.required ? (zh ? "是" : "yes") : zh ? "否" : "no", rule, validLabels(c, system, lang).join(zh ? "、" : ", "), example]);
     }
   }
   return {
     name: "columns",
-    sheet: lang === "en" ? "README" : "说明",
-    columns: lang === "en" ? ["sheet", "column", "headers accepted", "required", "what a cell holds"] : ["工作表", "列", "可用表头", "必填", "填写要求"],
+    sheet: zh ? "说明" : "README",
+    columns: zh ? ["工作表", "列", "可用表头", "必填", "填写要求", "可填标签", "示例"] : ["sheet", "column", "headers accepted", "required", "what a cell holds", "labels accepted", "example"],
     rows,
   };
 }
@@ -65,13 +155,15 @@ export function columnGuide(lang: Lang): Table {
 export interface TemplateOptions {
   /** Headers and sheet names. @defaultValue `"en"` */
   readonly lang?: Lang;
+  /** School system whose grades and stages the guide lists. @defaultValue `chinaSchoolSystem` */
+  readonly system?: SchoolSystem;
 }
 
 /**
  * Writes blank input templates: one CSV file per record type (headers only) and an .xlsx
- * workbook `placecast-template.xlsx` with one sheet per record type and a column guide sheet
- * (README / 说明, which the readers ignore). Chinese CSV files start with a BOM so that Excel
- * shows them correctly.
+ * workbook `placecast-template.xlsx` with the guide sheet first (README / 说明: every
+ * column, what it holds, the labels it accepts and an example; the readers ignore it) and one
+ * sheet per record type. Chinese CSV files start with a BOM so that Excel shows them correctly.
  *
  * @returns the paths written
  * @example
@@ -82,7 +174,8 @@ export interface TemplateOptions {
 export async function writeTemplates(dir: string, options: TemplateOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
   const tables = templateTables(lang);
+  const guide = columnGuide(lang, options.system);
   const csv = await writeCsvTables(tables, dir, { bom: lang === "zh-CN" });
-  const xlsx = await writeWorkbook([columnGuide(lang), ...tables], join(dir, "placecast-template.xlsx"));
+  const xlsx = await writeWorkbook([guide, ...tables], join(dir, "placecast-template.xlsx"));
   return [...csv, xlsx];
 }

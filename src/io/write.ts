@@ -9,6 +9,26 @@ import type { Lang } from "../domain/sourced.js";
 /** A cell of an output table: numbers stay numbers; `null` is an empty cell. */
 export type Cell = string | number | boolean | null;
 
+/**
+ * How a numeric column is presented (presentation only: the values themselves stay exact).
+ *
+ * - `decimals`: CSV cells are rounded to this many decimals (0: whole pupils); workbook cells keep
+ *   the exact value and show it with this many decimals (number format `0`, `0.0`, …).
+ * - `percent`: the values are fractions (0.953); CSV cells hold percent (95.3, rounded to
+ *   `decimals`), workbook cells the fraction shown in a percent format (`0.0%`). The column's
+ *   header should say so (`utilisation_pct`, `学位使用率（%）`).
+ *
+ * @example
+ * ```ts
+ * const t: Table = { name: "t", columns: ["pupils", "utilisation_pct"], formats: [{ decimals: 0 }, { decimals: 1, percent: true }], rows: [[4829.3257, 0.9534]] };
+ * csvText(t) // "pupils,utilisation_pct\n4829,95.3\n"
+ * ```
+ */
+export interface ColumnFormat {
+  readonly decimals?: number;
+  readonly percent?: boolean;
+}
+
 /** A tidy table: named columns, one row per record. */
 export interface Table {
   /** File stem (`pupils` → `pupils.csv`) and English sheet name. */
@@ -17,6 +37,34 @@ export interface Table {
   readonly sheet?: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
+  /** Presentation of each column, by position (`undefined`: as it is). @defaultValue none: every value written as it is */
+  readonly formats?: readonly (ColumnFormat | undefined)[];
+}
+
+/**
+ * A number as a presentation table shows it (see `ColumnFormat`): percent when the column is a
+ * share, rounded to the column's decimals; never `-0`.
+ *
+ * @example
+ * ```ts
+ * presentNumber(4829.325737228829, { decimals: 0 }) // 4829
+ * presentNumber(0.95349, { decimals: 1, percent: true }) // 95.3
+ * ```
+ */
+export function presentNumber(x: number, format: ColumnFormat | undefined): number {
+  if (!format || !Number.isFinite(x)) return x;
+  const v = format.percent ? x * 100 : x;
+  if (format.decimals === undefined) return v;
+  const f = 10 ** format.decimals;
+  return Math.round(v * f) / f || 0;
+}
+
+/** The Excel number format of a column format: `0`, `0.0`, `0.0%`, … */
+function numFmt(format: ColumnFormat): string | undefined {
+  const d = format.decimals;
+  if (d === undefined && !format.percent) return undefined;
+  const body = d === undefined || d === 0 ? "0" : `0.${"0".repeat(d)}`;
+  return format.percent ? `${body}%` : body;
 }
 
 /** Options of the CSV writers. */
@@ -71,7 +119,8 @@ function csvField(c: Cell): string {
 
 /**
  * One table as CSV text: a header row, then one line per row, `\n` line ends; cells with commas,
- * quotes or line breaks are quoted; numbers in full precision (shortest round-trip form);
+ * quotes or line breaks are quoted; numbers in full precision (shortest round-trip form), or as
+ * the table's `formats` present them (rounded; shares as percent);
  * `null` as an empty cell, an empty text as `""` (so that the two read back apart). Text cells
  * that a spreadsheet would run as a formula are escaped with a leading apostrophe
  * (`escapeFormulaCell`); the readers of `placecast/node` drop it again.
@@ -83,7 +132,9 @@ function csvField(c: Cell): string {
  * ```
  */
 export function csvText(table: Table, options: CsvOptions = {}): string {
-  const lines = [table.columns, ...table.rows].map((r) => r.map(csvField).join(","));
+  const fm = table.formats;
+  const rows = fm ? table.rows.map((r) => r.map((c, i) => (typeof c === "number" ? presentNumber(c, fm[i]) : c))) : table.rows;
+  const lines = [table.columns, ...rows].map((r) => r.map(csvField).join(","));
   return (options.bom ? "\uFEFF" : "") + lines.map((l) => `${l}\n`).join("");
 }
 
@@ -119,9 +170,11 @@ function sheetName(name: string): string {
 }
 
 /**
- * The tables as an .xlsx workbook, one sheet per table: a bold, frozen header row, numbers as
- * numeric cells, text as text (ids that look like numbers stay text), `null` as an empty cell.
- * The workbook's dates are fixed so that the same tables give the same content.
+ * The tables as an .xlsx workbook, one sheet per table: a bold, frozen header row with an
+ * autofilter, numbers as numeric cells (exact values, shown in the number format of the table's
+ * `formats`: whole pupils, percentages), text as text (ids that look like numbers stay text),
+ * `null` as an empty cell. The workbook's dates are fixed so that the same tables give the same
+ * content.
  */
 export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -133,10 +186,17 @@ export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
     ws.addRow([...t.columns]);
     ws.getRow(1).font = { bold: true };
     for (const r of t.rows) ws.addRow(r.map((c) => (typeof c === "string" ? xlsxText(c) : c)));
+    const wide = (x: string): number => [...x].reduce((w, ch) => w + (/[^\x00-\x7F]/.test(ch) ? 2 : 1), 0);
     t.columns.forEach((c, i) => {
-      const widest = Math.max(c.length * (/[^\x00-\x7F]/.test(c) ? 2 : 1), ...t.rows.slice(0, 200).map((r) => String(r[i] ?? "").length));
-      ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+      const f = t.formats?.[i];
+      const shown = (v: Cell | undefined): string => (typeof v === "number" && f ? String(presentNumber(v, f)) + (f.percent ? "%" : "") : String(v ?? ""));
+      const widest = Math.max(wide(c), ...t.rows.slice(0, 200).map((r) => wide(shown(r[i]))));
+      const col = ws.getColumn(i + 1);
+      col.width = Math.min(60, Math.max(8, widest + 2));
+      const fmt = f ? numFmt(f) : undefined;
+      if (fmt) col.eachCell({ includeEmpty: false }, (cell, row) => void (row > 1 && (cell.numFmt = fmt)));
     });
+    if (t.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, t.rows.length + 1), column: t.columns.length } };
   }
   return wb;
 }
@@ -166,10 +226,14 @@ export async function writeJson(value: unknown, file: string): Promise<string> {
   return file;
 }
 
-/** Tables as JSON-ready objects: `{ pupils: [{ area: …, year: … }, …], … }`. */
+/**
+ * Tables as JSON-ready objects: `{ pupils: [{ area: …, year: … }, …], … }`. Numbers are exact
+ * (not rounded); a percent column (`ColumnFormat.percent`) holds percent, as its header says.
+ */
 export function tablesToObjects(tables: readonly Table[]): Record<string, Record<string, Cell>[]> {
   const out: Record<string, Record<string, Cell>[]> = {};
-  for (const t of tables) out[t.name] = t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i] ?? null])));
+  const exact = (c: Cell | undefined, f: ColumnFormat | undefined): Cell => (typeof c === "number" && f?.percent ? presentNumber(c, { percent: true }) : (c ?? null));
+  for (const t of tables) out[t.name] = t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, exact(r[i], t.formats?.[i])])));
   return out;
 }
 

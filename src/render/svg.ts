@@ -39,7 +39,12 @@ export async function renderSvg(spec: ChartSpec | Readonly<Record<string, unknow
   }
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
-    return await view.toSVG(options.scale ?? 1);
+    const svg = await view.toSVG(options.scale ?? 1);
+    // A title with `aria: false` gets no description; vega-lite 6 passes the flag on to faceted
+    // charts only, so the English "Title text …" / "Subtitle text …" labels are dropped here.
+    const t = spec.title;
+    const noAria = typeof t === "object" && t !== null && !Array.isArray(t) && (t as { aria?: unknown }).aria === false;
+    return noAria ? svg.replace(/ aria-label="(?:Sub)?[Tt]itle text '[^"]*'"/g, "") : svg;
   } finally {
     view.finalize();
   }

@@ -64,6 +64,8 @@ export interface SurplusPoint {
   readonly stage: string;
   readonly year: number;
   readonly surplus: number;
+  /** Places (or, for a proxy, the base-year pupils): when every row has places above zero, cells are coloured by surplus per place. */
+  readonly places?: number;
   readonly basis?: "reported" | "estimate";
 }
 
@@ -170,10 +172,39 @@ function ctx(o: ChartOptions): Ctx {
 
 function titled(text: string, estimate: boolean, L: ReportLabels, subtitle: readonly string[]): ChartSpec["title"] {
   const sub = estimate ? [...subtitle, L.estimateNote] : [...subtitle];
-  return { text: estimate ? `${text}${L.estimateSuffix}` : text, ...(sub.length ? { subtitle: sub } : {}) };
+  // Vega describes a title in English ("Title text …"): not in a Chinese chart (see configFor).
+  const aria = L === reportLabels["zh-CN"] ? { aria: false } : {};
+  return { text: estimate ? `${text}${L.estimateSuffix}` : text, ...(sub.length ? { subtitle: sub } : {}), ...aria };
 }
 
 const pct = (p: number): string => String(Math.round(p * 1000) / 10);
+
+/**
+ * A Vega expression formatting a count `v` as the language writes large numbers: English with
+ * thousands separators and, when `short`, SI-shortened above 1,000 (`12k`); Chinese with 万 from
+ * 10,000 (`1.2万`, `35万`; never "k"), thousands separators below.
+ */
+export function countExpr(v: string, lang: Lang, short: boolean): string {
+  if (lang === "zh-CN") return `abs(${v}) >= 10000 ? format(${v} / 10000, '${short ? ".2~r" : ".4~r"}') + '万' : format(${v}, ',.0f')`;
+  return short ? `abs(${v}) >= 1000 ? format(${v}, '.2~s') : format(${v}, ',.0f')` : `format(${v}, ',.0f')`;
+}
+
+/** An axis that labels counts in the language's way (`countExpr`). */
+function countAxis(lang: Lang): JsonObject {
+  return lang === "zh-CN" ? { labelExpr: countExpr("datum.value", lang, false) } : { format: ",d" };
+}
+
+/** The surplus heat map's colour scale runs from −30 % to +30 % of places (beyond: full colour). A presentation choice. */
+const SHARE_CLAMP = 0.3;
+
+/**
+ * Colours of the births chart, one meaning each in every chart: births by status (greys), and
+ * the entrants of each stage by the stage's position in the system (Tableau 10 colours the
+ * other charts do not use, so that no colour means "forecast" in one chart and "entrants" in
+ * another).
+ */
+const BIRTH_COLOURS: Readonly<Record<"reported" | "estimate" | "projected", string>> = { reported: "#8c8c8c", estimate: "#cfc6b4", projected: "#ebe5d8" };
+const ENTRANT_COLOURS = ["#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948", "#76b7b2"] as const;
 
 /** Colours (Tableau 10) fixed per series so charts agree with each other. */
 const COLOURS = { actual: "#1f4e79", forecast: "#4e79a7", places: "#e15759", interval: "#a0cbe8" } as const;
@@ -185,6 +216,16 @@ const CONFIG: JsonObject = {
   axis: { labelFontSize: 10, titleFontSize: 11 },
   legend: { labelFontSize: 10, titleFontSize: 11, orient: "bottom", direction: "horizontal", columns: 2, labelLimit: 260 },
 };
+
+/**
+ * The configuration of a chart in a language. Vega writes its accessibility descriptions
+ * (`aria-label`: "X-axis titled … for a discrete scale", field names) in English only; in Chinese
+ * they are switched off (`aria: false`) rather than mixing English into a Chinese document, and
+ * the chart's title and subtitle carry its description.
+ */
+function configFor(lang: Lang): JsonObject {
+  return lang === "zh-CN" ? { ...CONFIG, aria: false, title: { ...(CONFIG.title as JsonObject), aria: false } } : CONFIG;
+}
 
 function wrapFacet(stages: readonly string[], c: Ctx, layered: JsonObject, rest: JsonObject, columns = 2): JsonObject {
   if (stages.length <= 1) return { ...layered, ...rest };
@@ -290,7 +331,7 @@ export function forecastChart(data: ForecastChartData, options: ChartOptions): C
     layers.push({
       transform: [{ filter: `datum.series === '${k}'` }],
       mark: { type: "line", point: { size: 18 }, strokeWidth: 2, ...(k === "forecast" ? { strokeDash: [6, 3] } : {}) },
-      encoding: { y: { field: "value", type: "quantitative", title: L.pupils, axis: { format: ",d" } }, color: colour },
+      encoding: { y: { field: "value", type: "quantitative", title: L.pupils, axis: countAxis(c.lang) }, color: colour },
     });
   }
   const layered: JsonObject = {
@@ -308,7 +349,7 @@ export function forecastChart(data: ForecastChartData, options: ChartOptions): C
     title: titled(title, estimate, L, subtitle),
     data: { values },
     ...wrapFacet(stages, c, layered, stages.length > 1 ? { resolve: { scale: { y: "independent" } } } : {}),
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
@@ -321,7 +362,7 @@ function areaYearGrid(c: Ctx, rows: readonly { readonly area: string }[]): JsonO
     height: { step: 18 },
     encoding: {
       x: { field: "year", type: "ordinal", title: c.L.schoolYear, axis: { labelAngle: -90 } },
-      y: { field: "areaLabel", type: "nominal", title: null, sort: areaOrder.map(c.areaLabel) },
+      y: { field: "areaLabel", type: "nominal", title: c.L.area, axis: { title: null }, sort: areaOrder.map(c.areaLabel) },
     },
   };
 }
@@ -342,38 +383,53 @@ export function surplusHeatmap(rows: readonly SurplusPoint[], options: HeatmapOp
   const c = ctx(options);
   const { L } = c;
   const stages = stagesOf(rows, c);
-  const values: ChartRow[] = rows
-    .filter((r) => stages.includes(r.stage))
-    .map((r) => ({ area: r.area, areaLabel: c.areaLabel(r.area), stage: r.stage, stageLabel: c.stageLabel(r.stage), year: r.year, surplus: r.surplus, estimate: r.basis === "estimate" }));
+  const shown = rows.filter((r) => stages.includes(r.stage));
+  // Relative colour when every cell has places: a shortfall of 50 in an area of 500 places shows
+  // as strongly as one of 500 in an area of 5,000.
+  const relative = shown.length > 0 && shown.every((r) => typeof r.places === "number" && r.places > 0);
+  const values: ChartRow[] = shown.map((r) => ({
+    area: r.area,
+    areaLabel: c.areaLabel(r.area),
+    stage: r.stage,
+    stageLabel: c.stageLabel(r.stage),
+    year: r.year,
+    surplus: r.surplus,
+    ...(relative ? { share: Math.max(-SHARE_CLAMP, Math.min(SHARE_CLAMP, r.surplus / r.places!)) } : {}),
+    estimate: r.basis === "estimate",
+  }));
   const estimate = rows.some((r) => r.basis === "estimate");
+  const colour: JsonObject = relative
+    ? {
+        field: "share",
+        type: "quantitative",
+        title: options.legendTitle ?? L.heatmapShareLegend,
+        scale: { scheme: "redblue", domain: [-SHARE_CLAMP, 0, SHARE_CLAMP] },
+        legend: { format: ".0%", direction: "vertical", orient: "right", gradientLength: 96, tickCount: 4 },
+      }
+    : {
+        field: "surplus",
+        type: "quantitative",
+        title: options.legendTitle ?? L.heatmapLegend,
+        scale: { scheme: "redblue", domainMid: 0 },
+        legend: { ...(c.lang === "zh-CN" ? { labelExpr: countExpr("datum.value", c.lang, true) } : { format: ",d" }), direction: "vertical", orient: "right", gradientLength: 96, tickCount: 4 },
+      };
   const layered: JsonObject = {
     ...areaYearGrid(c, rows),
     layer: [
+      { mark: { type: "rect" }, encoding: { color: colour } },
       {
-        mark: { type: "rect" },
-        encoding: {
-          color: {
-            field: "surplus",
-            type: "quantitative",
-            title: options.legendTitle ?? L.heatmapLegend,
-            scale: { scheme: "redblue", domainMid: 0 },
-            legend: { format: ",d", direction: "vertical", orient: "right", gradientLength: 96, tickCount: 4 },
-          },
-        },
-      },
-      {
-        transform: [{ calculate: "abs(datum.surplus) >= 1000 ? format(datum.surplus, '.2~s') : format(datum.surplus, ',.0f')", as: "surplusText" }],
+        transform: [{ calculate: countExpr("datum.surplus", c.lang, true), as: "surplusText" }],
         mark: { type: "text", fontSize: 7 },
-        encoding: { text: { field: "surplusText", type: "nominal" } },
+        encoding: { text: { field: "surplusText", type: "nominal", title: L.surplus } },
       },
     ],
   };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: titled(options.title ?? L.heatmapTitle, estimate, L, [options.subtitle ?? L.heatmapSubtitle]),
+    title: titled(options.title ?? L.heatmapTitle, estimate, L, [options.subtitle ?? (relative ? L.heatmapShareSubtitle : L.heatmapSubtitle)]),
     data: { values },
-    ...wrapFacet(stages, c, layered, stages.length > 1 ? { resolve: { scale: { color: "independent" } } } : {}, 1),
-    config: CONFIG,
+    ...wrapFacet(stages, c, layered, stages.length > 1 && !relative ? { resolve: { scale: { color: "independent" } } } : {}, 1),
+    config: configFor(c.lang),
   };
 }
 
@@ -457,7 +513,7 @@ export function classSizeChart(rows: readonly ClassSizePoint[], options: ClassSi
     title: titled(fillLabel(L.classTitle, { min }), estimate, L, [fillLabel(L.classSubtitle, { min })]),
     data: { values },
     ...wrapFacet(stages, c, layered, {}, 1),
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 
@@ -532,8 +588,9 @@ export function birthsChart(data: BirthsChartData, options: ChartOptions): Chart
     values.push({ layer: "births", birthYear: b.year, value: b.births, seriesLabel: projected ? L.birthsProjected : est ? L.birthsEstimate : L.birthsReported, estimate: est, kind: projected ? "forecast" : "actual" });
   }
   const entryGrades = options.system.stages
-    .filter((s) => s.entry === "births" && s.grades.length > 0)
-    .map((s) => ({ id: s.grades[0]!.id, label: labelText(s.grades[0]!.label, c.lang), age: s.entryAge }));
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.entry === "births" && s.grades.length > 0)
+    .map(({ s, i }) => ({ id: s.grades[0]!.id, label: labelText(s.grades[0]!.label, c.lang), age: s.entryAge, colour: ENTRANT_COLOURS[i % ENTRANT_COLOURS.length]! }));
   for (const g of entryGrades) {
     const sums = new Map<number, { pupils: number; kind: "actual" | "forecast"; est: boolean; missing: boolean }>();
     const counted = new Set<string>();
@@ -562,8 +619,14 @@ export function birthsChart(data: BirthsChartData, options: ChartOptions): Chart
       if (y === lastActual && years.some((z) => z > y)) values.push({ layer: "entrants", birthYear: y - g.age, value: s.pupils, seriesLabel: label, estimate: s.est, kind: "forecast" });
     }
   }
-  const birthLabels = [L.birthsReported, L.birthsEstimate, L.birthsProjected].filter((l) => values.some((v) => v.seriesLabel === l));
-  const entrantLabels = [...new Set(values.filter((v) => v.layer === "entrants").map((v) => String(v.seriesLabel)))];
+  const birthSeries = (
+    [
+      [L.birthsReported, BIRTH_COLOURS.reported],
+      [L.birthsEstimate, BIRTH_COLOURS.estimate],
+      [L.birthsProjected, BIRTH_COLOURS.projected],
+    ] as const
+  ).filter(([l]) => values.some((v) => v.seriesLabel === l));
+  const entrantSeries = entryGrades.map((g) => [fillLabel(L.entrants, { grade: g.label, age: g.age }), g.colour] as const).filter(([l]) => values.some((v) => v.layer === "entrants" && v.seriesLabel === l));
   const allYears = values.map((v) => Number(v.birthYear));
   const domain: number[] = [];
   if (allYears.length) for (let y = Math.min(...allYears); y <= Math.max(...allYears); y++) domain.push(y);
@@ -580,8 +643,8 @@ export function birthsChart(data: BirthsChartData, options: ChartOptions): Chart
         mark: { type: "bar", opacity: 0.85 },
         encoding: {
           x,
-          y: { field: "value", type: "quantitative", title: L.count, axis: { format: ",d" } },
-          color: { field: "seriesLabel", type: "nominal", title: null, scale: { domain: birthLabels, range: ["#8c8c8c", "#cfc6b4", "#ebe5d8"].slice(0, birthLabels.length) } },
+          y: { field: "value", type: "quantitative", title: L.count, axis: countAxis(c.lang) },
+          color: { field: "seriesLabel", type: "nominal", title: null, scale: { domain: birthSeries.map(([l]) => l), range: birthSeries.map(([, col]) => col) } },
         },
       },
       {
@@ -590,14 +653,14 @@ export function birthsChart(data: BirthsChartData, options: ChartOptions): Chart
         encoding: {
           x,
           y: { field: "value", type: "quantitative", title: L.count },
-          color: { field: "seriesLabel", type: "nominal", title: null, scale: { domain: entrantLabels, range: ["#f28e2b", "#4e79a7", "#59a14f", "#b07aa1"].slice(0, Math.max(1, entrantLabels.length)) } },
+          color: { field: "seriesLabel", type: "nominal", title: null, scale: { domain: entrantSeries.map(([l]) => l), range: entrantSeries.map(([, col]) => col) } },
           strokeDash: { field: "kind", type: "nominal", legend: null, scale: { domain: ["actual", "forecast"], range: [[1, 0], [6, 3]] } },
           detail: { field: "kind", type: "nominal" },
         },
       },
     ],
     resolve: { scale: { color: "independent" } },
-    config: CONFIG,
+    config: configFor(c.lang),
   };
 }
 

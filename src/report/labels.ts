@@ -29,6 +29,9 @@ export interface ReportLabels {
   readonly heatmapTitle: string;
   readonly heatmapLegend: string;
   readonly heatmapSubtitle: string;
+  /** Legend of the heat map coloured by surplus per place. */
+  readonly heatmapShareLegend: string;
+  readonly heatmapShareSubtitle: string;
   /** Slots: year. */
   readonly heatmapProxyTitle: string;
   /** Slots: year. */
@@ -171,6 +174,8 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     heatmapTitle: "Surplus (+) or shortfall (−) of places",
     heatmapLegend: "Places − pupils",
     heatmapSubtitle: "Red: shortfall; blue: places standing empty.",
+    heatmapShareLegend: "Surplus per place",
+    heatmapShareSubtitle: "Colour: surplus as a share of places (red: shortfall, blue: places standing empty; ±30% and beyond in full colour); number: places − pupils.",
     heatmapProxyTitle: "Change in pupils against {year} (no places data)",
     heatmapProxySubtitle: "Places assumed equal to the {year} pupils: red = more pupils than in {year}, blue = fewer.",
     classTitle: "Where classes of {min} or more appear",
@@ -289,6 +294,8 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     heatmapTitle: "学位富余（+）或缺口（−）",
     heatmapLegend: "学位 − 在校生",
     heatmapSubtitle: "红色：学位不足；蓝色：学位闲置。",
+    heatmapShareLegend: "余缺占学位比例",
+    heatmapShareSubtitle: "颜色：学位余缺占学位的比例（红色：不足，蓝色：闲置；±30% 及以上为最深色）；数字：学位 − 在校生。",
     heatmapProxyTitle: "在校生相对 {year} 年的变化（无学位数据）",
     heatmapProxySubtitle: "假定学位等于 {year} 年在校生：红色 = 多于 {year} 年，蓝色 = 少于 {year} 年。",
     classTitle: "{min} 人及以上班额出现在哪里",

@@ -287,7 +287,7 @@ function proxySurplus(rows: readonly StageRecord[], base: number): SurplusPoint[
   const baseOf = new Map(rows.filter((r) => r.year === base).map((r) => [`${r.area}\u0000${r.stage}`, r.pupils]));
   return rows.flatMap((r) => {
     const b = baseOf.get(`${r.area}\u0000${r.stage}`);
-    return b === undefined ? [] : [{ area: r.area, stage: r.stage, year: r.year, surplus: b - r.pupils, basis: r.basis }];
+    return b === undefined ? [] : [{ area: r.area, stage: r.stage, year: r.year, surplus: b - r.pupils, places: b, basis: r.basis }];
   });
 }
 

@@ -17,7 +17,7 @@ export type ChartRow = { readonly [field: string]: JsonScalar };
  */
 export type ChartSpec = {
   readonly $schema: string;
-  readonly title: { readonly text: string; readonly subtitle?: string | readonly string[] };
+  readonly title: { readonly text: string; readonly subtitle?: string | readonly string[]; readonly aria?: boolean };
   readonly data: { readonly values: readonly ChartRow[] };
   readonly [key: string]: JsonValue;
 };

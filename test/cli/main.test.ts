@@ -58,16 +58,17 @@ describe("placecast command line: exit codes and messages", () => {
     await writeDatasetFiles(smallInput, data, "xlsx", { lang: "zh-CN" });
     const out = tmp();
     const r = await run("forecast", "--data", data, "--out", out, "--to", "2026", "--draws", "40", "--seed", "9", "--lang", "zh-CN");
-    expect(r.stderr).toMatch(/^placecast: forecast 2020→2026 for 1 area; .*40 draws, seed 9\n$/);
+    expect(r.stderr).toMatch(/^placecast：预测 2020→2026 学年，1 个县区；.*模拟 40 次，随机种子 9\n$/);
     expect(r.code).toBe(EXIT.ok);
-    const names = ["pupils", "stages", "housing", "assessment", "simulation", "notes"];
+    // In Chinese the files are named in Chinese: years across, pupils, stages, housing, assessment, simulation, notes, parameters.
+    const names = ["分学段在校生（按年）", "分年级在校生", "分学段在校生", "住房学生", "学位评估", "模拟区间", "说明", "参数"];
     expect(r.stdout.trim().split("\n")).toEqual([...names.map((n) => join(out, `${n}.csv`)), join(out, "placecast.xlsx"), join(out, "placecast.json")]);
     const json = JSON.parse(readFileSync(join(out, "placecast.json"), "utf8")) as { meta: { to: number; seed: number }; tables: Record<string, Record<string, unknown>[]> };
     expect(json.meta).toMatchObject({ to: 2026, seed: 9, draws: 40, baseYear: 2020 });
     expect(Object.keys(json.tables)).toEqual(names);
-    const city = json.tables.stages!.filter((r) => r["县区"] === "city" && r["年份"] === 2026);
-    expect(city.map((r) => r["层级"])).toEqual(["total"]);
-    expect(readFileSync(join(out, "assessment.csv"), "utf8")).toMatch(/^\uFEFF县区,年份,学段,人数,/);
+    const city = json.tables["分学段在校生"]!.filter((r) => r["县区代码"] === "city" && r["学年"] === 2026);
+    expect(city.map((r) => r["层级"])).toEqual(["合计"]);
+    expect(readFileSync(join(out, "学位评估.csv"), "utf8")).toMatch(/^\uFEFF县区代码,县区名称,学年,学段,在校生（人）,/);
   });
 
   it("templates writes both languages by default", async () => {
@@ -132,7 +133,7 @@ describe("forecast with draws and places of a parent area", () => {
     expect(r.notes.find((n) => n.topic === "schedule.removals-exceed-places")!.message).toBe("area county, stage primary, sector public, 2023–2026: planned removals (-1,000,000) exceed the 4,500 places; places held at 0");
     // notes.csv and placecast.json are written from this notes table.
     const notesTable = r.tables.find((t) => t.name === "notes")!;
-    expect(notesTable.rows.map((row) => row[0])).toContain("schedule.planned-without-capacity");
+    expect(notesTable.rows.map((row) => row[1])).toContain("schedule.planned-without-capacity");
     const zh = runForecast(ds, { to: 2026, lang: "zh-CN", housing: false }, new Progress(sink()));
     expect(zh.notes.find((n) => n.topic === "schedule.removals-exceed-places")!.message).toMatch(/学位按 0 计/);
   });

@@ -21,6 +21,7 @@ import {
   type JsonObject,
 } from "../helpers/internal.js";
 import { reportFixture } from "./fixture.js";
+import { renderSvg } from "../../src/render/svg.js";
 
 const ds = reportFixture();
 const model = fitModel(ds);
@@ -106,16 +107,38 @@ describe("forecastChart", () => {
 
 describe("surplusHeatmap", () => {
   const spec = surplusHeatmap(frozen(assessment), { ...options, lang: "zh-CN" });
-  it("has one row per area, stage and year with the surplus, a diverging colour centred on 0", async () => {
+  it("has one row per area, stage and year with the surplus, coloured by surplus per place on a diverging scale centred on 0", async () => {
     expect(spec.data.values).toHaveLength(assessment.length);
     const r = spec.data.values.find((v) => v.area === "north" && v.stage === "primary" && v.year === 2023)!;
     const a = assessment.find((v) => v.area === "north" && v.stage === "primary" && v.year === 2023)!;
     expect(r.surplus).toBe(a.surplus);
+    expect(r.share).toBeCloseTo(Math.max(-0.3, Math.min(0.3, a.surplus / a.places)), 12);
     expect(r.areaLabel).toBe("北区");
     const rect = (obj(spec.spec).layer as readonly JsonObject[])[0]!;
-    expect(obj(obj(obj(rect.encoding).color).scale)).toEqual({ scheme: "redblue", domainMid: 0 });
+    expect(obj(obj(rect.encoding).color).field).toBe("share");
+    expect(obj(obj(obj(rect.encoding).color).scale)).toEqual({ scheme: "redblue", domain: [-0.3, 0, 0.3] });
     expect(spec.title.text).toBe(`${reportLabels["zh-CN"].heatmapTitle}（估算）`);
     await compiles(spec);
+  });
+
+  it("colours a small area's shortfall as strongly as a large area's of the same share (issue 17)", () => {
+    // 50 short of 500 places and 500 short of 5,000: both 10% short.
+    const rows = [
+      { area: "north", stage: "primary", year: 2030, surplus: -50, places: 500 },
+      { area: "south", stage: "primary", year: 2030, surplus: -500, places: 5000 },
+    ];
+    const v = surplusHeatmap(rows, { ...options, lang: "en" }).data.values;
+    expect(v.map((x) => x.share)).toEqual([-0.1, -0.1]);
+  });
+
+  it("writes large numbers with 万 in Chinese and never with k (issue 17)", async () => {
+    const rows = [{ area: "north", stage: "primary", year: 2030, surplus: -23456, places: 100000 }];
+    const zh = surplusHeatmap(rows, { ...options, lang: "zh-CN" });
+    const svg = await renderSvg(zh);
+    expect(svg).toContain("−2.3万"); // d3-format writes the minus sign U+2212
+    expect(svg).not.toMatch(/\d(\.\d+)?k\b/);
+    const en = await renderSvg(surplusHeatmap(rows, { ...options, lang: "en" }));
+    expect(en).toContain("−23k");
   });
 });
 
@@ -145,6 +168,26 @@ describe("classSizeChart", () => {
 describe("birthsChart", () => {
   const pupils = pupilRecords(fc);
   const spec = birthsChart(frozen({ area: "south", births: [...ds.births, ...tracedBirths(pupils)], entrants: [...ds.enrolment, ...pupils].filter((r) => r.area === "south") }), { ...options, lang: "en" });
+  it("gives each series one colour in every births chart, whichever series a chart has (issue 17)", () => {
+    const colourOf = (sp: ChartSpec, layer: number): Map<string, string> => {
+      const sc = obj(obj(obj((sp.layer as readonly JsonObject[])[layer]!.encoding).color).scale);
+      const d = sc.domain as string[];
+      return new Map(d.map((l, i) => [l, (sc.range as string[])[i]!]));
+    };
+    const p1 = fillLabel(reportLabels.en.entrants, { grade: "Primary 1", age: 6 });
+    const all = colourOf(spec, 1);
+    // The same area with its preschool entrants left out: primary keeps its colour.
+    const onlyPrimary = birthsChart(
+      { area: "south", births: [...ds.births], entrants: [...ds.enrolment, ...pupils].filter((r) => r.area === "south" && r.grade === "P1") },
+      { ...options, lang: "en" },
+    );
+    expect(colourOf(onlyPrimary, 1).get(p1)).toBe(all.get(p1));
+    // No entrant colour is the forecast chart's forecast or places colour.
+    for (const c of all.values()) expect(["#4e79a7", "#1f4e79", "#e15759"]).not.toContain(c);
+    // Births by status: reported is the same grey with or without projected births.
+    expect(colourOf(onlyPrimary, 0).get(reportLabels.en.birthsReported)).toBe(colourOf(spec, 0).get(reportLabels.en.birthsReported));
+  });
+
   it("plots births by year and entrants at their birth year, counting the base year once", async () => {
     const births = rowsOf(spec, "layer", "births");
     expect(births.find((r) => r.birthYear === 2010)!.value).toBe(1000 - 30 * 10);

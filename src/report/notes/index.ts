@@ -8,6 +8,8 @@ import { scheduleNoteTexts, simulateNoteTexts } from "./supply.js";
 import { planNoteTexts } from "./plan.js";
 import { wideNoteTexts } from "./wide.js";
 import { schoolsNoteTexts } from "./schools.js";
+import { cliNoteTexts } from "./cli.js";
+import { adviseNoteTexts } from "./advise.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
 export type { NoteText, NoteTexts } from "./types.js";
@@ -33,6 +35,8 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = Object.free
   plan: planNoteTexts,
   wide: wideNoteTexts,
   schools: schoolsNoteTexts,
+  cli: cliNoteTexts,
+  advise: adviseNoteTexts,
 });
 
 /**
