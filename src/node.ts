@@ -62,5 +62,5 @@ export type { RenderSvgOptions, RenderPngOptions, WriteReportOptions, WrittenRep
 export {
   OPTIONAL_PEERS, // package -> the feature that needs it
   MissingPeerError, // thrown by that feature when its package is not installed (names it)
-} from "./io/peer.js";
-export type { OptionalPeer } from "./io/peer.js";
+} from "./domain/peers.js";
+export type { OptionalPeer } from "./domain/peers.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 // Runtime dependencies are what src/ imports: package.json's `dependencies` plus its optional
 // `peerDependencies` are exactly the packages named by the bare imports (static, re-exports and
 // dynamic `import()`) of src/, node: builtins excluded. The optional peers (Excel and rendering,
-// src/io/peer.ts) are imported only through `loadPeer(name, () => import(name))`, so a core-only
+// src/domain/peers.ts) are imported only through `loadPeer(name, () => import(name))`, so a core-only
 // install never loads them; each is also a devDependency pinned to the lowest version of its peer
 // range (the version the tests run). A package only tests, benchmarks or scripts use is a
 // devDependency.
@@ -55,8 +55,8 @@ describe("dependencies", () => {
     expect(declared.sort()).toEqual([...importedPackages().keys()].sort());
   });
 
-  it("the optional peers are exactly src/io/peer.ts's list, optional, tested at their lowest version", async () => {
-    const { OPTIONAL_PEERS } = await import("../src/io/peer.js");
+  it("the optional peers are exactly src/domain/peers.ts's list, optional, tested at their lowest version", async () => {
+    const { OPTIONAL_PEERS } = await import("../src/domain/peers.js");
     const peers = Object.keys(pkg.peerDependencies ?? {}).sort();
     expect(peers).toEqual(Object.keys(OPTIONAL_PEERS).sort());
     for (const name of peers) {

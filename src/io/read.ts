@@ -8,7 +8,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { columnLetter, type CellValue } from "./cells.js";
 import { TABLE_COLUMNS, tableForName } from "./columns.js";
 import { unescapeFormulaCell } from "./write.js";
-import { loadPeer } from "./peer.js";
+import { loadPeer } from "../domain/peers.js";
 import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
 
 /** Sheets a workbook may hold besides the record types, ignored without a warning. */

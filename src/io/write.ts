@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type ExcelJS from "exceljs";
-import { loadPeer } from "./peer.js";
+import { loadPeer } from "../domain/peers.js";
 import type { Dataset, DatasetInput } from "../data/dataset.js";
 import { getPath } from "./cells.js";
 import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";

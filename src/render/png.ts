@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { loadPeer } from "../io/peer.js";
+import { loadPeer } from "../domain/peers.js";
 
 /**
  * Font files tried by `renderPng`, in order: DejaVu Sans for Latin text (Debian

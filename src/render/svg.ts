@@ -1,6 +1,6 @@
 import type { ChartSpec } from "../report/spec.js";
 import { vegaTextWidth } from "./textWidth.js";
-import { loadPeer } from "../io/peer.js";
+import { loadPeer } from "../domain/peers.js";
 
 /** Options of `renderSvg`. */
 export interface RenderSvgOptions {

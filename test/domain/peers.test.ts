@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPeer, MissingPeerError, OPTIONAL_PEERS } from "../../src/io/peer.js";
+import { loadPeer, MissingPeerError, OPTIONAL_PEERS } from "../../src/domain/peers.js";
 
 // The loader of optional peers: a missing package becomes an error naming it; anything else passes through.
 function notFound(message: string, code = "ERR_MODULE_NOT_FOUND"): Error {

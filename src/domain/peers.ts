@@ -1,5 +1,5 @@
 /**
- * Optional peer packages: Excel (exceljs) and rendering (vega, vega-lite, @resvg/resvg-js) are
+ * Optional peer packages (used by the Node-only layers io and render; kept in domain, the layer every other may import, and free of Node imports): Excel (exceljs) and rendering (vega, vega-lite, @resvg/resvg-js) are
  * `peerDependencies` marked optional in package.json, so a core-only install stays small. They are
  * loaded with `await import()` where a feature needs them; when one is missing, the error names
  * the package to install and the feature that needs it.
