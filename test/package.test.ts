@@ -77,7 +77,7 @@ const attempt = (p) => p.then(() => "ok", (e) => (e instanceof node.MissingPeerE
   const fc = core.forecast(core.fitModel(ds), { to: 2025 });
   const csv = node.csvText(node.datasetTables(ds)[0]);
   const dir = mkdtempSync(join(tmpdir(), "placecast-io-"));
-  await node.writeDatasetFiles(ds, dir);
+  await node.writeDatasetFiles(ds, dir, "csv");
   const back = await node.readDataset(dir, ds.system);
   const back2 = core.forecast(core.fitModel(back), { to: 2025 });
   const same = JSON.stringify(core.stageTotals(back2)) === JSON.stringify(core.stageTotals(fc));
