@@ -61,12 +61,14 @@ function program(kind: "esm" | "cjs"): string {
       ? `import * as core from "placecast";
 import * as node from "placecast/node";
 import * as seeds from "placecast/seeds";
+import * as examples from "placecast/examples-data";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";`
       : `const core = require("placecast");
 const node = require("placecast/node");
 const seeds = require("placecast/seeds");
+const examples = require("placecast/examples-data");
 const { mkdtempSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");`;
@@ -84,13 +86,15 @@ const attempt = (p) => p.then(() => "ok", (e) => (e instanceof node.MissingPeerE
   const xlsx = await attempt(node.writeWorkbook(node.datasetTables(ds), join(dir, "d.xlsx")));
   const svg = await attempt(node.renderSvg({ mark: "point", data: { values: [{ a: 1 }] }, encoding: { x: { field: "a", type: "quantitative" } } }));
   const png = await attempt(node.renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'));
-  console.log(JSON.stringify({ rows: core.stageTotals(fc).length, csv: csv.split("\\n")[0], readBack: same, xlsx, svg, png }));
+  const us = core.parseDataset(examples.usStatesExample().input, core.usK12SchoolSystem);
+  console.log(JSON.stringify({ rows: core.stageTotals(fc).length, csv: csv.split("\\n")[0], readBack: same, us: us.enrolment.length, xlsx, svg, png }));
 })();
 `;
 }
 
 // 6 areas x 4 stages x 6 years (2020-2025): the seed's stage totals to 2025 (seeds/yangjiang/README.md).
-const expectedCore = { rows: 6 * 4 * 6, csv: "id,name_zh,name_en,parent,grades,provenance,note", readBack: true };
+// us: the shipped US example, 51 states and DC x 26 school years (1986-2011) x 13 grades (seeds/examples/us-states.json).
+const expectedCore = { rows: 6 * 4 * 6, csv: "id,name_zh,name_en,parent,grades,provenance,note", readBack: true, us: 51 * 26 * 13 };
 
 function run(app: string): Record<string, string | number | boolean>[] {
   writeFileSync(join(app, "esm.mjs"), program("esm"));
