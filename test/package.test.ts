@@ -125,6 +125,14 @@ describe.runIf(enabled)("the packed package", () => {
     const templates = spawnSync(bin, ["templates", "--out", join(app, "t"), "--lang", "en"], { encoding: "utf8" });
     expect(templates.status).not.toBe(0);
     expect(templates.stderr).toContain("npm install exceljs");
+    // A forecast from CSV files: CSV and JSON outputs need no peer; the default outputs include a workbook.
+    execFileSync(process.execPath, ["--input-type=module", "-e", 'import { writeDatasetFiles } from "placecast/node"; import { yangjiangDataset } from "placecast/seeds"; await writeDatasetFiles(yangjiangDataset(), "data", "csv");'], { cwd: app });
+    const fc = spawnSync(bin, ["forecast", "--data", join(app, "data"), "--out", join(app, "res"), "--format", "csv,json"], { encoding: "utf8" });
+    expect(fc.status, fc.stderr).toBe(0);
+    expect(fc.stdout).toContain(join(app, "res", "stages.csv"));
+    const withXlsx = spawnSync(bin, ["forecast", "--data", join(app, "data"), "--out", join(app, "res2")], { encoding: "utf8" });
+    expect(withXlsx.status).not.toBe(0);
+    expect(withXlsx.stderr).toContain("npm install exceljs");
   }, 180_000);
 
   it("installs with the optional peers and works with import, require and the bin", () => {
