@@ -16,9 +16,10 @@ const hf = forecastWithHousing(fitModel(ds), { to: TO });
 const fc = hf.baseline;
 const components = componentStageTotals(hf);
 const pupils = components.filter((r) => r.component === "total");
+// The main job's simulation (examples/yangjiang.ts): 1,000 paths, seed 20210101, so bands match npm start, the README chart and the notebook.
 const simulation = simulate(fc.model, {
-  draws: 500,
-  seed: 20260101,
+  draws: 1000,
+  seed: 20210101,
   to: TO,
   housing: hf,
   ...(ds.capacity?.length ? { supply: ds } : {}),

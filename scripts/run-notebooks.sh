@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Executes every notebook in examples/notebooks/ headless: the Deno kernel (npm devDependency
-# `deno`) run by Debian's nbconvert. Fails when a cell raises or a code cell produces no output.
+# Executes every notebook in examples/notebooks/ headless, from the installed package: the library
+# is packed (npm pack) and the tarball installed, with the optional peers vega and vega-lite that
+# draw the charts, into a fresh folder outside the repository, where the notebooks run on the Deno
+# kernel (npm devDependency `deno`) under Debian's nbconvert. So a notebook can import only what a
+# user has: `placecast`, its subpaths and their shipped example data. Fails when a cell raises or a
+# code cell produces no output.
 #
 #   scripts/run-notebooks.sh            execute into out/notebooks/ (the committed files stay as they are)
 #   scripts/run-notebooks.sh --inplace  also copy the executed notebooks over the committed ones
 #
 # Needs: npm ci; apt-get install jupyter-nbconvert jupyter-client python3-nbclient.
-# The notebooks import the built library (dist/), so it is built first when missing or older than src/.
+# The package is packed from dist/, so it is built first when missing or older than src/ or seeds/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +23,7 @@ esac
 
 command -v jupyter >/dev/null || { echo "jupyter not found: apt-get install jupyter-nbconvert jupyter-client python3-nbclient" >&2; exit 1; }
 
-if [ ! -f dist/index.js ] || [ ! -f dist/node.js ] || [ ! -f dist/seeds.js ] || [ -n "$(find src seeds -newer dist/node.js -type f -print -quit)" ]; then
+if [ ! -f dist/index.js ] || [ ! -f dist/node.js ] || [ ! -f dist/seeds.js ] || [ ! -f dist/examples-data.js ] || [ -n "$(find src seeds -newer dist/node.js -type f -print -quit)" ]; then
   echo "building dist/ for the notebooks"
   npm run build >/dev/null
 fi
@@ -27,9 +31,24 @@ fi
 # The kernelspec holds the absolute path of node_modules/.bin/deno: write it on every run.
 npx --no-install deno jupyter --install --force >/dev/null 2>&1 || { npx --no-install deno jupyter --install --force; exit 1; }
 
+# A consumer folder: the packed tarball and the chart peers at the versions the tests use, from the
+# npm cache (filled by npm ci), the registry as fallback.
+env_dir=$(mktemp -d "${TMPDIR:-/tmp}/placecast-notebooks-XXXXXX")
+trap 'rm -rf "$env_dir"' EXIT
+npm pack --pack-destination "$env_dir" --loglevel=error >/dev/null
+tarball=$(ls "$env_dir"/placecast-*.tgz)
+peers=$(node -e 'const p=require("./package.json"); console.log(["vega","vega-lite"].map((n)=>`${n}@${p.devDependencies[n]}`).join(" "))')
+printf '{ "name": "placecast-notebooks", "version": "1.0.0", "private": true, "type": "module" }\n' > "$env_dir/package.json"
+printf '{ "nodeModulesDir": "manual" }\n' > "$env_dir/deno.json"
+# shellcheck disable=SC2086
+( cd "$env_dir" && { npm install --offline --no-audit --no-fund --loglevel=error "$tarball" $peers >/dev/null 2>&1 \
+    || npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" $peers >/dev/null; } ) \
+  || { echo "installing the packed package for the notebooks failed" >&2; exit 1; }
+
 mkdir -p out/notebooks
 status=0
 for nb in examples/notebooks/*.ipynb; do
+  cp "$nb" "$env_dir/"
   start=$(date +%s)
   result="out/notebooks/$(basename "$nb")"
   ok=0
@@ -37,7 +56,7 @@ for nb in examples/notebooks/*.ipynb; do
   # nbconvert then records the cell without output. A raised cell fails at once; a lost output
   # is retried (up to 3 runs) and the retry is reported.
   for attempt in 1 2 3; do
-    if ! jupyter nbconvert --to notebook --execute "$nb" --output-dir out/notebooks \
+    if ! jupyter nbconvert --to notebook --execute "$env_dir/$(basename "$nb")" --output-dir out/notebooks \
         --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.record_timing=False --log-level=WARN 2>out/notebooks/nbconvert.log; then
       cat out/notebooks/nbconvert.log
       echo "FAILED: $nb (a cell raised; see above)"

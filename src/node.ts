@@ -61,3 +61,11 @@ export {
   writeReport, // ReportDocument -> Markdown, HTML and chart images in a folder
 } from "./render/index.js";
 export type { RenderSvgOptions, RenderPngOptions, WriteReportOptions, WrittenReport } from "./render/index.js";
+
+// Optional peers (light install): Excel (exceljs) and rendering (vega, vega-lite, @resvg/resvg-js)
+// are optional peerDependencies, loaded when a feature needs them.
+export {
+  OPTIONAL_PEERS, // package -> the feature that needs it
+  MissingPeerError, // thrown by that feature when its package is not installed (names it)
+} from "./domain/peers.js";
+export type { OptionalPeer } from "./domain/peers.js";

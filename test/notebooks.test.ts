@@ -5,20 +5,30 @@
  * in Jupyter (scripts/run-notebooks.sh, with the Deno kernel and the built dist/) also checks the
  * kernel and the rendering of their outputs.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadUsStates } from "./fixtures/load.js";
+import { usStatesFile } from "../scripts/examples-data.js";
+import { usStatesExample } from "../src/seeds/examples.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const nbDir = join(root, "examples", "notebooks");
 
-/** The notebook's code cells as one module: imports of "placecast" and relative paths pointed at absolute source paths. */
+interface Notebook {
+  cells: { cell_type: string; source: string[] | string; outputs?: { data?: Record<string, unknown>; text?: string[] | string }[] }[];
+}
+const notebooks = readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort();
+const read = (file: string): Notebook => JSON.parse(readFileSync(join(nbDir, file), "utf8")) as Notebook;
+const text = (s: string[] | string | undefined): string => (Array.isArray(s) ? s.join("") : (s ?? ""));
+const codeOf = (file: string): string => read(file).cells.filter((c) => c.cell_type === "code").map((c) => text(c.source)).join("\n\n");
+
+/** The notebook's code cells as one module: imports of "placecast" and its subpaths pointed at the source entries. */
 function moduleOf(file: string): string {
-  const nb = JSON.parse(readFileSync(join(nbDir, file), "utf8")) as { cells: { cell_type: string; source: string[] | string }[] };
-  const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n\n");
-  return code
+  return codeOf(file)
+    .replace(/from "placecast\/examples-data"/g, `from ${JSON.stringify(join(root, "src", "seeds", "examples.ts"))}`)
     .replace(/from "placecast\/node"/g, `from ${JSON.stringify(join(root, "src", "node.ts"))}`)
     .replace(/from "placecast\/seeds"/g, `from ${JSON.stringify(join(root, "src", "seeds.ts"))}`)
     .replace(/from "placecast"/g, `from ${JSON.stringify(join(root, "src", "index.ts"))}`)
@@ -45,5 +55,41 @@ describe.each(["school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook
       expect(text.length).toBeGreaterThan(50);
       expect(text).not.toMatch(/undefined|NaN/);
     }
+    // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 221,673 and 2035 112,147.
+    if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*221,673[^\n]*112,147/);
   }, 120_000);
+});
+
+// The notebooks run from an installed package (scripts/run-notebooks.sh): they may import only the
+// package's public entries, and their data is what the package ships.
+describe("notebooks use only the installed package", () => {
+  it.each(notebooks)("%s imports only placecast and its subpaths", (file) => {
+    const specs = [...codeOf(file).matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);
+    expect(specs.length).toBeGreaterThan(0);
+    expect(specs.filter((s) => !["placecast", "placecast/node", "placecast/seeds", "placecast/examples-data"].includes(s))).toEqual([]);
+  });
+
+  it("the shipped US example data is what scripts/examples-data.ts writes from the fixtures", () => {
+    const shipped = JSON.parse(readFileSync(join(root, "seeds", "examples", "us-states.json"), "utf8")) as unknown;
+    expect(shipped).toEqual(usStatesFile());
+  });
+
+  it("usStatesExample() gives the same records as the fixtures' loader", () => {
+    const key = (r: object): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const load = loadUsStates();
+    const ex = usStatesExample();
+    for (const t of ["areas", "enrolment", "births"] as const) {
+      const a = (ex.input[t] as object[]).map(key).sort();
+      const b = ((load.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
+      expect(a.length, t).toBeGreaterThan(0);
+      expect(a, t).toEqual(b);
+    }
+    expect({ notes: ex.notes, dropped: ex.dropped }).toEqual({ notes: load.notes, dropped: load.dropped });
+  });
+
+  it("the committed walkthrough shows the main job's figures (city primary 2025 221,673 and 2035 112,147, as npm start prints)", () => {
+    // npm start's city table (examples/yangjiang.ts, forecast with new housing): 小学 Primary 2025 221,673, 2035 112,147.
+    const outputs = read("yangjiang-walkthrough.ipynb").cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.["text/markdown"] as string[] | string | undefined)).join("\n");
+    expect(outputs).toMatch(/小学[^\n]*221,673[^\n]*112,147/);
+  });
 });

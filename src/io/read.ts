@@ -1,13 +1,14 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DatasetError } from "../data/issues.js";
 import type { Dataset } from "../data/dataset.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { columnLetter, type CellValue } from "./cells.js";
 import { TABLE_COLUMNS, tableForName } from "./columns.js";
 import { unescapeFormulaCell } from "./write.js";
+import { loadPeer } from "../domain/peers.js";
 import { located, parseSheets, type FileLocation, type LocatedIssue, type RawSheet, type ReadResult } from "./sheets.js";
 
 /** Sheets a workbook may hold besides the record types, ignored without a warning. */
@@ -175,7 +176,8 @@ export function zipUnpackedSize(bytes: Uint8Array): number {
 
 async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const name = basename(file);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await loadPeer("exceljs", () => import("exceljs"));
+  const wb = new Excel.Workbook();
   const bytes = await readBytes(file);
   const unpacked = zipUnpackedSize(bytes);
   if (bytes.length > limits.maxBytes || (unpacked > limits.maxBytes && Number.isFinite(unpacked))) {

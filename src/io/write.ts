@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadPeer } from "../domain/peers.js";
 import type { Dataset, DatasetInput } from "../data/dataset.js";
 import { getPath } from "./cells.js";
 import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
@@ -176,8 +177,9 @@ function sheetName(name: string): string {
  * `null` as an empty cell. The workbook's dates are fixed so that the same tables give the same
  * content.
  */
-export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function tablesWorkbook(tables: readonly Table[]): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await loadPeer("exceljs", () => import("exceljs"));
+  const wb = new Excel.Workbook();
   wb.creator = "placecast";
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
@@ -208,7 +210,7 @@ export function tablesWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
  */
 export async function writeWorkbook(tables: readonly Table[], file: string): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
-  const buf = await tablesWorkbook(tables).xlsx.writeBuffer();
+  const buf = await (await tablesWorkbook(tables)).xlsx.writeBuffer();
   await writeFile(file, new Uint8Array(buf as ArrayBuffer));
   return file;
 }

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { loadPeer } from "../domain/peers.js";
 
 /**
  * Font files tried by `renderPng`, in order: DejaVu Sans for Latin text (Debian
@@ -56,7 +57,7 @@ export function fontSetup(): { readonly fontFiles: readonly string[]; readonly c
  * ```
  */
 export async function renderPng(svg: string, options: RenderPngOptions = {}): Promise<Uint8Array> {
-  const { Resvg } = await import("@resvg/resvg-js");
+  const { Resvg } = await loadPeer("@resvg/resvg-js", () => import("@resvg/resvg-js"));
   const setup = fontSetup();
   const fontFiles = options.fontFiles ? options.fontFiles.filter((f) => existsSync(f)) : setup.fontFiles;
   const cjk = options.fontFiles ? fontFiles.some((f) => CJK.test(f)) : setup.cjk;

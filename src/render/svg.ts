@@ -1,5 +1,6 @@
 import type { ChartSpec } from "../report/spec.js";
 import { vegaTextWidth } from "./textWidth.js";
+import { loadPeer } from "../domain/peers.js";
 
 /** Options of `renderSvg`. */
 export interface RenderSvgOptions {
@@ -23,8 +24,8 @@ export interface RenderSvgOptions {
  * ```
  */
 export async function renderSvg(spec: ChartSpec | Readonly<Record<string, unknown>>, options: RenderSvgOptions = {}): Promise<string> {
-  const vega = await import("vega");
-  const vl = await import("vega-lite");
+  const vega = await loadPeer("vega", () => import("vega"));
+  const vl = await loadPeer("vega-lite", () => import("vega-lite"));
   // textMetrics is exported by vega (from vega-scenegraph) but missing from its typings.
   (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
   // vega-lite's compile takes its own TopLevelSpec type; a ChartSpec is plain Vega-Lite JSON.
