@@ -240,7 +240,7 @@ export {
   plainWithBirths, // baseline: plain with entry from births (= plain(ds, to, { births: true }))
   persistenceModel, // the persistence baseline as a CohortModel (for simulate)
   forecastFor, // one area of a forecast, by id, with get(grades, year)
-  ALL_GRADES, // the stage of backtest cells at level "all"
+  ALL_GRADES, // the stage id of all-grades totals (stageTotals, simulate) and of backtest cells at level "all"
 } from "./evaluate/index.js";
 export type {
   BacktestPlan,

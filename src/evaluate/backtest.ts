@@ -1,3 +1,4 @@
+import { ALL_GRADES } from "../cohort/records.js";
 import { enrolmentCube } from "../data/cube.js";
 import type { Dataset } from "../data/dataset.js";
 import { indexSystem } from "../domain/systemIndex.js";
@@ -58,8 +59,8 @@ export interface BacktestPlan extends TruncateOptions {
 /** What a backtest cell compares (see `BacktestPlan.level`). */
 export type BacktestLevel = "stage" | "grade" | "all";
 
-/** The `stage` of cells at `level: "all"`. */
-export const ALL_GRADES = "all";
+/** The `stage` of cells at `level: "all"`: the all-grades id of `stageTotals` and `simulate`. */
+export { ALL_GRADES } from "../cohort/records.js";
 
 /** One forecast cell against its actual. `grade` is present at `level: "grade"`; `stage` is `"all"` at `level: "all"`. */
 export interface BacktestCell extends ErrorCell {
