@@ -55,8 +55,8 @@ describe.each(["school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook
       expect(text.length).toBeGreaterThan(50);
       expect(text).not.toMatch(/undefined|NaN/);
     }
-    // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 221,673 and 2035 112,147.
-    if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*221,673[^\n]*112,147/);
+    // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 220,128 and 2035 115,936.
+    if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*220,128[^\n]*115,936/);
   }, 120_000);
 });
 
@@ -87,9 +87,9 @@ describe("notebooks use only the installed package", () => {
     expect({ notes: ex.notes, dropped: ex.dropped }).toEqual({ notes: load.notes, dropped: load.dropped });
   });
 
-  it("the committed walkthrough shows the main job's figures (city primary 2025 221,673 and 2035 112,147, as npm start prints)", () => {
-    // npm start's city table (examples/yangjiang.ts, forecast with new housing): 小学 Primary 2025 221,673, 2035 112,147.
+  it("the committed walkthrough shows the main job's figures (city primary 2025 220,128 and 2035 115,936, as npm start prints)", () => {
+    // npm start's city table (examples/yangjiang.ts, forecast with new housing): 小学 Primary 2025 220,128, 2035 115,936.
     const outputs = read("yangjiang-walkthrough.ipynb").cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.["text/markdown"] as string[] | string | undefined)).join("\n");
-    expect(outputs).toMatch(/小学[^\n]*221,673[^\n]*112,147/);
+    expect(outputs).toMatch(/小学[^\n]*220,128[^\n]*115,936/);
   });
 });

@@ -60,10 +60,10 @@ describe.skipIf(!chromium)("the planning page in headless Chromium", () => {
       }
     }
     expect(Object.keys(page.pupils).length).toBe((6 + 1) * 4 * years.length);
-    // Printed by `npm start` (and the report): 江城区 primary 2035 21,277; city primary 2035 112,147, 2025 221,673.
-    expect(Math.round(page.pupils["jiangcheng/primary/2035"]!)).toBe(21_277);
-    expect(Math.round(page.pupils["yangjiang/primary/2035"]!)).toBe(112_147);
-    expect(Math.round(page.pupils["yangjiang/primary/2025"]!)).toBe(221_673);
+    // Printed by `npm start` (and the report): 江城区 primary 2035 23,063; city primary 2035 115,936, 2025 220,128.
+    expect(Math.round(page.pupils["jiangcheng/primary/2035"]!)).toBe(23_063);
+    expect(Math.round(page.pupils["yangjiang/primary/2035"]!)).toBe(115_936);
+    expect(Math.round(page.pupils["yangjiang/primary/2025"]!)).toBe(220_128);
 
     const firstFlag: Record<string, number> = {};
     for (const a of [...assessment].sort((p, q) => p.year - q.year)) for (const f of a.flags) if ((f.code === "shortfall" || f.code === "large") && !(`${a.area}/${a.stage}/${f.code}` in firstFlag)) firstFlag[`${a.area}/${a.stage}/${f.code}`] = a.year;

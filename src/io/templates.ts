@@ -51,6 +51,7 @@ const RULES_ZH: Readonly<Record<string, string>> = {
   sector: "办学性质（见“可填标签”）；可留空",
   fromSector: "购买或转设学位原来的办学性质（见“可填标签”）；可留空",
   project: "项目名称；可留空",
+  school: "学校代码：项目所属学校（须已列在学校表中）；可留空",
   kind: "建设类型（见“可填标签”）；可留空",
   source: "依据（规划、文件）；可留空",
   "plannedPlaces.year": "启用学年：学位开始使用的学年（四位整数）",

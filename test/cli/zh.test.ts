@@ -28,7 +28,7 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), "placecast-zh-"));
  * - the headers and coded values the readers accept (the guide lists them as input labels).
  */
 function allowList(): Set<string> {
-  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake"];
+  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */];
   const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown"];
   const system = chinaSchoolSystem.stages.flatMap((s) => [s.id, ...s.grades.map((g) => g.id)]);
   const input = Object.values(TABLE_COLUMNS).flatMap((t) => t.columns.flatMap((c) => [c.header.en, ...(c.aliases ?? []), ...Object.keys(c.values ?? {}), ...Object.values(c.values ?? {}).flat()]));
@@ -201,7 +201,7 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     const typed = new Set(
       [...HELP_ZH.matchAll(/--[a-z-]+/g)].map((m) => m[0].slice(2)).concat(
         ["n", "a", "N", "KiB"], // placeholders (<n>, N 个问题) and a unit
-        ["placecast", "forecast", "report", "backtest", "templates", "demo", "help", "version", "h", "en", "zh", "zh-CN", "both", "china", "england", "us-k12", "us", "k12"],
+        ["placecast", "forecast", "report", "backtest", "templates", "demo", "advise", "estimatedLevers", "advice.csv", "projects.csv", "adviceNotes.csv", "help", "version", "h", "en", "zh", "zh-CN", "both", "china", "england", "us-k12", "us", "k12"],
         ["ses", "mean", "weighted", "median", "trend", "damped", "last", "stage", "grade", "csv", "xlsx", "json", "html", "md", "svg", "png", "id", "source", "perDwelling", "phasing", "weights", "kind", "key", "dwellingType", "value", "primary", "junior", "charts", "report.html", "report.md", "placecast.json", "placecast.xlsx", "placecast-demo"],
         ["method", "ratioYears", "headroom", "classSize", "apt", "docs", "cli.md", "area", "year", "births", "MiB", "GiB", "GB", "Debian", "Ubuntu", "sheet", "row", "column", "CSV", "JSON", "SVG", "PNG", "Markdown", "HTML", "NUL", "fonts-wqy-microhei", "fonts-noto-cjk"],
       ),
