@@ -5,9 +5,9 @@
  *
  * Run: npx tsx examples/report.ts   (writes out/report-en/ and out/report-zh/)
  */
-import { assessCapacity, buildReport, componentStageTotals, fitModel, forecastWithHousing, simulate, type Assessment } from "../src/index.js";
+import { advise, assessCapacity, buildReport, capacitySchedule, compareWithPlan, componentStageTotals, estimatedLevers, fitModel, forecastWithHousing, planTargetsFromJson, simulate, type Assessment, type ReportAdvice } from "../src/index.js";
 import { writeReport } from "../src/node.js";
-import { yangjiangDataset } from "../src/seeds.js";
+import { yangjiangDataset, yangjiangPlan } from "../src/seeds.js";
 
 const TO = 2035;
 const ds = yangjiangDataset();
@@ -25,12 +25,23 @@ const simulation = simulate(fc.model, {
   ...(ds.capacity?.length ? { supply: ds } : {}),
   // The city total's bands and P(shortfall) from the summed paths (its rows in the report).
   totals: { containingAreas: true },
+  paths: true, // the draws per cell, for the advice section
 });
 let assessment: Assessment[] | undefined;
 if (ds.capacity?.length) assessment = assessCapacity(pupils, ds, { missingPlaces: "skip" });
 
+// The advice beside the plan (as the main job's section 12): P(shortfall) ≤ 10% in every county-stage-year.
+const RISK = 0.1;
+const period = planTargetsFromJson(yangjiangPlan).period;
+const advice: ReportAdvice = {
+  stages: compareWithPlan(await advise(simulation.paths!, capacitySchedule(ds), estimatedLevers, { risk: RISK }), period),
+  risk: RISK,
+  period,
+  seed: simulation.seed,
+};
+
 for (const lang of ["en", "zh-CN"] as const) {
-  const doc = buildReport({ dataset: ds, forecast: fc, pupils, simulation, ...(assessment ? { assessment } : {}) }, { lang });
+  const doc = buildReport({ dataset: ds, forecast: fc, pupils, simulation, advice, ...(assessment ? { assessment } : {}) }, { lang });
   const dir = `out/report-${lang === "en" ? "en" : "zh"}`;
   const written = await writeReport(doc, dir);
   console.log(`${lang}: ${written.html}, ${written.markdown}, ${written.charts.length} chart files`);

@@ -325,6 +325,8 @@ export type {
   NoteText,
   NoteTexts,
   ReportInput,
+  ReportAdvice,
+  ReportAdviceSide,
   ReportOptions,
   ReportDocument,
   ReportBlock,

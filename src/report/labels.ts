@@ -84,6 +84,12 @@ export interface ReportLabels {
   readonly measure: string;
   readonly change: string;
   readonly methodHeading: string;
+  /** The advice section (`ReportInput.advice`): heading, intro ({risk}, {from}, {to}, {seed}), columns. */
+  readonly adviceHeading: string;
+  readonly adviceIntro: string;
+  readonly adviceColumns: readonly [string, string, string, string, string, string, string];
+  readonly advicePlan: string;
+  readonly adviceAdvised: string;
   readonly methodCohort: string;
   /** Slots: methods. */
   readonly methodRatios: string;
@@ -216,6 +222,12 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     measure: "Measure",
     change: "Change",
     methodHeading: "Method and data provenance",
+    adviceHeading: "The plan's places against the advised ones",
+    adviceIntro:
+      "Per stage over the areas: new permanent places first serving in {from}–{to}, expected empty place-years and pupil-years short over every year advised, cost (in the levers' unit) and the largest P(shortfall) of any area-year. The advice keeps P(shortfall) at or below {risk} in every area-stage-year, from the simulated paths (seed {seed}). Costs rest on the levers given; see each lever's source.",
+    adviceColumns: ["Stage", "Side", "New places", "Empty place-years", "Pupil-years short", "Cost", "Largest P(shortfall)"],
+    advicePlan: "plan",
+    adviceAdvised: "advised",
     methodCohort: "Cohort progression: each grade next year = this year's grade below × a progression ratio; entry grades = births of (year − entry age) × an entry ratio. Kernels do not round; tables round for display only.",
     methodRatios: "Progression and entry ratios: {methods}.",
     methodBirths: "Births after the last known year: {method}.",
@@ -336,6 +348,12 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     measure: "指标",
     change: "变化",
     methodHeading: "方法与数据来源",
+    adviceHeading: "规划学位与建议学位对照",
+    adviceIntro:
+      "按学段汇总各县区：{from}—{to} 年首次启用的新增永久学位、各建议年份预期闲置学位（学位·年）和预期缺位学生（人·年）、成本（按所给调控手段的单位）以及任一县区年份的最大学位不足概率。建议方案使每个县区、学段、年份的学位不足概率不超过 {risk}，依据模拟路径（随机种子 {seed}）。成本取决于所给调控手段，见其来源。",
+    adviceColumns: ["学段", "方案", "新增学位", "闲置学位（学位·年）", "缺位学生（人·年）", "成本", "最大学位不足概率"],
+    advicePlan: "规划",
+    adviceAdvised: "建议",
     methodCohort: "队列推移法：下一年某年级人数 = 本年低一年级人数 × 升级比；入学年级 = （学年 − 入学年龄）年出生人口 × 入学比。计算过程不取整，表格仅为展示取整。",
     methodRatios: "升级比与入学比：{methods}。",
     methodBirths: "最后已知年份之后的出生人口：{method}。",

@@ -38,6 +38,12 @@ export interface ReportInput {
    * places of the total's own) to have them; without such rows the total has no band.
    */
   readonly simulation?: Simulation;
+  /**
+   * The advisor's comparison with the plan (`compareWithPlan(await advise(…), period)`), shown as
+   * its own section before the method: per stage, the plan's and the advised new places, expected
+   * empty place-years, pupil-years short and largest P(shortfall).
+   */
+  readonly advice?: ReportAdvice;
   /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`), rendered in the report's language. */
   readonly capacityNotes?: readonly Note[];
 }
@@ -249,12 +255,53 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     }
   }
 
-  // 3. Method and data provenance.
-  blocks.push({ kind: "heading", level: 2, text: `3. ${L.methodHeading}` });
+  // 3. The advice beside the plan, when given.
+  let next = 3;
+  if (input.advice) {
+    const adv = input.advice;
+    blocks.push({ kind: "heading", level: 2, text: `${next++}. ${L.adviceHeading}` });
+    blocks.push({ kind: "paragraph", text: fillLabel(L.adviceIntro, { risk: percent(adv.risk), from: adv.period.from, to: adv.period.to, seed: adv.seed }) });
+    const rows = adv.stages.flatMap((st) =>
+      ([[L.advicePlan, st.plan], [L.adviceAdvised, st.advised]] as const).map(([side, v]) => [
+        stageName(st.stage),
+        side,
+        formatCount(Math.round(v.newPlaces)),
+        formatCount(Math.round(v.emptyPlaceYears)),
+        formatCount(Math.round(v.shortfallPupilYears)),
+        formatCount(Math.round(v.cost)),
+        percent(v.maxPShortfall),
+      ]),
+    );
+    blocks.push({ kind: "table", header: [...L.adviceColumns], rows, align: ["left", "left"] });
+  }
+
+  // Method and data provenance.
+  blocks.push({ kind: "heading", level: 2, text: `${next}. ${L.methodHeading}` });
   blocks.push(...methodBlocks(c, fc, input));
   blocks.push({ kind: "heading", level: 3, text: L.provenanceHeading });
   blocks.push(...provenanceBlocks(c, fc, est));
   return { lang, title, blocks };
+}
+
+/** One side (plan or advice) of a stage in `ReportAdvice` (the shape of the advisor's `StageSide`). */
+export interface ReportAdviceSide {
+  readonly newPlaces: number;
+  readonly emptyPlaceYears: number;
+  readonly shortfallPupilYears: number;
+  /** Expected cost in the levers' unit. */
+  readonly cost: number;
+  readonly maxPShortfall: number;
+}
+
+/**
+ * The advice section's input: the advisor's per-stage comparison (`compareWithPlan`), the risk
+ * target, the plan period and the simulation seed it rests on.
+ */
+export interface ReportAdvice {
+  readonly stages: readonly { readonly stage: string; readonly plan: ReportAdviceSide; readonly advised: ReportAdviceSide }[];
+  readonly risk: number;
+  readonly period: { readonly from: number; readonly to: number };
+  readonly seed: number;
 }
 
 /** History totals of the areas summed into `area` (years before the base year). */
