@@ -35,7 +35,7 @@ function moduleOf(file: string): string {
     .replace(/from "(\.\.\/\.\.\/[^"]+)"/g, (_m, p: string) => `from ${JSON.stringify(resolve(nbDir, p))}`);
 }
 
-describe.each(["school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
+describe.each(["advice.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
   it("runs its code cells in order and shows something", async () => {
     const shown: Record<string, unknown>[] = [];
     const g = globalThis as unknown as { Deno?: unknown };
@@ -56,6 +56,8 @@ describe.each(["school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook
       expect(text).not.toMatch(/undefined|NaN/);
     }
     // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 220,128 and 2035 115,936.
+    // The advice notebook compares the plan's 74,000 primary places with the advice (as the main job's section 12).
+    if (file === "advice.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/primary[^\n]*74,000/);
     if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*220,128[^\n]*115,936/);
   }, 120_000);
 });
