@@ -145,6 +145,8 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
       to: o.to,
       ...(withCapacity ? { supply: ds } : {}),
       ...(hf ? { housing: hf } : {}),
+      // Containing areas (a city over its counties) get rows too: quantiles of the summed paths.
+      totals: { containingAreas: true },
     });
     // The schedule's notes are already among the assessment's; the simulation's own are added.
     for (const n of simulation.notes) if (!(withCapacity && n.code.startsWith("schedule."))) add(n);
