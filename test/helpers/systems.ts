@@ -1,36 +1,13 @@
 import { chinaSchoolSystem, indexSystem, type DatasetInput, type SchoolSystem } from "../../src/index.js";
+import { systemExampleInput } from "../../src/seeds/examples.js";
 
 /**
- * A small dataset of a system: a city over two districts, enrolment 2015–2020 (north growing 3%
- * a year, south shrinking 2%), births from 20 years before, places in 2020 (north at 95% of its
- * pupils, in classes 30% above the standard size, so it is short and over the bands; south at
- * 130% in classes of the standard), one planned school in 2023 and dwellings completed 2016–2025.
- * All figures are invented for this test.
+ * A small dataset of a system: the shipped example data (`systemExampleInput` of
+ * `placecast/examples-data`: a city over two districts, north short and over the bands, south in
+ * surplus; every figure invented).
  */
 export function systemInput(system: SchoolSystem): DatasetInput {
-  const ix = indexSystem(system);
-  const areas = [{ id: "city" }, { id: "north", parent: "city" }, { id: "south", parent: "city" }];
-  const growth = { north: 1.03, south: 0.98 } as const;
-  const size = (area: "north" | "south", year: number): number => (area === "north" ? 900 : 700) * growth[area] ** (year - 2015);
-  const enrolment = [];
-  const births = [];
-  const capacity = [];
-  for (const area of ["north", "south"] as const) {
-    for (let y = 2015; y <= 2020; y++) for (const g of ix.gradeIds) enrolment.push({ area, year: y, grade: g, pupils: Math.round(size(area, y)) });
-    for (let y = 1995; y <= 2020; y++) births.push({ area, year: y, births: Math.round(size(area, y) * 1.05) });
-    for (const st of system.stages) {
-      const pupils = st.grades.length * Math.round(size(area, 2020));
-      const standard = st.standardClassSize.value;
-      const places = Math.round(pupils * (area === "north" ? 0.95 : 1.3));
-      const classes = Math.max(1, Math.round(area === "north" ? pupils / (standard * 1.3) : places / standard));
-      capacity.push({ area, stage: st.id, year: 2020, places, classes });
-    }
-  }
-  const first = system.stages[0]!;
-  const plannedPlaces = [{ area: "north", stage: first.id, year: 2023, places: 20 * first.standardClassSize.value, project: "north new school" }];
-  const housing = [];
-  for (let y = 2016; y <= 2025; y++) housing.push({ area: "north", year: y, dwellings: 400 + 20 * (y - 2016), development: `n${y}` });
-  return { areas, enrolment, births, capacity, plannedPlaces, housing };
+  return systemExampleInput(system);
 }
 
 /** Yield tables for the systems without a default: invented for this test (not planning figures). */
