@@ -28,8 +28,18 @@ export interface ErrorWeights {
   readonly fresh: number;
 }
 
-/** The model of before the growth was estimated (and the fallback): e[u_P] + e[u_h], no walk. */
+/** The model of before the growth was estimated (`ratioErrors: "one-step"`): e[u_P] + e[u_h], no walk. */
 export const ONE_STEP_WEIGHTS: ErrorWeights = Object.freeze({ level: 1, walk: 0, fresh: 1 });
+
+/**
+ * The weights where the growth cannot be measured (fewer than `MIN_WALK_PAIRS` pairs of a one-
+ * and a two-year-ahead error): no walk, and the one-step model's equal shares of level and fresh
+ * error, λ = ν = √½, so that λ² + ρ² + ν² = 1 as for every fitted set (`weightsOf`): one year
+ * ahead the simulated error has the spread of the one-year-ahead errors it resamples, the spread
+ * they measure. `ONE_STEP_WEIGHTS` (λ = ν = 1) gives it twice their variance: a one-step error
+ * already holds both parts, and counting it once as level and once as fresh doubles it.
+ */
+export const NO_GROWTH_WEIGHTS: ErrorWeights = Object.freeze({ level: Math.SQRT1_2, walk: 0, fresh: Math.SQRT1_2 });
 
 /** Second moments of the in-sample h-step log errors: sum[(h − 1) K + k − 1] and count, k ≤ h ≤ K. */
 export interface ErrorMoments {
@@ -148,10 +158,10 @@ function wls(rows: readonly { x: readonly number[]; y: number; w: number }[], id
 /**
  * The weights of a fit: shares of the one-year-ahead variance, λ = √(L / V), ρ = √(q / V),
  * ν = √(ε / V), V = L + q + ε, so that one year ahead a simulated error has the variance of the
- * resampled errors and h years ahead (1 + (h − 1) ρ²) times it.
+ * resampled errors and h years ahead (1 + (h − 1) ρ²) times it. No fit: `NO_GROWTH_WEIGHTS`.
  */
 export function weightsOf(fit: WalkFit | undefined): ErrorWeights {
-  if (!fit) return ONE_STEP_WEIGHTS;
+  if (!fit) return NO_GROWTH_WEIGHTS;
   const V = fit.L + fit.q + fit.eps;
   return { level: Math.sqrt(fit.L / V), walk: Math.sqrt(fit.q / V), fresh: Math.sqrt(fit.eps / V) };
 }
@@ -183,12 +193,51 @@ export function fillMoments(model: CohortModel, fill: number, K: number): ErrorM
 
 /**
  * The error weights of each fill of the model (index: the `Fill` value): fitted from the pooled
- * in-sample errors of that fill's ratios (`fitWalk`), or `ONE_STEP_WEIGHTS` where they cannot be.
+ * in-sample errors of that fill's ratios (`fitWalk`), or `NO_GROWTH_WEIGHTS` where they cannot be
+ * (and for `Fill.none`, whose grades have no ratios).
  */
 export function estimateWeights(model: CohortModel): ErrorWeights[] {
   const out: ErrorWeights[] = [];
   for (const f of [Fill.none, Fill.progression, Fill.births, Fill.level]) {
-    out[f] = f === Fill.none ? ONE_STEP_WEIGHTS : weightsOf(fitWalk(fillMoments(model, f, WALK_FIT_HORIZONS)));
+    out[f] = f === Fill.none ? NO_GROWTH_WEIGHTS : weightsOf(fitWalk(fillMoments(model, f, WALK_FIT_HORIZONS)));
   }
+  return out;
+}
+
+/**
+ * The spread the walk model resamples: the errors centred on their mean (so that the central
+ * forecast stays the deterministic one) and scaled by k = √(Σ eᵢ² / Σ (eᵢ − ē)²), so that their
+ * mean square is that of the raw errors, (1/n) Σ eᵢ²: the mean squared one-year-ahead error of
+ * the method, bias included. The forecast does not remove its in-sample bias ē, so its error
+ * spread about the truth is √(s² + ē²), not s; and the shares of `fitWalk` are fitted to the raw
+ * (uncentred) products E[e_h e_k], of which this mean square is the (h = k = 1) cell. (1/n) Σ eᵢ²
+ * estimates E[e²] without bias, so no n / (n − 1) correction is applied. Order is kept (a
+ * centred list scaled by k > 0), so lists covering the same years stay aligned.
+ *
+ * Lists of fewer than 2 errors, or whose errors are all equal (no spread to scale), are returned
+ * centred. Does not mutate `raw`.
+ *
+ * @example
+ * ```ts
+ * meanSquareScaled([0.01, 0.03])[1]! // 0.0223606797749979 (√0.0005: centred ±0.01, mean square (0.01² + 0.03²) / 2 = 0.0005)
+ * ```
+ */
+export function meanSquareScaled(raw: ArrayLike<number>): Float64Array {
+  const n = raw.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += raw[i]!;
+  mean = n > 0 ? mean / n : 0;
+  let ss = 0;
+  let cs = 0;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = raw[i]!;
+    out[i] = v - mean;
+    ss += v * v;
+    cs += out[i]! * out[i]!;
+  }
+  if (n < 2 || !(cs > 0)) return out;
+  const k = Math.sqrt(ss / cs);
+  for (let i = 0; i < n; i++) out[i] = out[i]! * k;
   return out;
 }

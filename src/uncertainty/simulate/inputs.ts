@@ -7,31 +7,19 @@ import { oneStepErrors } from "../../cohort/methods.js";
 import type { CohortModel } from "../../cohort/model.js";
 import { expInPlace, log } from "../libm.js";
 import { fnv1aDigits, type Xoshiro128 } from "../xoshiro.js";
-import { estimateWeights, ONE_STEP_WEIGHTS, type ErrorWeights } from "./errorModel.js";
+import { estimateWeights, meanSquareScaled, ONE_STEP_WEIGHTS, type ErrorWeights } from "./errorModel.js";
 import type { RatioErrorModel, Slip } from "./options.js";
 
 /** Fewest one-step errors of its own a grade needs under `ratioErrors: "one-step"`; with fewer, errors pooled over areas are used. */
 export const MIN_OWN_ERRORS = 3;
 
 /**
- * Fewest one-step errors of its own a grade needs under `ratioErrors: "walk"` (the default). Chosen
- * by measurement (docs/accuracy.md): with 3 or 4 errors of its own, a grade's resampled spread
- * was too narrow for the 80% intervals to hold 75% of the actuals one year ahead on US states.
+ * Fewest one-step errors of its own a grade needs under `ratioErrors: "walk"` (the default); with
+ * fewer, errors pooled over areas are used. Chosen by measurement (docs/accuracy.md): with 3 or 4
+ * errors of its own, a grade's resampled spread was too narrow for the 80% intervals to hold 75%
+ * of the actuals one year ahead on US states.
  */
 export const MIN_OWN_ERRORS_WALK = 5;
-
-/**
- * Centred errors scaled by √(n / (n − 1)), so that their mean square is the unbiased variance
- * estimate (resampling n centred errors gives (n − 1) / n of it: Davison & Hinkley 1997,
- * *Bootstrap Methods and their Application*, §6.2.3, modified residuals). Lists of fewer than 2
- * are returned as they are.
- */
-export function unbiased(e: Float64Array): Float64Array {
-  const n = e.length;
-  if (n < 2) return e;
-  const k = Math.sqrt(n / (n - 1));
-  return Float64Array.from(e, (v) => v * k);
-}
 
 /** Longest error list kept as a table of exp(e_i + e_j) (64² values); longer lists use exp(e_i) · exp(e_j). */
 export const MAX_PAIR_TABLE = 64;
@@ -109,11 +97,17 @@ export class SharedErrors {
     return this.fillWeights[f] ?? ONE_STEP_WEIGHTS;
   }
 
-  /** The errors of grade g of area a: its own (centred) when it has `MIN_OWN_ERRORS`, else those pooled over the areas with the same fill. */
+  /**
+   * The errors of grade g of area a: its own when it has `MIN_OWN_ERRORS` ("one-step": centred) or
+   * `MIN_OWN_ERRORS_WALK` ("walk": `meanSquareScaled`), else those pooled over the areas with the same fill.
+   */
   errorsOf(a: number, g: number): Float64Array {
-    const own = ratioErrors(this.model, a, g, true);
-    if (this.errorModel === "one-step") return own.length >= MIN_OWN_ERRORS ? own : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
-    return own.length >= MIN_OWN_ERRORS_WALK ? unbiased(own) : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
+    if (this.errorModel === "one-step") {
+      const own = ratioErrors(this.model, a, g, true);
+      return own.length >= MIN_OWN_ERRORS ? own : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
+    }
+    const own = ratioErrors(this.model, a, g, false);
+    return own.length >= MIN_OWN_ERRORS_WALK ? meanSquareScaled(own) : this.pooledErrors(g, this.model.fill[a * this.model.cube.grades.length + g]!);
   }
 
   private pooledErrors(g: number, f: number): Float64Array {
@@ -124,8 +118,7 @@ export class SharedErrors {
       const G = model.cube.grades.length;
       const all: number[] = [];
       for (let b = 0; b < model.cube.areas.length; b++) if (model.fill[b * G + g] === f) all.push(...ratioErrors(model, b, g, false));
-      p = centred(all);
-      if (this.errorModel === "walk") p = unbiased(p);
+      p = this.errorModel === "walk" ? meanSquareScaled(all) : centred(all);
       this.pooled.set(key, p);
     }
     return p;

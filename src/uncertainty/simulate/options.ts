@@ -21,9 +21,11 @@ export interface SimulationSources {
    * level) to the errors the model's own methods made 1–5 years ahead from every origin of the
    * history, pooled over areas and grades: E[e_h e_k] = L + q · min(h, k) + ε · [h = k]
    * (`errorModel.ts`); where fewer than 30 pairs of one- and two-year-ahead errors exist, the
-   * growth cannot be measured and λ = ν = 1, ρ = 0 (the one-step model). A grade uses its own
-   * errors when it has 5 or more, else those of the same grade pooled over the areas with the
-   * same fill; errors are scaled by √(n / (n − 1)) (the unbiased variance of n errors).
+   * growth cannot be measured and λ = ν = √½, ρ = 0 (no growth; squares summing to 1 as for a
+   * fitted set). A grade uses its own errors when it has 5 or more, else those of the same grade
+   * pooled over the areas with the same fill; the centred errors are scaled so that their mean
+   * square is that of the raw errors (the method's mean squared one-year-ahead error, bias
+   * included: `meanSquareScaled`).
    * Under `"one-step"`: r̂(h) · exp(e[u_P] + e[u_h]) at every horizon, own errors from 3.
    *
    * For each area and draw, one uniform u_P is drawn for the whole path and one u_h (and w_h)
@@ -32,8 +34,8 @@ export interface SimulationSources {
    * that year); a list of more than 64 errors (pooled over areas) is read as exp(λ e[u_P]) ·
    * exp(ν e[u_h]), the same within rounding, so that no n² table is built. Measured on
    * rolling-origin backtests (`npm run accuracy`, docs/accuracy.md), the 80% intervals of the
-   * default held 79–82% of the actual stage totals at each horizon 1–5 on US states and 83–85%
-   * on Connecticut districts, the 95% intervals 90–93% and 91–92%.
+   * default held 81.6–84.9% of the actual stage totals at each horizon 1–5 on US states and
+   * 78.8–84.4% on Connecticut districts, the 95% intervals 91.4–94.5% and 90.7–93.0%.
    * @defaultValue true
    */
   readonly ratios?: boolean;
