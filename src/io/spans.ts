@@ -84,20 +84,22 @@ export function readGradeSpans(text: string, labels: SystemLabelIndex): GradeSpa
     }
     body = body.trim();
     if (body === "") return { ok: false, error: `"${part}" names no grade; write ${GRADE_SPAN_FORM}` };
-    const whole = gradeOf(body, labels);
+    // A range first (a separator between two grades), then one grade whose name holds no empty
+    // end (so "P1-" is refused, not read as P1), then a list.
+    const ends = body.split(RANGE_SEP);
+    const whole = ends.includes("") ? undefined : gradeOf(body, labels);
     let span: GradeSpan;
-    if (whole) {
+    if (whole && !(ends.length === 2 && gradeOf(ends[0]!, labels) && gradeOf(ends[1]!, labels))) {
       alias ||= whole.alias;
       span = { list: [whole.id] };
     } else {
-      const ends = body.split(RANGE_SEP);
-      if (ends.length === 2 && ends[0] !== "" && ends[1] !== "") {
+      if (ends.length === 2 && ends[0] !== "" && ends[1] !== "" && !LIST_SEP.test(body)) {
         const a = gradeOf(ends[0]!, labels);
         const b = gradeOf(ends[1]!, labels);
         if (!a || !b) return { ok: false, error: `${!a ? `"${ends[0]}"` : `"${ends[1]}"`} in "${part}" is not a grade of the school system` };
         alias ||= a.alias || b.alias;
         span = { first: a.id, last: b.id };
-      } else if (ends.length > 2 || (ends.length === 2 && !LIST_SEP.test(body))) {
+      } else if (ends.length > 1) {
         return { ok: false, error: `cannot read "${part}" as grades; write ${GRADE_SPAN_FORM}` };
       } else {
         let items = body.split(LIST_SEP).filter((x) => x !== "");
