@@ -9,6 +9,7 @@ import { planNoteTexts } from "./plan.js";
 import { wideNoteTexts } from "./wide.js";
 import { schoolsNoteTexts } from "./schools.js";
 import { cliNoteTexts } from "./cli.js";
+import { cliSchoolsNoteTexts } from "./cliSchools.js";
 import { adviseNoteTexts } from "./advise.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
@@ -35,7 +36,7 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = /* @__PURE_
   plan: planNoteTexts,
   wide: wideNoteTexts,
   schools: schoolsNoteTexts,
-  cli: cliNoteTexts,
+  cli: { ...cliNoteTexts, ...cliSchoolsNoteTexts }, // cli.schools-…: the command line's school notes (issue 16)
   advise: adviseNoteTexts,
 });
 
