@@ -34,6 +34,7 @@ export const SCHOOL_SHEETS: Readonly<Record<string, string>> = {
 /** Coded values of the school tables, in Chinese. */
 export const SCHOOL_VALUES_ZH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   classes_basis: { reported: "上报班数", standard: "按标准班额推算", mixed: "部分年级上报" },
+  topic: { schools: "学校预测" },
 };
 
 /** Columns of whole pupils or places. */
