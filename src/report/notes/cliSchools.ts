@@ -15,7 +15,7 @@ export const cliSchoolsNoteTexts: NoteTexts = {
   },
   "cli.schools-no-forecast": {
     en: (p: P) =>
-      `schools ${list(p, "schools").join(", ")} stand in ${list(p, "areas").join(", ")}, which ${list(p, "areas").length === 1 ? "has" : "have"} no enrolment of their own and so no area forecast; they are left out of the school tables. Give the area's enrolment, or place the schools in an area that has it`,
+      `school${list(p, "schools").length === 1 ? "" : "s"} ${list(p, "schools").join(", ")} stand${list(p, "schools").length === 1 ? "s" : ""} in ${list(p, "areas").join(", ")}, which ${list(p, "areas").length === 1 ? "has no enrolment of its own" : "have no enrolment of their own"} and so no area forecast; left out of the school tables. Give the area's enrolment, or place the schools in an area that has it`,
     zh: (p: P) =>
       `学校 ${list(p, "schools").join("、")} 所在的地区 ${list(p, "areas").join("、")} 没有本地区的在校生数，因而没有地区预测，这些学校未列入学校表。请补充该地区的在校生数，或把学校归入有在校生数的地区`,
   },
