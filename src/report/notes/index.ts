@@ -36,7 +36,8 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = /* @__PURE_
   plan: planNoteTexts,
   wide: wideNoteTexts,
   schools: schoolsNoteTexts,
-  cli: { ...cliNoteTexts, ...cliSchoolsNoteTexts }, // cli.schools-…: the command line's school notes (issue 16)
+  // cli.schools-…: the command line's school notes (issue 16), merged by a pure call (an object spread here would keep the catalogue in every bundle).
+  cli: /* @__PURE__ */ mergeTexts({ cli: cliNoteTexts, schools: cliSchoolsNoteTexts }),
   advise: adviseNoteTexts,
 });
 
