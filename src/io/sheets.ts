@@ -153,7 +153,8 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
   const columns: (ColumnSpec | undefined)[] = [];
   const columnOf = new Map<string, { letter: string; header: string }>();
   // A wide enrolment sheet: one column per grade (headers that are grade ids or names), no grade column.
-  const gradeHeaders = raw.table === "enrolment" ? head.cells.map((c) => labels.grades.get(normalizeName(text(c)))) : [];
+  // A wide school enrolment sheet too (学校, 年份, 一年级, 二年级, …): one record per school, year and grade.
+  const gradeHeaders = raw.table === "enrolment" || raw.table === "schoolEnrolment" ? head.cells.map((c) => labels.grades.get(normalizeName(text(c)))) : [];
   const wide = gradeHeaders.filter((g) => g !== undefined).length >= 2 && !head.cells.some((c) => columnForHeader(raw.table, text(c))?.path[0] === "grade");
   const gradeOfColumn: (string | undefined)[] = [];
   const totalColumns: number[] = [];
@@ -194,6 +195,11 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     columns.push(col);
   });
   const missing = spec.columns.filter((c) => c.required && !columnOf.has(c.path.join(".")) && !(wide && (c.path[0] === "grade" || c.path[0] === "pupils")));
+  const classes = wide ? columnOf.get("classes") : undefined;
+  if (classes) {
+    // One 班数 cell per row cannot belong to every grade column of the row.
+    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row, column: classes.letter, header: classes.header }, "a classes column cannot go with one column per grade (a row's classes would be given to every grade); give the classes in the long layout, one row per grade, or leave the column out"));
+  }
   if (missing.length > 0) {
     issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`));
   }

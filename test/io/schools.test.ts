@@ -4,7 +4,7 @@
  * schools of test/helpers/schoolsInput.ts; the Yangjiang school illustration is
  * seeds/yangjiang/schools-illustration.json (an illustration, not data).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -28,7 +28,7 @@ function parts(ds: Dataset): Pick<Dataset, "schools" | "schoolEnrolment" | "scho
 async function readEdited(file: string, edit: (text: string) => string, input: DatasetInput = schoolsInput()): Promise<Awaited<ReturnType<typeof safeReadDataset>>> {
   const dir = tmp();
   await writeDatasetFiles(input, dir, "csv", { lang: "zh-CN" });
-  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
+  writeFileSync(join(dir, file), edit(existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8") : ""));
   return safeReadDataset(dir, chinaSchoolSystem);
 }
 
@@ -261,4 +261,21 @@ describe("school templates", () => {
       }
     }
   }, 60_000);
+});
+
+describe("a wide 学校在校生 sheet (one column per grade)", () => {
+  it("reads one record per school, year and grade, like the long layout; a 班数 column with it is refused", async () => {
+    const ds = parseDataset(schoolsInput(), chinaSchoolSystem);
+    const long = (ds.schoolEnrolment ?? []).filter((r) => r.classes === undefined && r.school !== "span-1");
+    const grades = ["P1", "P2", "P3", "P4", "P5", "P6"];
+    const keys = [...new Set(long.map((r) => `${r.school},${r.year}`))];
+    const wide = ["学校,年份,一年级,二年级,三年级,四年级,五年级,六年级", ...keys.map((k) => `${k},${grades.map((g) => long.find((r) => `${r.school},${r.year}` === k && r.grade === g)!.pupils).join(",")}`)].join("\n");
+    const input = { ...schoolsInput(), schools: (schoolsInput().schools as { id: string }[]).filter((s) => s.id !== "span-1"), schoolEnrolment: [], schoolPlaces: [] };
+    const r = await readEdited("学校在校生.csv", () => `${wide}\n`, input);
+    if (!r.success) throw new Error(messages(r).join("\n"));
+    expect(r.data.schoolEnrolment!.filter((x) => x.classes === undefined).length).toBe(long.length);
+    for (const x of long) expect(r.data.schoolEnrolment!.find((y) => y.school === x.school && y.year === x.year && y.grade === x.grade)?.pupils, `${x.school} ${x.year} ${x.grade}`).toBe(x.pupils);
+    const bad = await readEdited("学校在校生.csv", () => `${wide.replace("六年级", "六年级,班数").split("\n")[0]}\n`, input);
+    expect(messages(bad)[0]).toMatch(/^学校在校生\.csv, row 1, column I \(班数\): a classes column cannot go with one column per grade/);
+  });
 });
