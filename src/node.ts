@@ -32,6 +32,10 @@ export type { TableName, TableColumns, ColumnSpec, CellKind, TemplateOptions } f
 export { columnValues } from "./io/index.js";
 export type { ColumnValue } from "./io/index.js";
 
+// Issue 16 (schools-io): a school's grade spans as a spreadsheet cell ("P1-P6 (2012-)", "一年级-六年级（2012年起）").
+export { readGradeSpans, formatGradeSpans } from "./io/index.js";
+export type { GradeSpansRead } from "./io/index.js";
+
 // Writing: results as tables, then as CSV, .xlsx or JSON files.
 export {
   pupilsTable, // Forecast -> pupils per area, grade and year

@@ -658,6 +658,9 @@ async function forecastCommand(cmd: "forecast" | "report" | "demo", values: Valu
     // The report's method section names the ratio and births methods and the rules; the full
     // parameters (yields, seed, version, settings) go beside it.
     for (const p of await writeCsvTables([parametersTable(params, lang)], outDir, { bom: lang === "zh-CN" })) print(p);
+    // The school tables beside the report (issue 16), presented as in the forecast command.
+    const schoolTables = (run.schools?.tables ?? []).map((t) => presentTable(t, { lang, system: ds.system, areas: ds.areas, schools: ds.schools }));
+    for (const p of await writeCsvTables(schoolTables, outDir, { bom: lang === "zh-CN" })) print(p);
   } else {
     const meta = { placecast: version(), command: cmd, data: demo ? "Yangjiang seed (estimates)" : resolve(values.data ?? ""), system: ds.system.id, baseYear: ds.baseYear, to, ...(sim.draws ? { draws: sim.draws, seed: sim.seed } : {}), lang, parameters: params };
     await writeOutputs(presentRun(run.tables, ds, lang, params), outDir, formats, lang, meta, print);
@@ -677,12 +680,13 @@ async function forecastCommand(cmd: "forecast" | "report" | "demo", values: Valu
     demo,
   });
   io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(summary, lang)}\n`);
+  if (run.schools?.summary) io.stderr.write(`${lang === "zh-CN" ? "placecast：" : "placecast: "}${renderNote(run.schools.summary, lang)}\n`);
   return EXIT.ok;
 }
 
 /** The run's tables as the planner reads them: years across first, then each table presented, then the parameters. */
 function presentRun(tables: readonly Table[], ds: Dataset, lang: Lang, params: readonly RunParameter[]): Table[] {
-  const ctx = { lang, system: ds.system, areas: ds.areas };
+  const ctx = { lang, system: ds.system, areas: ds.areas, schools: ds.schools };
   const stages = tables.find((t) => t.name === "stages");
   return [...(stages ? [yearsAcross(stages, ctx)] : []), ...tables.map((t) => presentTable(t, ctx)), parametersTable(params, lang)];
 }

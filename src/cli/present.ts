@@ -2,6 +2,7 @@ import type { Lang } from "../domain/sourced.js";
 import { labelText } from "../domain/sourced.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { Cell, ColumnFormat, Table } from "../io/write.js";
+import { SCHOOL_COUNTS, SCHOOL_HEADERS, SCHOOL_SHARES, SCHOOL_SHEETS, SCHOOL_VALUES_ZH } from "./schoolLabels.js";
 
 /**
  * The command line's presentation of result tables: the library's tables (English column keys,
@@ -23,6 +24,8 @@ export interface PresentContext {
   readonly lang: Lang;
   readonly system: SchoolSystem;
   readonly areas: readonly NamedArea[];
+  /** Schools, for their names beside their ids (`school` → `school_name`). @defaultValue none */
+  readonly schools?: readonly NamedArea[] | undefined;
 }
 
 /** Headers of the result columns: English (with units) and Chinese. Keys are the library's column keys. */
@@ -138,8 +141,8 @@ const SHARES = new Set(["utilisation", "headroom", "p_shortfall", "coverage80", 
 const PERCENTS = new Set(["mape", "mdape", "bias", "wape"]);
 
 function formatOf(key: string): ColumnFormat | undefined {
-  if (COUNTS.has(key) || /^(pupils|surplus)_q/.test(key)) return { decimals: 0 };
-  if (SHARES.has(key) || key.startsWith("p_classes_")) return { decimals: 1, percent: true };
+  if (COUNTS.has(key) || SCHOOL_COUNTS.has(key) || /^(pupils|surplus)_q/.test(key)) return { decimals: 0 };
+  if (SHARES.has(key) || SCHOOL_SHARES.has(key) || key.startsWith("p_classes_")) return { decimals: 1, percent: true };
   if (PERCENTS.has(key)) return { decimals: 1 };
   if (key === "ratio") return { decimals: 4 };
   if (key === "average_class_size") return { decimals: 1 };
@@ -167,18 +170,21 @@ export function presenter(ctx: PresentContext): {
   header: (key: string) => string;
   value: (key: string, v: Cell) => Cell;
   areaName: (id: string) => string;
+  schoolName: (id: string) => string;
   stageName: (id: string) => string;
   gradeName: (id: string) => string;
 } {
   const { lang, system } = ctx;
   const zh = lang === "zh-CN";
-  const names = new Map(ctx.areas.map((a) => [a.id, (zh ? (a.name?.zh ?? a.name?.en) : (a.name?.en ?? a.name?.zh)) ?? ""]));
+  const named = (a: NamedArea): [string, string] => [a.id, (zh ? (a.name?.zh ?? a.name?.en) : (a.name?.en ?? a.name?.zh)) ?? ""];
+  const names = new Map(ctx.areas.map(named));
+  const schoolNames = new Map((ctx.schools ?? []).map(named));
   const stages = new Map(system.stages.map((s) => [s.id, labelText(s.label, lang)]));
   const grades = new Map(system.stages.flatMap((s) => s.grades.map((g) => [g.id, labelText(g.label, lang)] as const)));
   const bands = new Map(system.classSizeBands.map((b) => [b.id, labelText(b.label, lang)]));
   const flagName = (code: string): string => (zh ? (FLAGS[code]?.[1] ?? bands.get(code) ?? code) : code);
   const header = (key: string): string => {
-    const h = HEADERS[key];
+    const h = HEADERS[key] ?? SCHOOL_HEADERS[key];
     if (h) return zh ? h[1] : h[0];
     let m = /^(pupils|surplus)_(q\d+(?:_\d+)?)$/.exec(key);
     if (m) return zh ? `${m[1] === "pupils" ? "在校生" : "学位余缺"}${quantileText(m[2]!, lang)}（${m[1] === "pupils" ? "人" : "个"}）` : key;
@@ -194,12 +200,13 @@ export function presenter(ctx: PresentContext): {
     if (key === "stage") return stages.get(v) ?? v;
     if (key === "grade" || key === "from_grade") return grades.get(v) ?? v;
     if (key === "flags") return v === "" ? "" : v.split(" ").map(flagName).join("、");
-    return VALUES_ZH[key]?.[v] ?? v;
+    return VALUES_ZH[key]?.[v] ?? SCHOOL_VALUES_ZH[key]?.[v] ?? v;
   };
   return {
     header,
     value,
     areaName: (id) => names.get(id) ?? "",
+    schoolName: (id) => schoolNames.get(id) ?? "",
     stageName: (id) => stages.get(id) ?? id,
     gradeName: (id) => grades.get(id) ?? id,
   };
@@ -208,7 +215,8 @@ export function presenter(ctx: PresentContext): {
 /**
  * A result table (English keys from `pupilsTable`, `assessmentTable`, …) as the planner reads
  * it: an area-name column after each area id column (`area` → `area_name`, `births_area` →
- * `births_area_name`), headers and coded values in the context's language, number formats (whole pupils,
+ * `births_area_name`) and a school-name column after a school id column (`school` →
+ * `school_name`), headers and coded values in the context's language, number formats (whole pupils,
  * percent shares), and the sheet name and file stem in the language.
  *
  * @example
@@ -228,11 +236,15 @@ export function presentTable(t: Table, ctx: PresentContext): Table {
       keys.push(`${k}_name`);
       pick.push((r) => (typeof r[i] === "string" ? p.areaName(r[i] as string) : null));
     }
+    if (k === "school") {
+      keys.push("school_name");
+      pick.push((r) => (typeof r[i] === "string" ? p.schoolName(r[i] as string) : null));
+    }
   });
   const zh = ctx.lang === "zh-CN";
   return {
-    name: zh ? (SHEETS[t.name] ?? t.name) : t.name,
-    sheet: zh ? (SHEETS[t.name] ?? t.name) : t.name,
+    name: zh ? (SHEETS[t.name] ?? SCHOOL_SHEETS[t.name] ?? t.name) : t.name,
+    sheet: zh ? (SHEETS[t.name] ?? SCHOOL_SHEETS[t.name] ?? t.name) : t.name,
     columns: keys.map(p.header),
     rows: t.rows.map((r) => pick.map((f) => f(r))),
     formats: keys.map(formatOf),

@@ -15,6 +15,7 @@ import { assessmentTable, pupilsTable, simulationTable, stagesTable } from "../i
 import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
 import { renderNote } from "../report/notes/index.js";
+import { runSchools, type SchoolRun } from "./schools.js";
 
 /** A note of a run: its code (`fit.…`, `schedule.…`, `cli.…`, or a data issue's code), and its text in the run's language. */
 export interface RunNote {
@@ -39,6 +40,8 @@ export interface ForecastRun {
   readonly stages: readonly StageRecord[];
   /** The notes of building the places schedule. */
   readonly capacityNotes: readonly Note[];
+  /** The school tables and notes, when the dataset has schools (`runSchools`). */
+  readonly schools?: SchoolRun;
 }
 
 /** Options of `runForecast`. */
@@ -76,12 +79,13 @@ function parentTotals(ds: Dataset, forecastAreas: ReadonlySet<string>): Map<stri
 /**
  * The forecast pipeline of the command line: fit, forecast (with housing pupils when the dataset
  * has housing records), stage totals with totals for containing areas, the capacity assessment
- * when the dataset has capacity records, and a seeded simulation when `draws` is given.
+ * when the dataset has capacity records, a seeded simulation when `draws` is given, and the
+ * school tables when the dataset has schools (`runSchools`).
  */
 export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progress): ForecastRun {
   const withHousing = o.housing && (ds.housing?.length ?? 0) > 0;
   const withCapacity = (ds.capacity?.length ?? 0) > 0;
-  const steps = 2 + (withCapacity ? 1 : 0) + (o.draws ? 1 : 0);
+  const steps = 2 + (withCapacity ? 1 : 0) + (o.draws ? 1 : 0) + ((ds.schools?.length ?? 0) > 0 ? 1 : 0);
   const lang = o.lang;
   const notes: RunNote[] = [];
   const add = (n: Note): void => void notes.push(codedNote(n, lang));
@@ -153,11 +157,26 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
     add(note("cli.simulation", { draws: o.draws, seed: o.seed ?? 1 }));
     tables.push(simulationTable(simulation));
   }
+  // Schools (issue 16): every school inside the area forecast the run reports (with housing pupils).
+  let schools: SchoolRun | undefined;
+  if ((ds.schools?.length ?? 0) > 0) {
+    progress.tick(step("cli.schools-step", { schools: ds.schools!.length }));
+    const areaForecast = hf && sameLayout(hf, fc) ? { ...fc, pupils: hf.total } : fc;
+    schools = runSchools(ds, areaForecast, { utilisationFloor: o.assess?.utilisationFloor, render: (n) => renderNote(n, lang) });
+    for (const n of schools.notes) add(n);
+    tables.push(...schools.tables);
+  }
   for (const w of ds.warnings) notes.push({ topic: w.code, code: w.code, message: w.message });
   tables.push(runNotesTable(notes));
   progress.tick(step("cli.step-done"));
   progress.end();
-  return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes, forecast: fc, stages, capacityNotes };
+  return { tables, to: o.to, areas: new Set(stages.map((r) => r.area)).size, assessment, ...(simulation ? { simulation } : {}), notes, forecast: fc, stages, capacityNotes, ...(schools ? { schools } : {}) };
+}
+
+/** Whether the housing forecast's cube has the baseline's areas, grades and years in the same order (its `total` then lines up with `pupils`). */
+function sameLayout(hf: HousingForecast, fc: Forecast): boolean {
+  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(hf.areas, fc.areas) && same(hf.grades, fc.grades) && same(hf.years, fc.years) && hf.total.length === fc.pupils.length;
 }
 
 /**

@@ -30,6 +30,7 @@ export interface LenientRead<T> {
  * - `month-end`: a month without a day, `2026年9月`, `2026/9`, `2026-09` → its last day, `2026-09-30`
  * - `label`: a grade or stage name of the system (`一年级` → P1, `幼儿园` → preschool)
  * - `area-name`: an area given by its unique name (`青山县` → its id)
+ * - `school-name`: a school given by its unique name (`城区第一小学` → its id)
  */
 export type LenientRule =
   | "thousands"
@@ -42,7 +43,8 @@ export type LenientRule =
   | "date-chinese"
   | "month-end"
   | "label"
-  | "area-name";
+  | "area-name"
+  | "school-name";
 
 /** Units accepted after a count (people, schools, dwellings, classes, places). */
 const UNITS = ["个学位", "学位", "人", "名", "个", "所", "套", "户", "班", "间", "座", "位"];

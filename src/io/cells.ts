@@ -1,6 +1,10 @@
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { isMissingMark, normalizeName, readDate, readNumber, readYear, systemLabelIndex, type LenientRule, type SystemLabelIndex } from "../data/lenient.js";
 import type { ColumnSpec } from "./columns.js";
+import { GRADE_SPAN_FORM, readGradeSpans } from "./spans.js";
+
+/** Fields read as school years: `2016年`, `2016-17` are taken (`readYear`). */
+const YEAR_FIELDS = new Set(["year", "opens", "closes"]);
 
 /** A cell as read from a file: text from CSV; text, number, boolean or date from a workbook; null when empty. */
 export type CellValue = string | number | boolean | Date | null;
@@ -9,7 +13,9 @@ export type CellValue = string | number | boolean | Date | null;
  * What a cell gives a field: a value, or nothing (the field is left out of the record). `rule`
  * names the lenient rule that read it (`1,234人` → 1234 by `unit`), for the reader's warning.
  */
-export type FieldValue = { readonly set: true; readonly value: unknown; readonly rule?: LenientRule } | { readonly set: false; readonly rule?: LenientRule };
+export type FieldValue =
+  | { readonly set: true; readonly value: unknown; readonly rule?: LenientRule }
+  | { readonly set: false; readonly rule?: LenientRule; /** Why the cell cannot be read (a grade-span cell not in its form); the reader reports it at the cell. */ readonly error?: string };
 
 const NOTHING: FieldValue = { set: false };
 
@@ -69,7 +75,7 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
   if (column.kind === "text" && cell !== null) return { set: true, value: asText(cell) };
   // An empty text in a list cell (`""`) is an empty list: an area with `grades: []` teaches nothing.
   if (column.kind === "list" && cell === "") return { set: true, value: [] };
-  if (isEmpty(cell)) return column.kind === "count-or-missing" ? { set: true, value: null } : NOTHING;
+  if (isEmpty(cell)) return column.kind === "count-or-missing" ? { set: true, value: null } : column.kind === "grade-spans" ? { set: false, error: `is empty; write ${GRADE_SPAN_FORM}` } : NOTHING;
   if (typeof cell === "string" && (column.kind === "count-or-missing" || column.kind === "integer") && isMissingMark(cell)) {
     // A dash is a missing figure: null where the field may be missing, else the field is left out
     // (an optional field is then absent; a required one is reported missing by the dataset check).
@@ -82,7 +88,7 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
       return { set: true, value: asText(cell).trim() };
     case "integer":
     case "count-or-missing": {
-      if (typeof cell === "string" && column.path[column.path.length - 1] === "year") {
+      if (typeof cell === "string" && YEAR_FIELDS.has(column.path[column.path.length - 1]!)) {
         const y = readYear(cell);
         if (y) return set(y.value, y.rule);
       }
@@ -116,6 +122,11 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
       const id = map.get(k);
       if (id === undefined) return { set: true, value: t };
       return set(id, labels.aliases.has(k) ? "label" : undefined);
+    }
+    case "grade-spans": {
+      const r = readGradeSpans(asText(cell), labels);
+      if (!r.ok) return { set: false, error: r.error };
+      return set(r.spans, r.alias ? "label" : undefined);
     }
     case "enum": {
       const t = asText(cell).trim();

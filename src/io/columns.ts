@@ -12,7 +12,7 @@ export { normalizeName };
  */
 
 /** The record types a dataset file set holds, in the order files and sheets are written. */
-export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff"] as const;
+export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces"] as const;
 /** The name of a record table (`areas`, `enrolment`, …). */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -29,8 +29,10 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - `grade` / `stage`: an id of the school system, or one of its labels (`小学一年级` → `P1`,
  *   `小学` → `primary`).
  * - `enum`: one of `values`' keys or their aliases.
+ * - `grade-spans`: a school's grades by year, `P1-P6`, `一年级-六年级（2012年起）`, `P1, P3`
+ *   (`readGradeSpans`); a cell that is not in that form is a located error.
  */
-export type CellKind = "id" | "text" | "integer" | "count-or-missing" | "list" | "date" | "grade" | "stage" | "enum";
+export type CellKind = "id" | "text" | "integer" | "count-or-missing" | "list" | "date" | "grade" | "stage" | "enum" | "grade-spans";
 
 /** One column of a record type. */
 export interface ColumnSpec {
@@ -85,6 +87,9 @@ const SECTOR: ColumnSpec = {
     "other-private": ["其他民办", "非普惠民办", "非普惠性民办", "民办"],
   },
 };
+
+/** A school referred to from another sheet: its id (学校代码) or its unique name (学校名称). */
+const SCHOOL: ColumnSpec = { path: ["school"], kind: "id", header: { en: "school", zh: "学校" }, aliases: ["学校代码", "学校名称", "校名", "school id", "school name"], required: true };
 
 /** The header map: every record type and its columns. */
 export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
@@ -159,7 +164,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       SECTOR,
       { ...SECTOR, path: ["fromSector"], header: { en: "fromSector", zh: "原办学性质" }, aliases: ["from sector"] },
       { path: ["project"], kind: "text", header: { en: "project", zh: "项目" }, aliases: ["项目名称"] },
-      { path: ["school"], kind: "text", header: { en: "school", zh: "学校" }, aliases: ["学校代码"] },
+      { path: ["school"], kind: "text", header: { en: "school", zh: "学校" }, aliases: ["学校代码", "学校名称"] },
       {
         path: ["kind"],
         kind: "enum",
@@ -216,6 +221,61 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
     aliases: ["教职工数", "teachers"],
     required: false,
     columns: [AREA, STAGE, SCHOOL_YEAR, { path: ["staff"], kind: "integer", header: { en: "staff", zh: "教职工数" }, aliases: ["教职工", "在编人数", "编制数"], required: true }, PROVENANCE, NOTE],
+  },
+  // Schools (issue 16): the school list, pupils per school and grade, places per school.
+  schools: {
+    table: "schools",
+    sheet: { en: "schools", zh: "学校" },
+    aliases: ["school", "学校名录", "学校信息", "学校名单"],
+    required: false,
+    columns: [
+      { path: ["id"], kind: "id", header: { en: "id", zh: "学校代码" }, aliases: ["学校编号", "学校标识码", "代码", "school id", "school"], required: true },
+      { path: ["name", "zh"], kind: "text", header: { en: "name_zh", zh: "学校名称" }, aliases: ["名称", "中文名称", "校名", "学校"] },
+      { path: ["name", "en"], kind: "text", header: { en: "name_en", zh: "英文名称" }, aliases: ["英文名", "name"] },
+      { ...AREA, header: { en: "area", zh: "所在地区" }, aliases: [...(AREA.aliases ?? []), "县区", "学区", "片区", "镇街", "所在学区", "所在片区"] },
+      { path: ["grades"], kind: "grade-spans", header: { en: "grades", zh: "年级范围" }, aliases: ["开设年级", "年级", "学段年级", "grade span", "grade range"], required: true },
+      SECTOR,
+      { path: ["opens"], kind: "integer", header: { en: "opens", zh: "开办年份" }, aliases: ["开办学年", "建校年份", "开学年份", "opened", "open year"] },
+      { path: ["closes"], kind: "integer", header: { en: "closes", zh: "停办年份" }, aliases: ["停办学年", "撤并年份", "关闭年份", "closed", "close year"] },
+      {
+        path: ["urbanRural"],
+        kind: "enum",
+        header: { en: "urbanRural", zh: "城乡类别" },
+        aliases: ["城乡", "城乡分类", "urban/rural", "urban rural"],
+        values: { urban: ["城区"], town: ["镇区"], rural: ["乡村", "农村"] },
+      },
+      PROVENANCE,
+      NOTE,
+    ],
+  },
+  schoolEnrolment: {
+    table: "schoolEnrolment",
+    sheet: { en: "schoolEnrolment", zh: "学校在校生" },
+    aliases: ["school enrolment", "school enrollment", "schoolEnrollment", "学校学生数", "分校在校生"],
+    required: false,
+    columns: [
+      SCHOOL,
+      SCHOOL_YEAR,
+      { path: ["grade"], kind: "grade", header: { en: "grade", zh: "年级" }, required: true },
+      { path: ["pupils"], kind: "count-or-missing", header: { en: "pupils", zh: "在校生" }, aliases: ["人数", "在校生数", "学生数", "students", "enrolment", "enrollment"], required: true },
+      { path: ["classes"], kind: "integer", header: { en: "classes", zh: "班数" }, aliases: ["班级数", "班级"] },
+      PROVENANCE,
+      NOTE,
+    ],
+  },
+  schoolPlaces: {
+    table: "schoolPlaces",
+    sheet: { en: "schoolPlaces", zh: "学校学位" },
+    aliases: ["school places", "school capacity", "学校学位数"],
+    required: false,
+    columns: [
+      SCHOOL,
+      { path: ["year"], kind: "integer", header: { en: "year", zh: "年份" }, aliases: ["学年", "起始年份", "school year"], required: true },
+      { path: ["places"], kind: "integer", header: { en: "places", zh: "学位" }, aliases: ["学位数", "核定学位"], required: true },
+      { path: ["classes"], kind: "integer", header: { en: "classes", zh: "班数" }, aliases: ["班级数", "教室数", "可容纳班数"] },
+      PROVENANCE,
+      NOTE,
+    ],
   },
 };
 
@@ -283,7 +343,7 @@ export function columnValues(table: TableName, path: string, system: SchoolSyste
   const col = TABLE_COLUMNS[table].columns.find((c) => c.path.join(".") === path);
   if (!col) return undefined;
   const labels = validLabels(system);
-  if (col.kind === "grade" || (col.kind === "list" && path === "grades")) return labels.grades.map((g) => ({ value: g.id, accepted: g.names }));
+  if (col.kind === "grade" || col.kind === "grade-spans" || (col.kind === "list" && path === "grades")) return labels.grades.map((g) => ({ value: g.id, accepted: g.names }));
   if (col.kind === "stage") return labels.stages.map((s) => ({ value: s.id, accepted: s.names }));
   if (col.kind === "enum") return Object.entries(col.values ?? {}).map(([value, aliases]) => ({ value, accepted: [value, ...aliases] }));
   return undefined;

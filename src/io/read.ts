@@ -86,8 +86,8 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
 
 /**
  * Reads the sheets of a folder of CSV files, one per record type: `areas.csv`, `enrolment.csv`,
- * `births.csv`, `capacity.csv`, `plannedPlaces.csv`, `housing.csv` (or their Chinese names,
- * `地区.csv`, `在校生.csv`, …). Other CSV files are reported as warnings and not read.
+ * `births.csv`, `capacity.csv`, `plannedPlaces.csv`, `housing.csv`, `schools.csv`, … (or their
+ * Chinese names, `地区.csv`, `在校生.csv`, `学校.csv`, …). Other CSV files are reported as warnings and not read.
  */
 async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limits): Promise<RawSheet[] | undefined> {
   const names = (await readdir(dir)).filter((n) => extname(n).toLowerCase() === ".csv").sort();
@@ -261,7 +261,9 @@ export interface ReadOptions {
  * is a missing figure (`null`), other empty cells leave the field out; `name_zh` / `name_en`
  * (名称 / 英文名称) fill `name.zh` / `name.en`; grades in the areas file are separated by spaces
  * or commas; grade and stage cells take ids (`P1`, `primary`) or the system's labels (`小学一年级`,
- * `小学`). CSV files may start with a BOM and use CRLF or LF line ends.
+ * `小学`); a school's grades (年级范围) are spans such as `P1-P6 (2012-)` (`readGradeSpans`), and
+ * schools and areas may be named by their unique names. CSV files may start with a BOM and use
+ * CRLF or LF line ends.
  *
  * @param path - a folder of CSV files, or an .xlsx file
  * @param system - the school system of the grades and stages

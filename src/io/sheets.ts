@@ -3,6 +3,8 @@ import { clip, didYouMean, issue, show, type DataIssue, type IssueCode, type Iss
 import { normalizeName, type LenientRule } from "../data/lenient.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { cellToField, columnLetter, setPath, systemLabels, type CellValue, type SystemLabels } from "./cells.js";
+import type { GradeSpan } from "../data/records/schools.js";
+import { formatGradeSpans } from "./spans.js";
 import { columnForHeader, describeColumn, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
 
 /** Where in a file an issue was found. Rows and columns are as a spreadsheet shows them (1-based, A, B, …). */
@@ -75,7 +77,7 @@ class ReadRules {
   private readonly groups = new Map<string, { at: FileLocation; rule: LenientRule; from: string; to: unknown; rows: number[] }>();
 
   add(at: FileLocation, rule: LenientRule, from: CellValue, to: unknown, row: number): void {
-    const byValue = rule === "label" || rule === "area-name" || rule === "missing-dash";
+    const byValue = rule === "label" || rule === "area-name" || rule === "school-name" || rule === "missing-dash";
     const fromText = from instanceof Date ? from.toISOString().slice(0, 10) : String(from);
     const key = `${at.file}\u0000${at.sheet ?? ""}\u0000${at.column ?? ""}\u0000${rule}\u0000${byValue ? fromText : ""}`;
     let g = this.groups.get(key);
@@ -110,6 +112,7 @@ const RULE_TEXT: Readonly<Record<LenientRule, (from: string, to: unknown) => str
   "month-end": (f, t) => `a month without a day read as the month's last day (${show(f)} as ${show(t)})`,
   label: (f, t) => `${show(f)} read as ${show(t)} (a name of it in the school system)`,
   "area-name": (f, t) => `${show(f)} read as area ${show(t)} (the area of that name)`,
+  "school-name": (f, t) => `${show(f)} read as school ${show(t)} (the school of that name)`,
 };
 
 /** Texts of a row that marks a total (not a record): 合计, 总计, Total, … (matched like headers). */
@@ -150,7 +153,8 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
   const columns: (ColumnSpec | undefined)[] = [];
   const columnOf = new Map<string, { letter: string; header: string }>();
   // A wide enrolment sheet: one column per grade (headers that are grade ids or names), no grade column.
-  const gradeHeaders = raw.table === "enrolment" ? head.cells.map((c) => labels.grades.get(normalizeName(text(c)))) : [];
+  // A wide school enrolment sheet too (学校, 年份, 一年级, 二年级, …): one record per school, year and grade.
+  const gradeHeaders = raw.table === "enrolment" || raw.table === "schoolEnrolment" ? head.cells.map((c) => labels.grades.get(normalizeName(text(c)))) : [];
   const wide = gradeHeaders.filter((g) => g !== undefined).length >= 2 && !head.cells.some((c) => columnForHeader(raw.table, text(c))?.path[0] === "grade");
   const gradeOfColumn: (string | undefined)[] = [];
   const totalColumns: number[] = [];
@@ -191,6 +195,11 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     columns.push(col);
   });
   const missing = spec.columns.filter((c) => c.required && !columnOf.has(c.path.join(".")) && !(wide && (c.path[0] === "grade" || c.path[0] === "pupils")));
+  const classes = wide ? columnOf.get("classes") : undefined;
+  if (classes) {
+    // One 班数 cell per row cannot belong to every grade column of the row.
+    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row, column: classes.letter, header: classes.header }, "a classes column cannot go with one column per grade (a row's classes would be given to every grade); give the classes in the long layout, one row per grade, or leave the column out"));
+  }
   if (missing.length > 0) {
     issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`));
   }
@@ -210,7 +219,10 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
       if (col) {
         const f = cellToField(cell, col, labels);
         if (f.set) setPath(rec, col.path, f.value);
-        if (f.rule) rules.add({ ...base, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, f.rule, cell, f.set ? f.value : undefined, r.row);
+        if (f.rule) rules.add({ ...base, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, f.rule, cell, f.set ? (col.kind === "grade-spans" ? formatGradeSpans(f.value as GradeSpan[]) : f.value) : undefined, r.row);
+        if (!f.set && f.error !== undefined) {
+          issues.push(located("invalid_value", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, `${describeColumn(col)} ${show(text(cell))}: ${f.error}`));
+        }
       } else if (!isBlank(cell) && (i >= head.cells.length || isBlank(head.cells[i] ?? null))) {
         issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`));
       }
@@ -263,6 +275,8 @@ const SUMMED: Partial<Record<TableName, readonly string[]>> = {
   housing: ["dwellings"],
   population: ["persons"],
   staff: ["staff"],
+  schoolEnrolment: ["pupils", "classes"],
+  schoolPlaces: ["places", "classes"],
 };
 
 /**
@@ -382,6 +396,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
     if (p) parsed.set(s.table, p);
   }
   const areaNames = resolveAreaNames(parsed, rules);
+  const schoolNames = resolveSchoolNames(parsed, rules);
   for (const t of TABLE_NAMES) {
     const spec = TABLE_COLUMNS[t];
     if (spec.required && !seen.has(t)) {
@@ -397,7 +412,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
   }
   const datasetInput = input as unknown as DatasetInput;
   const r = safeParseDataset(datasetInput, system);
-  if (!r.success) return { success: false, issues: errorsFirst(groupRepeated([...issues, ...r.issues.map((i) => withNameHint(locateIssue(i, parsed), parsed, areaNames))])) };
+  if (!r.success) return { success: false, issues: errorsFirst(groupRepeated([...issues, ...r.issues.map((i) => withNameHint(locateIssue(i, parsed), parsed, areaNames, schoolNames))])) };
   const warnings = [...issues, ...r.warnings.map((i) => locateIssue(i, parsed))];
   return { success: true, data: { ...r.data, warnings }, input: datasetInput, warnings };
 }
@@ -438,17 +453,68 @@ function resolveAreaNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: ReadR
   return names;
 }
 
-/** Adds "did you mean" over area names to an unknown area or parent that is near a name (ids are suggested by the dataset check). */
-function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>, names: ReadonlyMap<string, string | null>): LocatedIssue {
-  if ((i.code !== "unknown_area" && i.code !== "unknown_parent") || i.message.includes("did you mean") || names.size === 0) return i;
+/**
+ * Reads a school given by its name (学校名称 or English name) in the school column of school
+ * enrolment, school places and planned places as the school's id, when exactly one school has
+ * that name and no school has it as id; each such reading is a grouped warning. Returns the
+ * names and ids (for "did you mean" hints on references that match neither).
+ */
+function resolveSchoolNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: ReadRules): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  const schools = parsed.get("schools");
+  if (!schools) return names;
+  const ids = new Set(schools.records.map((a) => a.id).filter((v): v is string => typeof v === "string"));
+  for (const a of schools.records) {
+    if (typeof a.id !== "string") continue;
+    const nm = a.name as Record<string, unknown> | undefined;
+    for (const n of [nm?.zh, nm?.en]) {
+      if (typeof n !== "string" || n.trim() === "" || ids.has(n)) continue;
+      const k = n.trim();
+      const prev = names.get(k);
+      names.set(k, prev === undefined || prev === a.id ? a.id : null);
+    }
+  }
+  for (const t of ["schoolEnrolment", "schoolPlaces", "plannedPlaces"] as const) {
+    const ps = parsed.get(t);
+    if (!ps) continue;
+    const col = ps.columnOf.get("school");
+    ps.records.forEach((r, i) => {
+      const v = r.school;
+      if (typeof v !== "string" || ids.has(v)) return;
+      const id = names.get(v.trim());
+      if (typeof id !== "string") return;
+      r.school = id;
+      const base: FileLocation = ps.raw.sheet === undefined ? { file: ps.raw.file } : { file: ps.raw.file, sheet: ps.raw.sheet };
+      rules.add(col ? { ...base, column: col.letter, header: col.header } : base, "school-name", v, id, ps.rowOf[i]!);
+    });
+  }
+  for (const id of ids) names.set(id, id);
+  return names;
+}
+
+/**
+ * Adds "did you mean" to an unknown area or parent that is near an area name (ids are suggested
+ * by the dataset check; for a school's area, ids too), and to an unknown school that is near a
+ * school's id or name.
+ */
+function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>, areaNames: ReadonlyMap<string, string | null>, schoolNames: ReadonlyMap<string, string | null>): LocatedIssue {
   const [table, index, field] = i.path;
+  const school = i.code === "unknown_reference" && field === "school";
+  if ((i.code !== "unknown_area" && i.code !== "unknown_parent" && !school) || i.message.includes("did you mean")) return i;
   const rec = typeof table === "string" && typeof index === "number" ? parsed.get(table)?.records[index] : undefined;
   const v = rec && typeof field === "string" ? rec[field] : undefined;
   if (typeof v !== "string") return i;
+  let names = school ? schoolNames : areaNames;
+  if (table === "schools") {
+    const ids = (parsed.get("areas")?.records ?? []).map((a) => a.id).filter((x): x is string => typeof x === "string");
+    names = new Map([...areaNames, ...ids.map((id) => [id, id] as const)]);
+  }
+  if (names.size === 0) return i;
   const hint = didYouMean(v, [...names].filter(([, id]) => id !== null).map(([n]) => n));
   if (hint === "") return i;
-  const id = names.get(hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')));
-  return { ...i, message: `${i.message}${hint}${typeof id === "string" ? ` (area ${show(id)})` : ""}` };
+  const name = hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"'));
+  const id = names.get(name);
+  return { ...i, message: `${i.message}${hint}${typeof id === "string" && id !== name ? ` (${school ? "school" : "area"} ${show(id)})` : ""}` };
 }
 
 /**

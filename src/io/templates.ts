@@ -6,6 +6,7 @@ import { enrolmentTable } from "../data/records/enrolment.js";
 import { housingTable } from "../data/records/housing.js";
 import { populationTable } from "../data/records/population.js";
 import { staffTable } from "../data/records/staff.js";
+import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable } from "../data/records/schools.js";
 import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
@@ -21,6 +22,9 @@ const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   housing: housingTable.rules,
   population: populationTable.rules,
   staff: staffTable.rules,
+  schools: schoolsTable.rules,
+  schoolEnrolment: schoolEnrolmentTable.rules,
+  schoolPlaces: schoolPlacesTable.rules,
 };
 
 const EXTRA_RULES: Readonly<Record<string, string>> = {
@@ -30,6 +34,20 @@ const EXTRA_RULES: Readonly<Record<string, string>> = {
   "name.en": "the English name, shown beside the id in English outputs; may be left empty",
   grades: "grade ids separated by spaces (K1 K2 K3 P1 …); all grades of the system when left empty",
   pupils: "a non-negative integer; an empty cell is a missing figure",
+  "schools.id": "a unique school id of letters, digits or hyphens (qs-town-1); the other sheets name the school by it (or by its unique name)",
+  "schools.name.zh": "the school's Chinese name (青山县城关第一小学), written beside the id in every output",
+  "schools.area": "the id (or unique name) of the area the school stands in, listed in areas: the lowest level, e.g. a 学区 or 镇街, or the county",
+  "schools.grades":
+    'the grades the school teaches: a range "P1-P6" (or "小学一年级-小学六年级"), a list "P1, P3", optional school years in brackets "(2012-)" from, "(-2011)" up to, "(2012-2015)" both included; several spans separated by ";" ("P1-P6 (-2019); P1-J3 (2020-)")',
+  "schools.opens": "the first school year with pupils (2024 = 2024/25); empty for a school open throughout",
+  "schools.closes": "the first school year without pupils (a closure or merger); empty for a school that stays open",
+  "schools.urbanRural": 'where the school stands: "urban" (城区), "town" (镇区) or "rural" (乡村); may be left empty',
+  school: "the school's id (or its unique name), listed in schools",
+  "schoolEnrolment.pupils": "pupils of the school in this grade: a non-negative integer; an empty cell or - is a missing figure",
+  "schoolEnrolment.classes": "classes (班数) this grade is taught in; empty when unknown",
+  "schoolPlaces.year": "the school year the places hold from (a later row of the same school replaces it: an extension)",
+  "schoolPlaces.places": "places of the whole school, in pupils: a non-negative integer",
+  "schoolPlaces.classes": "classrooms for teaching groups; empty when unknown",
 };
 
 /** What a cell of each column holds, in Chinese, keyed by table and column path (`enrolment.pupils`), else by path. */
@@ -51,7 +69,20 @@ const RULES_ZH: Readonly<Record<string, string>> = {
   sector: "办学性质（见“可填标签”）；可留空",
   fromSector: "购买或转设学位原来的办学性质（见“可填标签”）；可留空",
   project: "项目名称；可留空",
-  school: "学校代码：项目所属学校（须已列在学校表中）；可留空",
+  "plannedPlaces.school": "学校代码或学校名称：项目所属学校（须已列在“学校”表中）；可留空",
+  "schools.id": "学校代码：由字母、数字或连字符组成的唯一代码（如 qs-town-1），其他表用它（或唯一的学校名称）指代学校",
+  "schools.name.zh": "学校名称（如 青山县城关第一小学），所有输出都在代码旁列出",
+  "schools.area": "所在地区：学校所在的最低一级地区（学区、镇街，或县区）的代码或名称，须已列在“地区”表中",
+  "schools.grades": "年级范围：如 小学一年级-小学六年级，或列出年级 小学一年级、小学三年级（年级可填名称或代码，如 P1）；可在括号内注明学年：（2012年起）、（至2011年）、（2012-2015）；多段用分号分隔，如 小学一年级-小学六年级（至2019年）；小学一年级-初三（2020年起）",
+  "schools.opens": "开办年份：首个有学生的学年（四位整数）；一直开办的学校留空",
+  "schools.closes": "停办年份：首个无学生的学年（停办、撤并）；继续开办的学校留空",
+  "schools.urbanRural": "城乡类别：城区、镇区 或 乡村（见“可填标签”）；可留空",
+  school: "学校代码或学校名称，须已列在“学校”表中",
+  "schoolEnrolment.pupils": "该校该年级在校生人数：非负整数；空白或 - 表示缺数",
+  "schoolEnrolment.classes": "该年级的班数；不知道时留空",
+  "schoolPlaces.year": "学位起用学年（同一学校后一年份的记录取代前者，如扩建）",
+  "schoolPlaces.places": "全校学位数（按可容纳学生数计）：非负整数",
+  "schoolPlaces.classes": "可容纳的班数（教室数）；不知道时留空",
   kind: "建设类型（见“可填标签”）；可留空",
   source: "依据（规划、文件）；可留空",
   "plannedPlaces.year": "启用学年：学位开始使用的学年（四位整数）",
@@ -86,6 +117,12 @@ const EXAMPLES: Readonly<Record<TableName, Readonly<Record<string, readonly [Cel
   housing: { area: ["qingshan", "qingshan"], year: [2024, 2024], dwellings: [1200, 1200], development: ["qs-garden", "qs-garden"], developmentName: ["Qingshan Garden", "青山花园"] },
   population: { area: ["qingshan", "qingshan"], year: [2020, 2020], age: [3, 3], persons: [5800, 5800] },
   staff: { area: ["qingshan", "qingshan"], stage: ["primary", "小学"], year: [2020, 2020], staff: [1850, 1850] },
+  schools: {
+    id: ["qs-town-1", "qs-town-1"], "name.zh": ["青山县城关第一小学", "青山县城关第一小学"], "name.en": ["Qingshan Chengguan No. 1 Primary", "Qingshan Chengguan No. 1 Primary"],
+    area: ["qingshan", "qingshan"], grades: ["P1-P6", "小学一年级-小学六年级"], sector: ["public", "公办"], opens: [1998, 1998], closes: [null, null], urbanRural: ["urban", "城区"], provenance: ["reported", "报告"],
+  },
+  schoolEnrolment: { school: ["qs-town-1", "qs-town-1"], year: [2020, 2020], grade: ["P1", "小学一年级"], pupils: [410, 410], classes: [9, 9], provenance: ["reported", "报告"] },
+  schoolPlaces: { school: ["qs-town-1", "qs-town-1"], year: [2020, 2020], places: [2430, 2430], classes: [54, 54] },
 };
 
 /**
@@ -102,7 +139,7 @@ export function validLabels(column: ColumnSpec, system: SchoolSystem, lang: Lang
   const named = (id: string, label: { readonly en: string; readonly zh?: string }): string[] =>
     lang === "zh-CN" ? [...(label.zh ? [label.zh] : []), id] : [id, ...(label.zh ? [label.zh] : [])];
   if (column.kind === "stage") return system.stages.flatMap((s) => named(s.id, s.label));
-  if (column.kind === "grade" || (column.kind === "list" && column.path[0] === "grades")) return system.stages.flatMap((s) => s.grades.flatMap((g) => named(g.id, g.label)));
+  if (column.kind === "grade" || column.kind === "grade-spans" || (column.kind === "list" && column.path[0] === "grades")) return system.stages.flatMap((s) => s.grades.flatMap((g) => named(g.id, g.label)));
   if (column.kind === "enum") {
     return Object.entries(column.values ?? {}).flatMap(([v, aliases]) => (lang === "zh-CN" ? [...aliases, v] : [v, ...aliases]));
   }
@@ -138,7 +175,7 @@ export function columnGuide(lang: Lang, system: SchoolSystem = chinaSchoolSystem
       const key = c.path.join(".");
       const rule = zh
         ? (RULES_ZH[`${t}.${key}`] ?? RULES_ZH[key] ?? "")
-        : ((key === "pupils" ? EXTRA_RULES.pupils : undefined) ?? EXTRA_RULES[key] ?? RULES[t][c.path[0]!] ?? "");
+        : (EXTRA_RULES[`${t}.${key}`] ?? (key === "pupils" ? EXTRA_RULES.pupils : undefined) ?? EXTRA_RULES[key] ?? RULES[t][c.path[0]!] ?? "");
       const headers = [c.header.zh, c.header.en, ...(c.aliases ?? [])];
       const example = EXAMPLES[t][key]?.[zh ? 1 : 0] ?? null;
       rows.push([sheetOf(t, lang), headerOf(c, lang), headers.join(zh ? "、" : ", "), c.required ? (zh ? "是" : "yes") : zh ? "否" : "no", rule, validLabels(c, system, lang).join(zh ? "、" : ", "), example]);

@@ -4,6 +4,8 @@ import type ExcelJS from "exceljs";
 import { loadPeer } from "../domain/peers.js";
 import type { Dataset, DatasetInput } from "../data/dataset.js";
 import { getPath } from "./cells.js";
+import type { GradeSpan } from "../data/records/schools.js";
+import { formatGradeSpans } from "./spans.js";
 import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
 
@@ -256,7 +258,8 @@ export interface DatasetFileOptions {
  * A dataset (validated, or tidy input records) as one table per record type, with the headers of
  * `TABLE_COLUMNS` in the chosen language. Areas and enrolment are always given; the other record
  * types when they have records. A validated housing record that came with a `completionDate`
- * is written with the date only (its `year` is derived from it again when read).
+ * is written with the date only (its `year` is derived from it again when read); a school's grade
+ * spans in their cell form (`formatGradeSpans`: `P1-P6 (2012-)`).
  *
  * Reading the tables back (`safeReadDataset`) gives the same dataset.
  */
@@ -270,6 +273,10 @@ export function datasetTables(data: Dataset | DatasetInput, options: DatasetFile
     const rows = records.map((rec) =>
       spec.columns.map((c) => {
         if (t === "housing" && c.path[0] === "year" && getPath(rec, ["completionDate"]) !== undefined) return null;
+        if (c.kind === "grade-spans") {
+          const spans = getPath(rec, c.path);
+          return Array.isArray(spans) ? formatGradeSpans(spans as GradeSpan[]) : cellOf(spans);
+        }
         return cellOf(getPath(rec, c.path));
       }),
     );

@@ -28,8 +28,8 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), "placecast-zh-"));
  * - the headers and coded values the readers accept (the guide lists them as input labels).
  */
 function allowList(): Set<string> {
-  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */];
-  const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown"];
+  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */, "qs-town-1", "qs-town-2", "qs-town-3", "qs-village-1" /* the schools (issue 16) */];
+  const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown", "n" /* the pupils n in the formula n / (n + κ) of schools.shrinkage */];
   const system = chinaSchoolSystem.stages.flatMap((s) => [s.id, ...s.grades.map((g) => g.id)]);
   const input = Object.values(TABLE_COLUMNS).flatMap((t) => t.columns.flatMap((c) => [c.header.en, ...(c.aliases ?? []), ...Object.keys(c.values ?? {}), ...Object.values(c.values ?? {}).flat()]));
   return new Set([...ids, ...names, ...system, ...input].flatMap((w) => w.split(/[^A-Za-z0-9_\-.]+/)).filter((w) => w !== ""));
@@ -105,7 +105,9 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
         const labels = String(g![iLabels!] ?? "");
         if (labels === "") return;
         const allowed = new Set(labels.split("、"));
-        for (const r of rows.slice(1)) if (r[i] !== "" && r[i] !== undefined) expect(allowed.has(r[i]!), `${f}: ${h} = ${r[i]}`).toBe(true);
+        // A school's grade spans (年级范围) hold grade labels between range marks and years: each grade must be a listed label.
+        const cells = (c: string): string[] => (h === "年级范围" ? c.replace(/（[^）]*）/g, "").split(/[-；]/) : [c]);
+        for (const r of rows.slice(1)) if (r[i] !== "" && r[i] !== undefined) for (const c of cells(r[i]!)) expect(allowed.has(c), `${f}: ${h} = ${r[i]}`).toBe(true);
       });
     }
   });
@@ -148,6 +150,16 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(assessment).toMatch(/,小学,\d+,预测,公布,/);
     expect(assessment).toMatch(/学位不足/);
     expect(assessment).not.toMatch(/TRUE|FALSE|true|false/);
+    // Schools (issue 16): per school pupils with intervals, places and the area flags, names beside ids, values in Chinese.
+    const schoolPupils = readFileSync(join(tables, "学校在校生预测.csv"), "utf8");
+    expect(schoolPupils).toMatch(/^\uFEFF学校代码,学校名称,县区代码,县区名称,学年,在校生（人）,80%区间下限（人）,80%区间上限（人）,平衡前预测（人）,平衡调整（人）,类别\n/);
+    expect(schoolPupils).toMatch(/\nqs-town-1,青山县城关第一小学,qingshan,青山县,2021,\d+,\d+,\d+,\d+,-?\d+,预测\n/);
+    const schoolPlaces = readFileSync(join(tables, "学校学位评估.csv"), "utf8");
+    expect(schoolPlaces).toMatch(/\nqs-town-1,青山县城关第一小学,qingshan,青山县,2020,4051,实际,3780,-271,[\d.]+,60,上报班数,/);
+    expect(schoolPlaces).toMatch(/qs-village-1,青山县石岭村小学,.*学位可能闲置/);
+    expect(readFileSync(join(tables, "片区学校预警.csv"), "utf8")).toMatch(/所学校缺学位 [\d,]+ 个，同时 \d+ 所学校使用率低于 80%/);
+    expect(r.stderr).toMatch(/\nplacecast：预测 4 所学校至 2035 学年；\d{4} 学年 \d+ 所学校缺学位/);
+    for (const f of ["学校在校生预测.csv", "学校学位评估.csv", "片区学校预警.csv"]) expect(readdirSync(report)).toContain(f);
     // The method and parameters used are in the outputs.
     const params = readFileSync(join(tables, "参数.csv"), "utf8");
     for (const p of ["升级比推算方法,简单指数平滑（α = 0.5）,默认值", "随机种子,1,默认值", "模拟次数,20,命令行参数", "学位余量下限（%）,5,", "placecast 版本,"]) expect(params).toContain(p);
@@ -183,7 +195,7 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(r.code, r.stderr).toBe(EXIT.ok);
     const texts = await textsOf(join(out, "zh-CN"));
     // The English name in the example row of 英文名称 is a name.
-    const allow = new Set([...allowList(), "Qingshan", "County"]);
+    const allow = new Set([...allowList(), "Qingshan", "County", "Chengguan", "No", "Primary" /* the school's English name in the example row of the schools sheet */]);
     for (const [file, text] of texts) expect(untranslated(text, allow), file).toEqual([]);
     const zh = columnGuide("zh-CN", chinaSchoolSystem);
     expect(zh.columns).toEqual(["工作表", "列", "可用表头", "必填", "填写要求", "可填标签", "示例"]);

@@ -6,6 +6,7 @@ import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
 import { populationSchema } from "../../src/data/records/population.js";
 import { staffSchema } from "../../src/data/records/staff.js";
+import { schoolEnrolmentSchema, schoolPlacesSchema, schoolSchema } from "../../src/data/records/schools.js";
 import { TABLE_COLUMNS, TABLE_NAMES } from "../../src/node.js";
 import { columnForHeader, normalizeName, tableForName } from "../../src/io/columns.js";
 
@@ -18,6 +19,9 @@ const SHAPES = {
   housing: housingSchema.shape,
   population: populationSchema.shape,
   staff: staffSchema.shape,
+  schools: schoolSchema.shape,
+  schoolEnrolment: schoolEnrolmentSchema.shape,
+  schoolPlaces: schoolPlacesSchema.shape,
 } as const;
 
 describe("the header map", () => {

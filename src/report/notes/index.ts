@@ -9,6 +9,7 @@ import { planNoteTexts } from "./plan.js";
 import { wideNoteTexts } from "./wide.js";
 import { schoolsNoteTexts } from "./schools.js";
 import { cliNoteTexts } from "./cli.js";
+import { cliSchoolsNoteTexts } from "./cliSchools.js";
 import { adviseNoteTexts } from "./advise.js";
 import type { NoteText, NoteTexts } from "./types.js";
 
@@ -35,7 +36,8 @@ export const noteTextsByLayer: Readonly<Record<string, NoteTexts>> = /* @__PURE_
   plan: planNoteTexts,
   wide: wideNoteTexts,
   schools: schoolsNoteTexts,
-  cli: cliNoteTexts,
+  // cli.schools-…: the command line's school notes (issue 16), merged by a pure call (an object spread here would keep the catalogue in every bundle).
+  cli: /* @__PURE__ */ mergeTexts({ cli: cliNoteTexts, schools: cliSchoolsNoteTexts }),
   advise: adviseNoteTexts,
 });
 
