@@ -321,7 +321,9 @@ function schoolSection(c: Ctx, input: ReportInput, fc: Forecast, years: readonly
   if (sf === null) return [];
   if (sf === undefined) {
     if (!ds.schools?.length) return [];
-    const missing = [...new Set(ds.schools.map((s) => s.area))].filter((a) => !fc.areas.includes(a));
+    // Areas left out of the forecast (`forecast(…, { areas })`) have no pupils: they have no stage totals.
+    const covered = new Set(stageTotals(fc).map((r) => r.area));
+    const missing = [...new Set(ds.schools.map((s) => s.area))].filter((a) => !covered.has(a));
     if (missing.length) {
       return [
         { kind: "heading", level: 2, text: `${n}. ${L.schools.heading}` },
