@@ -741,7 +741,7 @@ export function schoolUtilisationChart(points: readonly SchoolUtilisationPoint[]
     status: p.status,
     statusLabel: names[p.status],
   }));
-  const y: JsonObject = { field: "label", type: "nominal", title: null, sort: values.map((v) => v.label as string) };
+  const y: JsonObject = { field: "label", type: "nominal", title: null, sort: values.map((v) => v.label as string), axis: { labelLimit: 260 } };
   const subtitle = fillLabel(S.chartSubtitle, { floor: pct(options.floor) + "%", level: options.level === null ? "–" : `${pct(options.level)}%` });
   return {
     $schema: VEGA_LITE_SCHEMA,
