@@ -11,8 +11,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadUsStates } from "./fixtures/load.js";
-import { usStatesFile } from "../scripts/examples-data.js";
-import { usStatesExample } from "../src/seeds/examples.js";
+import { atlantaSchoolsFile, usStatesFile } from "../scripts/examples-data.js";
+import { atlantaSchoolsExample, usStatesExample } from "../src/seeds/examples.js";
+import { loadAtlantaSchools } from "./fixtures/atlanta-schools/load.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const nbDir = join(root, "examples", "notebooks");
@@ -87,6 +88,21 @@ describe("notebooks use only the installed package", () => {
       expect(a, t).toEqual(b);
     }
     expect({ notes: ex.notes, dropped: ex.dropped }).toEqual({ notes: load.notes, dropped: load.dropped });
+  });
+
+  it("the shipped Atlanta schools data is what scripts/examples-data.ts writes, and atlantaSchoolsExample() gives the fixture loader's records", () => {
+    const shipped = JSON.parse(readFileSync(join(root, "seeds", "examples", "atlanta-schools.json"), "utf8")) as unknown;
+    expect(shipped).toEqual(atlantaSchoolsFile());
+    const key = (r: object): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const load = loadAtlantaSchools();
+    const ex = atlantaSchoolsExample();
+    for (const t of ["areas", "enrolment", "schools", "schoolEnrolment"] as const) {
+      const a = ((ex.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
+      const b = ((load.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
+      expect(a.length, t).toBeGreaterThan(0);
+      expect(a, t).toEqual(b);
+    }
+    expect(ex.dropped).toEqual(load.dropped);
   });
 
   it("the committed walkthrough shows the main job's figures (city primary 2025 220,128 and 2035 115,936, as npm start prints)", () => {
