@@ -36,7 +36,17 @@ function moduleOf(file: string): string {
     .replace(/from "(\.\.\/\.\.\/[^"]+)"/g, (_m, p: string) => `from ${JSON.stringify(resolve(nbDir, p))}`);
 }
 
-describe.each(["advice.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
+/** The rows (trimmed cells) of the first Markdown table whose header starts "| h | n | MAPE default". */
+function backtestRows(md: string): string[][] {
+  const lines = md.split("\n");
+  const start = lines.findIndex((l) => /^\|\s*h\s*\|\s*n\s*\|\s*MAPE default\s*\|/.test(l));
+  const rows: string[][] = [];
+  for (let i = start + 2; start >= 0 && i < lines.length && lines[i]!.startsWith("|"); i++) rows.push(lines[i]!.split("|").slice(1, -1).map((c) => c.trim()));
+  expect(rows.length).toBeGreaterThan(0);
+  return rows;
+}
+
+describe.each(["advice.ipynb", "atlanta-schools.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
   it("runs its code cells in order and shows something", async () => {
     const shown: Record<string, unknown>[] = [];
     const g = globalThis as unknown as { Deno?: unknown };
@@ -59,6 +69,8 @@ describe.each(["advice.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ip
     // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 220,128 and 2035 115,936.
     // The advice notebook compares the plan's 74,000 primary places with the advice (as the main job's section 12).
     if (file === "advice.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/primary[^\n]*74,000/);
+    // The Atlanta notebook's backtest table holds the figures of docs/schools.md's table (same origins, horizons and scoring).
+    if (file === "atlanta-schools.ipynb") expect(backtestRows(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n"))).toEqual(backtestRows(readFileSync(join(root, "docs", "schools.md"), "utf8")));
     if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*220,128[^\n]*115,936/);
   }, 120_000);
 });

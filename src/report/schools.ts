@@ -285,7 +285,8 @@ export function schoolSectionBlocks(c: SchoolSectionContext, sf: SchoolForecast,
   const other: Note[] = [
     ...summary,
     ...sf.notes.filter((n) => !(n.code === "schools.unallocated" && untaught.get(String(n.params.area))?.includes(String(n.params.grade)))),
-    ...sa.notes.filter((n) => n.code !== "schools.mismatch"),
+    // A school without places that teaches no pupil in the forecast years (closed) is no gap in the data.
+    ...sa.notes.filter((n) => n.code !== "schools.mismatch" && !(n.code === "schools.no-places" && !sa.rows.some((r) => r.school === n.params.school && r.year > base && r.pupils > 0))),
   ];
   if (other.length) {
     const items = other.map((n) => renderNote(n, lang));
