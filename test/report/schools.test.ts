@@ -3,13 +3,16 @@
  * North District (test/report/schoolsFixture.ts). Expected figures are computed here from the
  * fixture's places and the forecasts (school totals, the area's forecast), not copied from a run.
  */
+import fcheck from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assessCapacity,
   buildReport,
+  chinaSchoolSystem,
   fitModel,
   forecast,
   forecastSchools,
+  parseDataset,
   reportCharts,
   reportHtml,
   reportLabels,
@@ -21,7 +24,7 @@ import {
   type ReportDocument,
 } from "../../src/index.js";
 import { formatCount } from "../../src/report/textTable.js";
-import { FIXTURE_SCHOOLS, schoolReportFixture } from "./schoolsFixture.js";
+import { FIXTURE_SCHOOLS, schoolReportFixture, schoolReportFixtureInput } from "./schoolsFixture.js";
 
 const ds = schoolReportFixture();
 const fc = forecast(fitModel(ds), { to: 2030 });
@@ -173,5 +176,31 @@ describe("report: the schools section", () => {
     const doc = buildReport({ dataset: ds, forecast: fc, schools: given }, { lang: "en", years: YEARS });
     const t = table(doc, "The largest shortfalls and surpluses");
     expect(t.rows.every((r) => r[t.header.indexOf("Pupils, – interval")] === "–")).toBe(true);
+  });
+
+  it("law: for any places per school, the counts are never netted and the net surplus is the places less the district's pupils", () => {
+    const input = schoolReportFixtureInput();
+    const given = forecastSchools(ds, fc, { level: null });
+    const district = (y: number) => stageTotals(fc).find((r) => r.area === "north" && r.stage === "primary" && r.year === y)!.pupils;
+    fcheck.assert(
+      fcheck.property(fcheck.array(fcheck.integer({ min: 1, max: 6000 }), { minLength: FIXTURE_SCHOOLS.length, maxLength: FIXTURE_SCHOOLS.length }), (pl) => {
+        const dsp = parseDataset({ ...input, schoolPlaces: FIXTURE_SCHOOLS.map((x, i) => ({ school: x.id, year: 2016, places: pl[i]! })) }, chinaSchoolSystem);
+        const doc = buildReport({ dataset: dsp, forecast: fc, schools: given }, { lang: "en", years: YEARS });
+        const t = table(doc, "Schools short and under-used");
+        const sum = pl.reduce((a, b) => a + b, 0);
+        YEARS.forEach((y, i) => {
+          const short = Number(cell(t, i, "Schools short"));
+          const under = Number(cell(t, i, "Under 80% used"));
+          expect(short + under).toBeLessThanOrEqual(FIXTURE_SCHOOLS.length);
+          expect(cell(t, i, "Net surplus (area total)")).toBe(signed(sum - district(y)));
+          // Not netted: the places short never fall below what the net total shows as missing.
+          const net = sum - district(y);
+          if (net < 0) expect(Number(cell(t, i, "Places short").replace(/,/g, ""))).toBeGreaterThanOrEqual(Math.round(-net) - 1);
+          const expectedShort = FIXTURE_SCHOOLS.filter((x, k) => pl[k]! < total(x.id, y).pupils).length;
+          expect(short).toBe(expectedShort);
+        });
+      }),
+      { numRuns: 25 },
+    );
   });
 });
