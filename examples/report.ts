@@ -1,13 +1,16 @@
 /**
  * The Yangjiang report: forecast to 2035 with a seeded simulation, the capacity assessment when
- * the seed carries places, in English and in Chinese, as HTML (charts inline) and Markdown (with
- * PNG charts) under out/.
+ * the seed carries places, the advice, and the school view of 江城区's primary schools on the
+ * school-level **illustration** (seeds/yangjiang/schools-illustration.json: invented schools, marked
+ * as estimates), in English and in Chinese, as HTML (charts inline) and Markdown (with PNG charts)
+ * under out/.
  *
  * Run: npx tsx examples/report.ts   (writes out/report-en/ and out/report-zh/)
  */
-import { advise, assessCapacity, buildReport, capacitySchedule, compareWithPlan, componentStageTotals, estimatedLevers, fitModel, forecastWithHousing, planTargetsFromJson, simulate, type Assessment, type ReportAdvice } from "../src/index.js";
+import { readFileSync } from "node:fs";
+import { advise, assessCapacity, buildReport, capacitySchedule, chinaSchoolSystem, compareWithPlan, componentStageTotals, estimatedLevers, fitModel, forecastSchools, forecastWithHousing, parseDataset, planTargetsFromJson, simulate, type Assessment, type ReportAdvice } from "../src/index.js";
 import { writeReport } from "../src/node.js";
-import { yangjiangDataset, yangjiangPlan } from "../src/seeds.js";
+import { yangjiangDataset, yangjiangInput, yangjiangPlan } from "../src/seeds.js";
 
 const TO = 2035;
 const ds = yangjiangDataset();
@@ -40,8 +43,16 @@ const advice: ReportAdvice = {
   seed: simulation.seed,
 };
 
+// The school view (as the main job's section 11): the seed with the school-level illustration of
+// 江城区 (24 invented primary schools, every record marked as an estimate, so the section says so),
+// the schools reconciled to the county's pupils with new housing, 80% intervals per school.
+const ill = JSON.parse(readFileSync(new URL("../seeds/yangjiang/schools-illustration.json", import.meta.url), "utf8")) as { schools: unknown[]; schoolEnrolment: unknown[]; schoolPlaces: unknown[] };
+const sds = parseDataset({ ...yangjiangInput, schools: ill.schools, schoolEnrolment: ill.schoolEnrolment, schoolPlaces: ill.schoolPlaces }, chinaSchoolSystem);
+const schools = forecastSchools(sds, { ...fc, pupils: hf.total });
+
 for (const lang of ["en", "zh-CN"] as const) {
-  const doc = buildReport({ dataset: ds, forecast: fc, pupils, simulation, advice, ...(assessment ? { assessment } : {}) }, { lang });
+  // sds is the seed plus the schools: the report's other figures are those of ds.
+  const doc = buildReport({ dataset: sds, forecast: fc, pupils, simulation, advice, schools, ...(assessment ? { assessment } : {}) }, { lang });
   const dir = `out/report-${lang === "en" ? "en" : "zh"}`;
   const written = await writeReport(doc, dir);
   console.log(`${lang}: ${written.html}, ${written.markdown}, ${written.charts.length} chart files`);

@@ -44,7 +44,7 @@ import {
 import type { Note } from "../src/domain/notes.js";
 import { yangjiangDataset, yangjiangInput, yangjiangPlan } from "../src/seeds.js";
 import { readFileSync } from "node:fs";
-import { assessSchools, forecastSchools, parseDataset } from "../src/index.js";
+import { assessSchools, forecastSchools, parseDataset, schoolTotalRecords } from "../src/index.js";
 import { classesInRange } from "../src/capacity/classes.js";
 import { planNoteTexts } from "../src/report/notes/plan.js";
 
@@ -335,18 +335,68 @@ if (notes.length) {
   for (const n of notes) console.log(`- ${n}`);
 }
 
-// 11. The school view (illustration): 江城区's primary schools inside the county forecast.
+// 11. The school view (illustration): 江城区's primary schools inside the county forecast, and what it
+// shows that the county view cannot (which schools are short, which stand empty, where the 大班额 classes are).
 {
   const ill = JSON.parse(readFileSync(new URL("../seeds/yangjiang/schools-illustration.json", import.meta.url), "utf8")) as { schools: unknown[]; schoolEnrolment: unknown[]; schoolPlaces: unknown[] };
   const sds = parseDataset({ ...yangjiangInput, schools: ill.schools, schoolEnrolment: ill.schoolEnrolment, schoolPlaces: ill.schoolPlaces }, chinaSchoolSystem);
-  const sfc = forecastSchools(sds, forecast(fitModel(sds), { to: 2025, areas: ["jiangcheng"] }), { level: null });
+  // The schools are reconciled to the county's pupils with new housing (the `total` of sections 3–5), so the
+  // schools of 江城区 sum to the county figures above; 80% intervals per school from the model's errors in the history.
+  if (hf.total.length !== hf.baseline.pupils.length || hf.areas.join() !== hf.baseline.areas.join() || hf.grades.join() !== hf.baseline.grades.join()) throw new Error("the housing total is not laid out as the baseline forecast");
+  const countyFc = { ...hf.baseline, pupils: hf.total };
+  const sfc = forecastSchools(sds, countyFc);
   const sa = assessSchools(sfc, sds);
-  console.log("学校视角（示例） The school view — ILLUSTRATION: 24 invented primary schools of 江城区 (seeds/yangjiang/schools-illustration.*), reconciled to the county forecast");
-  const y25 = sa.rows.filter((r) => r.year === 2025).sort((a, b) => (a.surplus ?? 0) - (b.surplus ?? 0));
-  console.log(textTable(["school 学校", "pupils 2025", "places", "surplus", "largest class"], [...y25.slice(0, 4), ...y25.slice(-3)].map((r) => [r.school, formatCount(r.pupils), formatCount(r.places ?? 0), signed(r.surplus ?? 0), String(r.largestClass)]), ["left"]));
-  const f = sa.areas.find((x) => x.area === "jiangcheng" && x.year === 2025)!;
-  console.log(`County total: net surplus ${signed(f.netSurplus)} places; by school: ${f.schoolsShort} schools short by ${formatCount(f.shortBy)} while ${f.schoolsUnderUsed} are under ${Math.round(sa.utilisationFloor.value * 100)}% used; ${(f.shareOverStandard * 100).toFixed(0)}% of pupils in classes over 45.`);
-  for (const n of sa.notes.filter((x) => x.code === "schools.mismatch" && x.params.year === 2025)) console.log(`- ${renderNote(n, "zh-CN")}`);
+  const names = new Map((sds.schools ?? []).map((x) => [x.id, x.name?.zh ?? x.id]));
+  const totalsOf = new Map(schoolTotalRecords(sfc).map((r) => [`${r.school}|${r.year}`, r]));
+  const SY = [2020, 2023, 2025, 2030];
+  const atLeast = (r: { bands: Readonly<Record<string, number>> }, from: "large" | "super-large") => (from === "large" ? (r.bands.large ?? 0) : 0) + (r.bands["super-large"] ?? 0);
+  console.log("");
+  console.log("学校视角（示例） The school view — ILLUSTRATION, NOT DATA: 24 invented primary schools of 江城区 (seeds/yangjiang/schools-illustration.*,");
+  console.log("method S1–S5 in seeds/yangjiang/README.md: shares moving from village to town-centre schools, places and 班数 invented), reconciled");
+  console.log("to the county's primary pupils above. The county view nets the schools; the school view does not.");
+  const countyRows = assessment.filter((r) => r.area === "jiangcheng" && r.stage === "primary");
+  console.log(
+    textTable(
+      ["year", "county view: 56+ classes (even spread)", "schools: net surplus", "short", "places short", `under ${Math.round(sa.utilisationFloor.value * 100)}% used`, "their spare places", "56+ classes", "66+ classes", "pupils over 45/class"],
+      SY.map((y) => {
+        const f = sa.areas.find((x) => x.area === "jiangcheng" && x.year === y)!;
+        const rows = sa.rows.filter((r) => r.year === y);
+        const county = countyRows.find((r) => r.year === y);
+        return [
+          String(y),
+          county ? formatCount(county.atOrAbove.large ?? 0) : "–",
+          signed(f.netSurplus),
+          String(f.schoolsShort),
+          formatCount(f.shortBy),
+          String(f.schoolsUnderUsed),
+          formatCount(f.spareInUnderUsed),
+          formatCount(rows.reduce((t, r) => t + atLeast(r, "large"), 0)),
+          formatCount(rows.reduce((t, r) => t + atLeast(r, "super-large"), 0)),
+          pct(f.shareOverStandard),
+        ];
+      }),
+      ["left"],
+    ),
+  );
+  const y25 = sa.rows.filter((r) => r.year === 2025);
+  const band = (r: (typeof y25)[number]) => {
+    const t = totalsOf.get(`${r.school}|2025`);
+    return t?.lower != null && t.upper != null ? `${formatCount(t.lower)}–${formatCount(t.upper)}` : "–";
+  };
+  const short = y25.filter((r) => (r.surplus ?? 0) < 0).sort((a, b) => a.surplus! - b.surplus!);
+  const under = y25.filter((r) => (r.surplus ?? 0) >= 0 && r.utilisation !== null && r.utilisation < sa.utilisationFloor.value).sort((a, b) => a.utilisation! - b.utilisation!);
+  console.log(`2025: ${short.length} schools short, ${under.length} under ${Math.round(sa.utilisationFloor.value * 100)}% used — illustration`);
+  console.log(
+    textTable(
+      ["school 学校", "", "pupils 2025", "80% interval", "places", "surplus", "used", "56+ classes", "66+", "largest class"],
+      [...short, ...under].map((r) => [names.get(r.school) ?? r.school, (r.surplus ?? 0) < 0 ? "short 缺学位" : "under-used 闲置", formatCount(r.pupils), band(r), formatCount(r.places ?? 0), signed(r.surplus), pct(r.utilisation), formatCount(atLeast(r, "large")), formatCount(atLeast(r, "super-large")), String(r.largestClass)]),
+      ["left", "left"],
+    ),
+  );
+  const large = y25.filter((r) => atLeast(r, "large") > 0);
+  const kinds = [...new Set(large.map((r) => (sds.schools ?? []).find((x) => x.id === r.school)?.urbanRural ?? "?"))];
+  console.log(`大班额 2025: ${large.length} of ${y25.length} schools have classes of 56 or more (${formatCount(large.reduce((t, r) => t + atLeast(r, "large"), 0))} classes; schools: ${kinds.join(", ")}), their 班数 held at 2020's — illustration.`);
+  for (const n of sa.notes.filter((x) => x.code === "schools.mismatch" && SY.includes(Number(x.params.year)))) console.log(`- ${renderNote({ ...n, params: { ...n.params, area: "江城区" } }, "zh-CN")}`);
 }
 // 12. The advisor: which of the planned places to keep, defer or cancel, and what else, at P(shortfall) ≤ 10 %.
 const RISK = 0.1;

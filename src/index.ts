@@ -353,6 +353,10 @@ export type {
   JsonScalar,
 } from "./report/index.js";
 
+// Report: the schools section (issue 16): per area from the schools, never netted; utilisation per school.
+export { schoolUtilisationChart } from "./report/index.js"; // Vega-Lite: pupils / places per school, with intervals
+export type { SchoolSectionLabels, SchoolUtilisationPoint, SchoolUtilisationOptions } from "./report/index.js";
+
 // Advisor (issue 19): which places, where and when, at what risk; the solver (HiGHS) is loaded on demand.
 export { advise, compareWithPlan, evaluatePlaces, loadHighsSolver, lpText, newsvendorPlaces, riskQuantile, estimatedLevers } from "./advise/index.js";
 export type {

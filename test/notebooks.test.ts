@@ -11,8 +11,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadUsStates } from "./fixtures/load.js";
-import { usStatesFile } from "../scripts/examples-data.js";
-import { usStatesExample } from "../src/seeds/examples.js";
+import { atlantaSchoolsFile, usStatesFile } from "../scripts/examples-data.js";
+import { atlantaSchoolsExample, usStatesExample } from "../src/seeds/examples.js";
+import { loadAtlantaSchools } from "./fixtures/atlanta-schools/load.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const nbDir = join(root, "examples", "notebooks");
@@ -35,7 +36,17 @@ function moduleOf(file: string): string {
     .replace(/from "(\.\.\/\.\.\/[^"]+)"/g, (_m, p: string) => `from ${JSON.stringify(resolve(nbDir, p))}`);
 }
 
-describe.each(["advice.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
+/** The rows (trimmed cells) of the first Markdown table whose header starts "| h | n | MAPE default". */
+function backtestRows(md: string): string[][] {
+  const lines = md.split("\n");
+  const start = lines.findIndex((l) => /^\|\s*h\s*\|\s*n\s*\|\s*MAPE default\s*\|/.test(l));
+  const rows: string[][] = [];
+  for (let i = start + 2; start >= 0 && i < lines.length && lines[i]!.startsWith("|"); i++) rows.push(lines[i]!.split("|").slice(1, -1).map((c) => c.trim()));
+  expect(rows.length).toBeGreaterThan(0);
+  return rows;
+}
+
+describe.each(["advice.ipynb", "atlanta-schools.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ipynb"])("notebook %s", (file) => {
   it("runs its code cells in order and shows something", async () => {
     const shown: Record<string, unknown>[] = [];
     const g = globalThis as unknown as { Deno?: unknown };
@@ -58,6 +69,8 @@ describe.each(["advice.ipynb", "school-systems.ipynb", "yangjiang-walkthrough.ip
     // The walkthrough forecasts as the main job (with new housing): npm start prints city primary 2025 220,128 and 2035 115,936.
     // The advice notebook compares the plan's 74,000 primary places with the advice (as the main job's section 12).
     if (file === "advice.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/primary[^\n]*74,000/);
+    // The Atlanta notebook's backtest table holds the figures of docs/schools.md's table (same origins, horizons and scoring).
+    if (file === "atlanta-schools.ipynb") expect(backtestRows(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n"))).toEqual(backtestRows(readFileSync(join(root, "docs", "schools.md"), "utf8")));
     if (file === "yangjiang-walkthrough.ipynb") expect(shown.map((s) => String(s["text/markdown"] ?? "")).join("\n")).toMatch(/小学[^\n]*220,128[^\n]*115,936/);
   }, 120_000);
 });
@@ -87,6 +100,21 @@ describe("notebooks use only the installed package", () => {
       expect(a, t).toEqual(b);
     }
     expect({ notes: ex.notes, dropped: ex.dropped }).toEqual({ notes: load.notes, dropped: load.dropped });
+  });
+
+  it("the shipped Atlanta schools data is what scripts/examples-data.ts writes, and atlantaSchoolsExample() gives the fixture loader's records", () => {
+    const shipped = JSON.parse(readFileSync(join(root, "seeds", "examples", "atlanta-schools.json"), "utf8")) as unknown;
+    expect(shipped).toEqual(atlantaSchoolsFile());
+    const key = (r: object): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const load = loadAtlantaSchools();
+    const ex = atlantaSchoolsExample();
+    for (const t of ["areas", "enrolment", "schools", "schoolEnrolment"] as const) {
+      const a = ((ex.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
+      const b = ((load.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
+      expect(a.length, t).toBeGreaterThan(0);
+      expect(a, t).toEqual(b);
+    }
+    expect(ex.dropped).toEqual(load.dropped);
   });
 
   it("the committed walkthrough shows the main job's figures (city primary 2025 220,128 and 2035 115,936, as npm start prints)", () => {

@@ -684,3 +684,97 @@ export function tracedBirths(pupils: readonly PupilRecord[]): BirthPoint[] {
   }
   return [...seen.values()].sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : a.year - b.year));
 }
+
+/** One school's pupils against its places in a year (`SchoolAssessment` with its interval). */
+export interface SchoolUtilisationPoint {
+  readonly school: string;
+  /** Display name; default the id. */
+  readonly label?: string;
+  readonly pupils: number;
+  /** Places, above zero. */
+  readonly places: number;
+  /** Interval of the school's pupils; null for none. */
+  readonly lower?: number | null;
+  readonly upper?: number | null;
+  /** short (pupils > places), under-used (below the floor), surplus, or ok (exactly full). */
+  readonly status: "short" | "under-used" | "surplus" | "ok";
+}
+
+/** Options of `schoolUtilisationChart`. */
+export interface SchoolUtilisationOptions extends ChartOptions {
+  readonly title: string;
+  /** The utilisation floor (a share) drawn as a rule. */
+  readonly floor: number;
+  /** Level of the intervals (a share), for the subtitle; null without intervals. */
+  readonly level: number | null;
+  /** The figures rest on estimates: the title says so. @defaultValue false */
+  readonly estimate?: boolean;
+}
+
+/**
+ * Utilisation per school (pupils / places) as horizontal bars, most used first, coloured by the
+ * school's status (short, under-used, surplus), with the interval of its pupils over its places as
+ * a whisker and rules at the utilisation floor and at 100%.
+ *
+ * Data rows: `{ school, label, utilisation, lo, hi, status, statusLabel }` (lo, hi null without an interval).
+ *
+ * @example
+ * ```ts
+ * schoolUtilisationChart([{ school: "a", pupils: 540, places: 450, status: "short" }], { system: chinaSchoolSystem, title: "Utilisation", floor: 0.8, level: null })
+ * ```
+ */
+export function schoolUtilisationChart(points: readonly SchoolUtilisationPoint[], options: SchoolUtilisationOptions): ChartSpec {
+  const c = ctx(options);
+  const S = c.L.schools;
+  const names: Record<SchoolUtilisationPoint["status"], string> = { short: S.statusShort, "under-used": S.statusUnderUsed, surplus: S.statusSurplus, ok: S.statusOk };
+  const sorted = [...points].sort((a, b) => b.pupils / b.places - a.pupils / a.places);
+  // Labels told apart by id when two schools share a name.
+  const uses = new Map<string, number>();
+  for (const p of sorted) uses.set(p.label ?? p.school, (uses.get(p.label ?? p.school) ?? 0) + 1);
+  const label = (p: SchoolUtilisationPoint): string => ((uses.get(p.label ?? p.school) ?? 0) > 1 ? `${p.label ?? p.school} (${p.school})` : p.label ?? p.school);
+  const values: ChartRow[] = sorted.map((p) => ({
+    school: p.school,
+    label: label(p),
+    utilisation: p.pupils / p.places,
+    lo: typeof p.lower === "number" ? p.lower / p.places : null,
+    hi: typeof p.upper === "number" ? p.upper / p.places : null,
+    status: p.status,
+    statusLabel: names[p.status],
+  }));
+  const y: JsonObject = { field: "label", type: "nominal", title: null, sort: values.map((v) => v.label as string), axis: { labelLimit: 260 } };
+  const subtitle = fillLabel(S.chartSubtitle, { floor: pct(options.floor) + "%", level: options.level === null ? "–" : `${pct(options.level)}%` });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: titled(options.title, options.estimate ?? false, c.L, [subtitle]),
+    data: { values },
+    width: options.width ?? 320,
+    height: { step: 14 },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          y,
+          x: { field: "utilisation", type: "quantitative", title: S.chartUtilisation, axis: { format: ".0%" } },
+          color: {
+            field: "statusLabel",
+            type: "nominal",
+            title: S.chartStatus,
+            scale: { domain: [S.statusShort, S.statusUnderUsed, S.statusSurplus, S.statusOk], range: ["#d62728", "#1f77b4", "#9ecae1", "#999999"] },
+            legend: { orient: "bottom", direction: "horizontal" },
+          },
+          tooltip: [
+            { field: "label", type: "nominal", title: S.school },
+            { field: "utilisation", type: "quantitative", title: S.chartUtilisation, format: ".0%" },
+          ],
+        },
+      },
+      {
+        transform: [{ filter: "datum.lo !== null && datum.hi !== null" }],
+        mark: { type: "rule", color: "#333333" },
+        encoding: { y, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } },
+      },
+      { data: { values: [{ at: options.floor }, { at: 1 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#555555" }, encoding: { x: { field: "at", type: "quantitative" } } },
+    ],
+    config: configFor(c.lang),
+  };
+}

@@ -156,6 +156,58 @@ export interface ReportLabels {
   readonly moreNotes: string;
   /** Slots: n. */
   readonly areasCount: string;
+  /** The schools section (`ReportInput.schools`). */
+  readonly schools: SchoolSectionLabels;
+}
+
+/** Fixed texts of the report's schools section (`{name}` marks a slot). */
+export interface SchoolSectionLabels {
+  readonly heading: string;
+  /** Slots: floor (percent), level (percent). */
+  readonly intro: string;
+  /** Shown when any school record is an estimate; followed by the records' notes. */
+  readonly estimateIntro: string;
+  /** Slots: n (schools), from, to. */
+  readonly reconciled: string;
+  /** Caption of the per-year flags table of an area. */
+  readonly flagsCaption: string;
+  readonly year: string;
+  readonly schools: string;
+  readonly schoolsShort: string;
+  readonly shortBy: string;
+  /** Slots: floor (percent). */
+  readonly underUsed: string;
+  readonly spare: string;
+  readonly netSurplus: string;
+  /** Slots: min (class size). */
+  readonly classesAtLeast: string;
+  /** Slots: min (class size). */
+  readonly areaViewClasses: string;
+  readonly overStandard: string;
+  /** Slots: min (class size), year. */
+  readonly largeCaption: string;
+  readonly school: string;
+  readonly noLargeClasses: string;
+  /** Slots: n. */
+  readonly moreSchools: string;
+  /** Slots: year, level (percent). */
+  readonly extremesCaption: string;
+  readonly status: string;
+  readonly statusShort: string;
+  readonly statusUnderUsed: string;
+  readonly statusSurplus: string;
+  /** Slots: level (percent). */
+  readonly intervalColumn: string;
+  readonly surplusInterval: string;
+  readonly utilisation: string;
+  readonly noPlaces: string;
+  /** Chart: slots area, year. */
+  readonly chartTitle: string;
+  /** Chart: slots floor (percent), level (percent). */
+  readonly chartSubtitle: string;
+  readonly chartUtilisation: string;
+  readonly chartStatus: string;
+  readonly statusOk: string;
 }
 
 /** The label dictionary: English and Simplified Chinese. */
@@ -285,6 +337,42 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     overviewLine: "{flag}: {years}, in {n} of {of} area–stage series; worst: {area}, {stage}: {worst}",
     moreNotes: "… and {n} more",
     areasCount: "{n} areas",
+    schools: {
+      heading: "Schools: where places run short or stand empty, school by school",
+      intro:
+        "Each school's pupils are forecast inside its area's forecast and reconciled to it, so the schools of an area add up to the area. Places and classes are each school's own. The flags count schools, never netting one school's shortfall against another's empty places: an area total shows only the net surplus. Under-used: fewer pupils than {floor} of the places. Intervals: {level} of school totals, from the model's errors in the history.",
+      estimateIntro: "The school records below are estimates or illustrations, not reported data:",
+      reconciled: "{n} schools, forecast {from}–{to}.",
+      flagsCaption: "Schools short and under-used, and large classes, per year",
+      year: "Year",
+      schools: "Schools",
+      schoolsShort: "Schools short",
+      shortBy: "Places short",
+      underUsed: "Under {floor} used",
+      spare: "Their spare places",
+      netSurplus: "Net surplus (area total)",
+      classesAtLeast: "Classes ≥ {min}",
+      areaViewClasses: "Classes ≥ {min}, area view",
+      overStandard: "Share of pupils in classes over the standard",
+      largeCaption: "Schools with classes of {min} or more (per year; in brackets, of the next band up), by the count in {year}",
+      school: "School",
+      noLargeClasses: "No school has classes of {min} or more in the years shown.",
+      moreSchools: "… and {n} more schools.",
+      extremesCaption: "The largest shortfalls and surpluses of places by school, {year} ({level} intervals)",
+      status: "Status",
+      statusShort: "short",
+      statusUnderUsed: "under-used",
+      statusSurplus: "surplus",
+      intervalColumn: "Pupils, {level} interval",
+      surplusInterval: "Surplus, interval",
+      utilisation: "Utilisation",
+      noPlaces: "No school of this area has places: shortfalls and surpluses are not assessed.",
+      chartTitle: "{area}: utilisation per school, {year}",
+      chartSubtitle: "Pupils / places; whiskers: the {level} interval of pupils; rules at {floor} and 100%.",
+      chartUtilisation: "Pupils / places",
+      chartStatus: "Status",
+      statusOk: "within places",
+    },
   },
   "zh-CN": {
     schoolYear: "学年",
@@ -411,6 +499,42 @@ export const reportLabels: Readonly<Record<Lang, ReportLabels>> = {
     overviewLine: "{flag}：{years}，{of} 个县区学段中有 {n} 个；最严重：{area}{stage}，{worst}",
     moreNotes: "……另有 {n} 条",
     areasCount: "{n} 个地区",
+    schools: {
+      heading: "分校视角：哪些学校缺学位、哪些学校学位闲置",
+      intro:
+        "各校学生数在所在片区的预测之内预测并与之平衡，片区内各校之和等于片区总数。学位和班级按各校自身计。下表按学校计数，不以一所学校的缺口抵消另一所学校的闲置学位：片区合计只显示净余缺。使用不足：学生数少于学位的 {floor}。区间：学校总人数的 {level} 区间，依据模型在历史数据中的误差。",
+      estimateIntro: "以下学校数据为估计或示例，并非统计上报数据：",
+      reconciled: "{n} 所学校，预测 {from}—{to} 年。",
+      flagsCaption: "逐年缺学位与使用不足的学校及大班额",
+      year: "年份",
+      schools: "学校数",
+      schoolsShort: "缺学位学校",
+      shortBy: "缺学位数",
+      underUsed: "使用率低于 {floor}",
+      spare: "其空余学位",
+      netSurplus: "净余缺（片区合计）",
+      classesAtLeast: "{min} 人及以上班级",
+      areaViewClasses: "{min} 人及以上班级（片区口径）",
+      overStandard: "超标准班额的学生占比",
+      largeCaption: "有 {min} 人及以上班级的学校（逐年；括号内为更高一档的班数），按 {year} 年班数排序",
+      school: "学校",
+      noLargeClasses: "所列年份中没有学校有 {min} 人及以上的班级。",
+      moreSchools: "……另有 {n} 所学校。",
+      extremesCaption: "{year} 年学位缺口最大和空余最多的学校（{level} 区间）",
+      status: "状态",
+      statusShort: "缺学位",
+      statusUnderUsed: "使用不足",
+      statusSurplus: "有空余",
+      intervalColumn: "学生数 {level} 区间",
+      surplusInterval: "余缺区间",
+      utilisation: "使用率",
+      noPlaces: "本片区学校均无学位数据，未评估缺口与空余。",
+      chartTitle: "{area}：{year} 年各校学位使用率",
+      chartSubtitle: "学生数 / 学位数；须线：学生数的 {level} 区间；参考线 {floor} 与 100%。",
+      chartUtilisation: "学生数 / 学位数",
+      chartStatus: "状态",
+      statusOk: "学位够用",
+    },
   },
 };
 

@@ -13,6 +13,10 @@ import { fillLabel, reportLabels, type ReportLabels } from "./labels.js";
 import { formatCount } from "./textTable.js";
 import { note, type Note } from "../domain/notes.js";
 import { noteText, renderNote } from "./notes/index.js";
+// Schools section (issue 16).
+import { forecastSchools, type SchoolForecast } from "../schools/model.js";
+import { assessSchools, type SchoolAssessmentResult } from "../schools/places.js";
+import { defaultSchoolYear, schoolSectionBlocks } from "./schools.js";
 
 /** What a report is built from. */
 export interface ReportInput {
@@ -46,6 +50,17 @@ export interface ReportInput {
   readonly advice?: ReportAdvice;
   /** Notes from building the places schedule (`CapacitySchedule.notes`, `AssessmentRows.notes`), rendered in the report's language. */
   readonly capacityNotes?: readonly Note[];
+  /**
+   * The school forecast (`forecastSchools(dataset, fc)`) for the schools section, shown after the
+   * areas: per area, schools short and under-used without netting, classes of the system's
+   * eliminate band and up per school, the schools with the largest shortfall and surplus with
+   * their intervals. `null` for no section. @defaultValue when the dataset holds schools,
+   * `forecastSchools(dataset, forecast)` (the schools reconciled to the forecast's own pupils);
+   * no section otherwise
+   */
+  readonly schools?: SchoolForecast | null;
+  /** The assessment of `schools`. @defaultValue `assessSchools(schools, dataset, { utilisationFloor: rules.utilisationFloor })` */
+  readonly schoolAssessment?: SchoolAssessmentResult;
 }
 
 /** Options of `buildReport`. */
@@ -64,6 +79,10 @@ export interface ReportOptions {
   readonly total?: string | null;
   /** Draw the births chart per area as well as for the total. @defaultValue true */
   readonly birthsPerArea?: boolean;
+  /** Year of the schools section's school table and chart. @defaultValue the base year + 5 when forecast, else the last year */
+  readonly schoolYear?: number;
+  /** Schools listed as the largest shortfalls, and as many as the largest surpluses, in the schools section. @defaultValue 5 */
+  readonly schoolsListed?: number;
 }
 
 interface Ctx {
@@ -123,7 +142,12 @@ function totalArea(ds: Dataset, areas: readonly string[]): string | undefined {
  * against the base-year enrolment, saying that places were not assessed; with the surplus heat
  * map and the class-size chart of the system's `eliminateBand` (China: 56+, 大班额), else of its
  * first band (`chartBand`); (2) per area (the total first): a table of the chosen years and the
- * forecast-against-places chart, and births with entry cohorts; (3) method (ratio and births
+ * forecast-against-places chart, and births with entry cohorts; then, when the dataset holds
+ * schools or `input.schools` is given, the schools section (per area, from the schools and never
+ * netted: schools short and by how many places, schools under-used, the net surplus the area total
+ * shows, classes of the `eliminateBand` and up per school — China 56+ 大班额, 66+ 超大班额 —
+ * beside the area's even-spread count, and the schools with the largest shortfall and surplus
+ * with their intervals, and a utilisation chart); then the advice, when given; last, method (ratio and births
  * methods, fitting notes, simulation, rules with their sources; notes are coded and rendered in
  * the report's language by `renderNote`, and placecast's default thresholds cite their source in
  * that language too) and data provenance (records per
@@ -255,8 +279,15 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     }
   }
 
-  // 3. The advice beside the plan, when given.
+  // 3. Schools, when the dataset holds them or a school forecast is given.
   let next = 3;
+  const schoolBlocks = schoolSection(c, input, fc, years, options, chartId, next);
+  if (schoolBlocks.length) {
+    blocks.push(...schoolBlocks);
+    next++;
+  }
+
+  // The advice beside the plan, when given.
   if (input.advice) {
     const adv = input.advice;
     blocks.push({ kind: "heading", level: 2, text: `${next++}. ${L.adviceHeading}` });
@@ -281,6 +312,37 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   blocks.push({ kind: "heading", level: 3, text: L.provenanceHeading });
   blocks.push(...provenanceBlocks(c, fc, est));
   return { lang, title, blocks };
+}
+
+/** The schools section's blocks (empty without schools); a note instead when the dataset's schools stand outside the forecast. */
+function schoolSection(c: Ctx, input: ReportInput, fc: Forecast, years: readonly number[], options: ReportOptions, chartId: (raw: string) => string, n: number): ReportBlock[] {
+  const { ds, L } = c;
+  let sf = input.schools;
+  if (sf === null) return [];
+  if (sf === undefined) {
+    if (!ds.schools?.length) return [];
+    // Areas left out of the forecast (`forecast(…, { areas })`) have no pupils: they have no stage totals.
+    const covered = new Set(stageTotals(fc).map((r) => r.area));
+    const missing = [...new Set(ds.schools.map((s) => s.area))].filter((a) => !covered.has(a));
+    if (missing.length) {
+      return [
+        { kind: "heading", level: 2, text: `${n}. ${L.schools.heading}` },
+        { kind: "paragraph", text: renderNote(note("schools.areas-not-forecast", { areas: missing }), c.lang) },
+      ];
+    }
+    sf = forecastSchools(ds, fc);
+  }
+  const sa = input.schoolAssessment ?? assessSchools(sf, ds, input.rules?.utilisationFloor ? { utilisationFloor: input.rules.utilisationFloor } : {});
+  const listed = options.schoolsListed ?? 5;
+  if (!(Number.isInteger(listed) && listed >= 1)) throw new RangeError(`buildReport: schoolsListed must be a whole number of 1 or more, got ${listed}`);
+  return schoolSectionBlocks(c, sf, sa, {
+    heading: `${n}. ${L.schools.heading}`,
+    years,
+    year: options.schoolYear ?? defaultSchoolYear(sf.years),
+    listed,
+    ...(input.assessment ? { assessment: input.assessment } : {}),
+    chartId,
+  });
 }
 
 /** One side (plan or advice) of a stage in `ReportAdvice` (the shape of the advisor's `StageSide`). */

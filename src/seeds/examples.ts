@@ -7,6 +7,7 @@ import { indexSystem } from "../domain/systemIndex.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { DatasetInput } from "../data/dataset.js";
 import usStates from "../../seeds/examples/us-states.json";
+import atlantaSchools from "../../seeds/examples/atlanta-schools.json";
 
 /** An example dataset with where it comes from and what was changed or left out on the way. */
 export interface ExampleData {
@@ -106,3 +107,52 @@ export const exampleYields: Readonly<Record<string, unknown>> = {
   "us-k12": { id: "example-us", source: "invented for the example data (not a planning figure)", perDwelling: { elementary: 0.3, middle: 0.12, high: 0.15 }, phasing: { weights: [0.5, 0.3, 0.2], source: "invented for the example data" } },
   england: { id: "example-england", source: "invented for the example data (not a planning figure)", perDwelling: { primary: 0.25, secondary: 0.18, "sixth-form": 0.04 }, phasing: { weights: [0.5, 0.3, 0.2], source: "invented for the example data" } },
 };
+
+/**
+ * Atlanta Public Schools' enrolment by school and grade K–G12, October counts 2007–2017 (Georgia
+ * Department of Education FTE reports; 142 schools, about 100 a year, with openings, closings and
+ * grade-span changes): tidy records for the school layer (`schools` with their spans per year,
+ * `schoolEnrolment`) and the district as one area, `atlanta`, whose enrolment is the sum of its
+ * schools. The file is seeds/examples/atlanta-schools.json, written by scripts/examples-data.ts
+ * from the repository's fixture (test/fixtures/atlanta-schools, whose README gives the source and
+ * the rules: spans read from the grades with pupils, pre-kindergarten left out). Use it with
+ * `usK12SchoolSystem`; it has no births and no places.
+ *
+ * @example
+ * ```ts
+ * const atl = atlantaSchoolsExample();
+ * const ds = parseDataset(atl.input, usK12SchoolSystem);
+ * const sf = forecastSchools(ds, forecast(fitModel(ds), { to: 2020 }));
+ * ```
+ */
+export function atlantaSchoolsExample(): ExampleData {
+  const f = atlantaSchools as unknown as {
+    source: string;
+    system: string;
+    /** The system's grades, in order: a school's pupils in a year start at its span's first grade. */
+    grades: string[];
+    area: { id: string; name: { en: string } };
+    schools: { id: string; name: { en: string }; area: string; grades: { first: string; last: string; from: number; to?: number }[]; opens?: number; closes?: number; pupils: Record<string, number[]> }[];
+    dropped: string[];
+  };
+  const gradeIds = f.grades;
+  const schools = f.schools.map(({ pupils: _pupils, ...school }) => school);
+  const schoolEnrolment: { school: string; year: number; grade: string; pupils: number }[] = [];
+  const district = new Map<number, number[]>();
+  for (const s of f.schools) {
+    for (const [y, row] of Object.entries(s.pupils)) {
+      const year = Number(y);
+      const span = s.grades.find((g) => g.from <= year && (g.to === undefined || year <= g.to));
+      if (!span) throw new Error(`atlanta-schools.json: school ${s.id} has pupils in ${year} outside its grade spans`);
+      const first = gradeIds.indexOf(span.first);
+      const d = district.get(year) ?? gradeIds.map(() => 0);
+      row.forEach((pupils, k) => {
+        schoolEnrolment.push({ school: s.id, year, grade: gradeIds[first + k]!, pupils });
+        d[first + k]! += pupils;
+      });
+      district.set(year, d);
+    }
+  }
+  const enrolment = [...district].flatMap(([year, d]) => gradeIds.map((grade, g) => ({ area: f.area.id, year, grade, pupils: d[g]! })));
+  return { input: { areas: [f.area], enrolment, schools, schoolEnrolment }, system: f.system, source: f.source, notes: [], dropped: [...f.dropped] };
+}

@@ -1,8 +1,8 @@
 /**
- * Texts of the school layer's notes (`schools.*`: `forecastSchools`, `assessSchools`), in English
- * and Chinese.
+ * Texts of the school layer's notes (`schools.*`: `forecastSchools`, `assessSchools`, and the
+ * report's schools section), in English and Chinese.
  */
-import { count, n, s, share } from "./format.js";
+import { count, list, n, s, share } from "./format.js";
 import type { NoteTexts } from "./types.js";
 
 /** The school layer's note texts, by code. */
@@ -30,5 +30,17 @@ export const schoolsNoteTexts: NoteTexts = {
   "schools.mismatch": {
     en: (p) => `area ${s(p, "area")}, ${p.year}: ${count(n(p, "short"))} school${n(p, "short") === 1 ? "" : "s"} short by ${count(n(p, "shortBy"))} places while ${count(n(p, "underUsed"))} ${n(p, "underUsed") === 1 ? "is" : "are"} under ${share(n(p, "floor"))} used (${count(n(p, "spare"))} spare places); the area's net surplus of ${count(n(p, "net"))} hides both`,
     zh: (p) => `片区 ${s(p, "area")}，${p.year} 年：${count(n(p, "short"))} 所学校缺学位 ${count(n(p, "shortBy"))} 个，同时 ${count(n(p, "underUsed"))} 所学校使用率低于 ${share(n(p, "floor"))}（空余学位 ${count(n(p, "spare"))} 个）；片区净余 ${count(n(p, "net"))} 个学位掩盖了两者`,
+  },
+  "schools.large-classes": {
+    en: (p) => `area ${s(p, "area")}, ${p.year}: ${count(n(p, "classes"))} class${n(p, "classes") === 1 ? "" : "es"} of ${count(n(p, "min"))} or more in ${count(n(p, "schools"))} school${n(p, "schools") === 1 ? "" : "s"}${typeof p.areaView === "number" ? `; spread evenly over the area's classes, the area total shows ${count(n(p, "areaView"))}` : ""}`,
+    zh: (p) => `片区 ${s(p, "area")}，${p.year} 年：${count(n(p, "schools"))} 所学校共有 ${count(n(p, "classes"))} 个 ${count(n(p, "min"))} 人及以上的班级${typeof p.areaView === "number" ? `；按片区合计均匀分班，只显示 ${count(n(p, "areaView"))} 个` : ""}`,
+  },
+  "schools.areas-not-forecast": {
+    en: (p) => `the dataset's schools stand in areas the forecast does not cover (${s(p, "areas")}), so the report has no schools section; forecast those areas, or give the school forecast`,
+    zh: (p) => `数据集中的学校位于预测未覆盖的片区（${s(p, "areas")}），报告未含分校部分；请预测这些片区，或直接提供分校预测`,
+  },
+  "schools.grades-not-taught": {
+    en: (p) => `area ${s(p, "area")}: no school of the area teaches ${s(p, "grades")}, so the schools section covers the other grades; those grades' pupils stay in the area forecast`,
+    zh: (p) => `片区 ${s(p, "area")}：片区内没有学校开设 ${list(p, "grades").join("、")} 年级，分校部分只含其他年级；这些年级的学生仍计入片区预测`,
   },
 };
