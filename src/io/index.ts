@@ -5,3 +5,4 @@ export * from "./read.js";
 export * from "./write.js";
 export * from "./tables.js";
 export * from "./templates.js";
+export * from "./issueText.js";

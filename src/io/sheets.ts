@@ -1,5 +1,6 @@
 import { safeParseDataset, type Dataset, type DatasetInput } from "../data/dataset.js";
-import { clip, didYouMean, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
+import { note, type Note } from "../domain/notes.js";
+import { clip, closest, didYouMean, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
 import { normalizeName, type LenientRule } from "../data/lenient.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { cellToField, columnLetter, setPath, systemLabels, type CellValue, type SystemLabels } from "./cells.js";
@@ -54,8 +55,8 @@ export function formatLocation(loc: FileLocation): string {
 }
 
 /** Builds a located issue whose message starts with its location. */
-export function located(code: IssueCode, path: readonly (string | number)[], location: FileLocation, message: string, severity: IssueSeverity = "error"): LocatedIssue {
-  return { ...issue(code, path, `${formatLocation(location)}: ${message}`, severity), location };
+export function located(code: IssueCode, path: readonly (string | number)[], location: FileLocation, message: string, severity: IssueSeverity = "error", detail?: Note): LocatedIssue {
+  return { ...issue(code, path, `${formatLocation(location)}: ${message}`, severity, detail), location };
 }
 
 interface ParsedSheet {
@@ -87,7 +88,9 @@ class ReadRules {
   flush(issues: LocatedIssue[]): void {
     for (const g of this.groups.values()) {
       const what = RULE_TEXT[g.rule](g.from, g.to);
-      issues.push(located("read_as", [], { ...g.at, row: g.rows[0]! }, `${what} ${rowList(g.rows)}`, "warning"));
+      const to = g.to === undefined ? null : g.to;
+      const detail = note(`data.read-as.${g.rule}`, { from: show(g.from), to: to === null ? null : show(to), missing: g.to === null, count: g.rows.length, rows: g.rows.slice(0, 3) });
+      issues.push(located("read_as", [], { ...g.at, row: g.rows[0]! }, `${what} ${rowList(g.rows)}`, "warning", detail));
     }
   }
 }
@@ -143,7 +146,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
   const nonEmpty = raw.rows.filter((r) => r.cells.some((c) => !isBlank(c)));
   const head = nonEmpty[0];
   if (!head) {
-    issues.push(located("invalid_type", [raw.table], base, `is empty; give a header row and one row per record. Columns of ${raw.table} (* required): ${columnList(raw.table)}`));
+    issues.push(located("invalid_type", [raw.table], base, `is empty; give a header row and one row per record. Columns of ${raw.table} (* required): ${columnList(raw.table)}`, "error", note("data.sheet-empty", { table: raw.table })));
     return undefined;
   }
   const before = issues.length;
@@ -163,7 +166,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     if (wide && gradeHeaders[i] !== undefined) {
       if (gradeOfColumn.includes(gradeHeaders[i])) {
-        issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives grade ${gradeHeaders[i]} again; keep one column per grade`));
+        issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives grade ${gradeHeaders[i]} again; keep one column per grade`, "error", note("data.grade-column-twice", { header: show(header), grade: gradeHeaders[i]! })));
       } else if (labels.aliases.has(normalizeName(header))) rules.add(at, "label", header, gradeHeaders[i], head.row);
       gradeOfColumn[i] = gradeHeaders[i];
       columns.push(undefined);
@@ -176,14 +179,14 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     const col = columnForHeader(raw.table, header);
     if (!col) {
-      issues.push(located("unknown_field", [raw.table], at, `unknown column ${show(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`));
+      issues.push(located("unknown_field", [raw.table], at, `unknown column ${show(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`, "error", unknownColumn(raw.table, header)));
       columns.push(undefined);
       return;
     }
     const key = col.path.join(".");
     const prev = columnOf.get(key);
     if (prev) {
-      issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`));
+      issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`, "error", note("data.column-twice", { table: raw.table, header: show(header), field: key, prev: prev.letter })));
       columns.push(undefined);
       return;
     }
@@ -192,13 +195,14 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
   });
   const missing = spec.columns.filter((c) => c.required && !columnOf.has(c.path.join(".")) && !(wide && (c.path[0] === "grade" || c.path[0] === "pupils")));
   if (missing.length > 0) {
-    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`));
+    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`, "error", note("data.missing-columns", { table: raw.table, fields: missing.map((c) => c.path.join(".")) })));
   }
   const records: Record<string, unknown>[] = [];
   const rowOf: number[] = [];
   const figureColumn: { letter: string; header: string }[] = [];
   const pupilsSpec = spec.columns.find((c) => c.path[0] === "pupils")!;
   const totalMismatch: string[] = [];
+  const mismatchFigures: number[] = [];
   const totalRows: number[] = [];
   for (const r of nonEmpty.slice(1)) {
     const rec: Record<string, unknown> = {};
@@ -212,7 +216,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
         if (f.set) setPath(rec, col.path, f.value);
         if (f.rule) rules.add({ ...base, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, f.rule, cell, f.set ? f.value : undefined, r.row);
       } else if (!isBlank(cell) && (i >= head.cells.length || isBlank(head.cells[i] ?? null))) {
-        issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`));
+        issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`, "error", note("data.value-without-header", { value: show(cell instanceof Date ? text(cell) : cell) })));
       }
     }
     if (!wide) {
@@ -239,14 +243,17 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     for (const i of totalColumns) {
       const f = cellToField(r.cells[i] ?? null, pupilsSpec, labels);
-      if (complete && f.set && typeof f.value === "number" && Math.abs(f.value - sum) > 1e-9) totalMismatch.push(`row ${r.row}: ${f.value} against ${sum}`);
+      if (complete && f.set && typeof f.value === "number" && Math.abs(f.value - sum) > 1e-9) {
+        totalMismatch.push(`row ${r.row}: ${f.value} against ${sum}`);
+        mismatchFigures.push(r.row, f.value, sum);
+      }
     }
     totalRows.push(r.row);
   }
   for (const i of totalColumns) {
     const at: FileLocation = { ...base, row: head.row, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
     issues.push(
-      located("total_row", [raw.table], at, `is a total column and was not read (the grades are read one by one)${totalMismatch.length ? `; it differs from the sum of the grades ${rowList(totalMismatch.map((m) => Number(/\d+/.exec(m)![0])))}: ${totalMismatch.slice(0, 3).join("; ")}` : totalRows.length ? "; it equals the sum of the grades in every complete row" : ""}`, "warning"),
+      located("total_row", [raw.table], at, `is a total column and was not read (the grades are read one by one)${totalMismatch.length ? `; it differs from the sum of the grades ${rowList(totalMismatch.map((m) => Number(/\d+/.exec(m)![0])))}: ${totalMismatch.slice(0, 3).join("; ")}` : totalRows.length ? "; it equals the sum of the grades in every complete row" : ""}`, "warning", note("data.total-column", { differ: mismatchFigures.slice(0, 9), differCount: totalMismatch.length, equal: totalMismatch.length === 0 && totalRows.length > 0 })),
     );
   }
   if (issues.some((x, k) => k >= before && x.severity === "error")) return undefined;
@@ -292,6 +299,7 @@ function dropTotalRows(
   });
   const checked: number[] = [];
   const differ: string[] = [];
+  const differFigures: (string | number)[] = [];
   const unchecked: number[] = [];
   records.forEach((t, i) => {
     const field = totalIdx[i];
@@ -307,7 +315,10 @@ function dropTotalRows(
         continue;
       }
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - v) > 1e-9) differ.push(`row ${rowOf[i]} ${f} ${v} against a sum of ${sum}`);
+      if (Math.abs(sum - v) > 1e-9) {
+        differ.push(`row ${rowOf[i]} ${f} ${v} against a sum of ${sum}`);
+        differFigures.push(rowOf[i]!, f, v, sum);
+      }
       else checked.push(rowOf[i]!);
     }
   });
@@ -320,7 +331,9 @@ function dropTotalRows(
     differ.length ? `${differ.length} ${differ.length === 1 ? "differs" : "differ"} from it (${differ.slice(0, 3).join("; ")}${differ.length > 3 ? "; …" : ""}): check the rows` : "",
     unchecked.length ? `${unchecked.length} could not be checked (a figure totalled is missing)` : "",
   ].filter((x) => x !== "");
-  issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${[...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))].join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning"));
+  const words = [...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))];
+  const detail = note("data.total-rows", { words, count: rows.length, rows: rows.slice(0, 3), checked: checked.length, differ: differFigures.slice(0, 12), differCount: differ.length, unchecked: unchecked.length });
+  issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${words.join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning", detail));
   return out;
 }
 
@@ -351,7 +364,7 @@ function locateIssue(i: DataIssue, sheets: ReadonlyMap<string, ParsedSheet>): Lo
     const row = ps.rowOf[Number(n)];
     return row === undefined ? all : `row ${row}`;
   });
-  return { ...i, message: `${formatLocation(loc)}: ${message}`, location: loc };
+  return { ...i, message: `${formatLocation(loc)}: ${message}`, location: loc, ...(i.detail ? { detail: rowsOfDetail(i.detail, String(table), ps) } : {}) };
 }
 
 /**
@@ -374,7 +387,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
     const prev = seen.get(s.table);
     const at: FileLocation = s.sheet === undefined ? { file: s.file } : { file: s.file, sheet: s.sheet };
     if (prev) {
-      issues.push(located("duplicate", [s.table], at, `gives ${s.table} again (already in ${formatLocation(prev.sheet === undefined ? { file: prev.file } : { file: prev.file, sheet: prev.sheet })}); give each record type once`));
+      issues.push(located("duplicate", [s.table], at, `gives ${s.table} again (already in ${formatLocation(prev.sheet === undefined ? { file: prev.file } : { file: prev.file, sheet: prev.sheet })}); give each record type once`, "error", note("data.table-twice", { table: s.table, prevFile: clip(prev.file), prevSheet: prev.sheet === undefined ? null : clip(prev.sheet) })));
       continue;
     }
     seen.set(s.table, s);
@@ -385,7 +398,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
   for (const t of TABLE_NAMES) {
     const spec = TABLE_COLUMNS[t];
     if (spec.required && !seen.has(t)) {
-      issues.push(located("invalid_type", [t], context, `has no ${t} (${context.sheet === undefined && /\.xlsx$/i.test(context.file) ? `a sheet named ${spec.sheet.en} or ${spec.sheet.zh}` : `a file ${spec.sheet.en}.csv or ${spec.sheet.zh}.csv`}); it is required`));
+      issues.push(located("invalid_type", [t], context, `has no ${t} (${context.sheet === undefined && /\.xlsx$/i.test(context.file) ? `a sheet named ${spec.sheet.en} or ${spec.sheet.zh}` : `a file ${spec.sheet.en}.csv or ${spec.sheet.zh}.csv`}); it is required`, "error", note("data.missing-table", { table: t, workbook: context.sheet === undefined && /\.xlsx$/i.test(context.file) })));
     }
   }
   rules.flush(issues);
@@ -448,7 +461,9 @@ function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>,
   const hint = didYouMean(v, [...names].filter(([, id]) => id !== null).map(([n]) => n));
   if (hint === "") return i;
   const id = names.get(hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')));
-  return { ...i, message: `${i.message}${hint}${typeof id === "string" ? ` (area ${show(id)})` : ""}` };
+  const name = closest(v, [...names].filter(([, x]) => x !== null).map(([n]) => n))!;
+  const detail = i.detail ? { detail: note(i.detail.code, { ...i.detail.params, near: show(name), nearId: typeof id === "string" ? show(id) : null }) } : {};
+  return { ...i, message: `${i.message}${hint}${typeof id === "string" ? ` (area ${show(id)})` : ""}`, ...detail };
 }
 
 /**
@@ -479,8 +494,29 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
     const g = groups.get(x)!;
     if (g.rows.length === 0) return g.first;
     const n = g.rows.length;
-    return { ...g.first, message: `${g.first.message}; the same in ${n} more row${n === 1 ? "" : "s"} (rows ${g.rows.slice(0, 3).join(", ")}${n > 3 ? ` and ${n - 3} more` : ""})` };
+    const detail = g.first.detail ? { detail: note(g.first.detail.code, { ...g.first.detail.params, same: n, sameRows: g.rows.slice(0, 3) }) } : {};
+    return { ...g.first, message: `${g.first.message}; the same in ${n} more row${n === 1 ? "" : "s"} (rows ${g.rows.slice(0, 3).join(", ")}${n > 3 ? ` and ${n - 3} more` : ""})`, ...detail };
   });
+}
+
+/**
+ * A dataset issue's detail with record indices of the same table turned into spreadsheet rows:
+ * `prev` (a duplicate's first record) becomes `prevRow`, `moreIndex` (other records with the
+ * same unknown reference) becomes `moreRows`.
+ */
+function rowsOfDetail(detail: Note, table: string, ps: ParsedSheet): Note {
+  const p = detail.params;
+  const extra: Record<string, number | number[]> = {};
+  if (typeof p.prev === "number" && ps.rowOf[p.prev] !== undefined) extra.prevRow = ps.rowOf[p.prev]!;
+  if (Array.isArray(p.moreIndex) && p.moreTable === table) extra.moreRows = p.moreIndex.flatMap((k) => (typeof k === "number" && ps.rowOf[k] !== undefined ? [ps.rowOf[k]!] : []));
+  return Object.keys(extra).length ? note(detail.code, { ...p, ...extra }) : detail;
+}
+
+/** The detail of an unknown column: the header and the closest known header (either language). */
+function unknownColumn(table: TableName, header: string): Note {
+  const headers = TABLE_COLUMNS[table].columns.flatMap((c) => [c.header.zh, c.header.en]);
+  const near = closest(header, headers);
+  return note("data.unknown-column", { table, header: show(header), near: near === undefined ? null : near });
 }
 
 function errorsFirst(issues: readonly LocatedIssue[]): LocatedIssue[] {
