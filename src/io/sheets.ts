@@ -468,7 +468,8 @@ function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>,
 
 /**
  * Groups errors that say the same thing about the same column (the same code and message once
- * values and row numbers are set aside): the first is kept, with the count and first rows of the
+ * values and row numbers are set aside; for a coded issue, the same detail once the record's keys
+ * and the value given are set aside): the first is kept, with the count and first rows of the
  * others, so that one mistake on 240 rows is one message, not 240.
  */
 function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
@@ -480,7 +481,11 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
       out.push(i);
       continue;
     }
-    const tail = i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
+    // A coded issue groups by its detail without the record's keys and the value given (the same rule broken in rows of different grades is one mistake).
+    const d = i.detail;
+    const tail = d
+      ? `${d.code}\u0000${JSON.stringify(Object.entries(d.params).filter(([k]) => k !== "keys" && k !== "index" && k !== "got"))}`
+      : i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
     const key = `${i.code}\u0000${loc.file}\u0000${loc.sheet ?? ""}\u0000${loc.column ?? ""}\u0000${tail}`;
     const g = groups.get(key);
     if (g) g.rows.push(loc.row);

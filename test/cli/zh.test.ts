@@ -16,36 +16,10 @@ import { chinaSchoolSystem, englandSchoolSystem } from "../../src/index.js";
 import { writeDatasetFiles } from "../../src/node.js";
 import { runCli, sink } from "../helpers/cli.js";
 import { systemInput, testYields } from "../helpers/systems.js";
+import { allowList, untranslated } from "../helpers/zh.js";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "yunzhou");
 const tmp = (): string => mkdtempSync(join(tmpdir(), "placecast-zh-"));
-
-/**
- * ASCII words a Chinese output may hold, each for a reason:
- * - ids the user gave (areas, developments) and placecast's own ids that name no label: note
- *   codes (`flags.…`), grade and stage ids listed as accepted input labels in the guide;
- * - names: placecast, the standards cited by their code (GB, 建标), file types, units;
- * - the headers and coded values the readers accept (the guide lists them as input labels).
- */
-function allowList(): Set<string> {
-  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */];
-  const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown"];
-  const system = chinaSchoolSystem.stages.flatMap((s) => [s.id, ...s.grades.map((g) => g.id)]);
-  const input = Object.values(TABLE_COLUMNS).flatMap((t) => t.columns.flatMap((c) => [c.header.en, ...(c.aliases ?? []), ...Object.keys(c.values ?? {}), ...Object.values(c.values ?? {}).flat()]));
-  return new Set([...ids, ...names, ...system, ...input].flatMap((w) => w.split(/[^A-Za-z0-9_\-.]+/)).filter((w) => w !== ""));
-}
-
-/** The ASCII-letter words of a text that are not on the allow-list (note codes and paths excepted). */
-function untranslated(text: string, allow: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const m of text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").matchAll(/[A-Za-z][A-Za-z0-9_\-.]*/g)) {
-    const w = m[0].replace(/[.\-]+$/, "");
-    if (allow.has(w)) continue;
-    if (/^[a-z]+(\.[a-z0-9-]+)+$/.test(w)) continue; // a note code (flags.assumption.even-spread)
-    out.push(w);
-  }
-  return out;
-}
 
 /** Every text of the files under a folder, by file: CSV, Markdown (without link targets), HTML and SVG (text and aria labels, no style), XLSX cells. */
 async function textsOf(dir: string): Promise<Map<string, string>> {
@@ -222,7 +196,7 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     writeFileSync(join(dir, "在校生.csv"), readFileSync(join(dir, "在校生.csv"), "utf8").replace("qingshan,2016,小班,4947", "qingshan,2016,小班,-4"));
     const data = await runCli("forecast", "--data", dir, "--out", tmp(), "--lang", "zh-CN");
     expect(data.code).toBe(EXIT.data);
-    expect(data.stderr).toMatch(/^placecast：数据中有 1 个问题：\n✗ 在校生\.csv, row 2/);
+    expect(data.stderr).toMatch(/^placecast：数据中有 1 个问题：\n✗ 在校生\.csv，第 2 行，D 列（人数）/);
   });
 });
 
