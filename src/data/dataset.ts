@@ -217,7 +217,7 @@ class References {
       const tables = [...g.rows.keys()];
       const more = others.length === 0 ? "" : `; so ${others.length === 1 ? "is 1 more" : `are ${others.length} more`} ${tables.length === 1 ? `${tables[0]} ` : ""}row${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})`;
       const firstTable = tables[0]!;
-      const detail = others.length === 0 ? g.detail : note(g.detail.code, { ...g.detail.params, more: others.length, moreTable: tables.length === 1 ? firstTable : null, moreIndex: tables.length === 1 ? g.rows.get(firstTable)!.slice(1, 4) : [] });
+      const detail = others.length === 0 ? g.detail : note(g.detail.code, { ...g.detail.params, more: others.length, moreTable: tables.length === 1 ? firstTable : null, moreIndex: tables.length === 1 ? g.rows.get(firstTable)!.slice(1) : [] });
       issues.push(issue(g.code, g.path, `${g.message}${more}`, "error", detail));
     }
   }

@@ -52,7 +52,7 @@ function value(v: NoteValue | undefined): string {
   return s === "nothing" ? "空白" : s === "NaN" ? "非数字（NaN）" : s === "null" ? "空" : s;
 }
 
-/** `第 5 行`, `共 240 行（第 2、3、4 行等）`. */
+/** `第 5 行`, `共 240 行（第 2、3、4 行等）` (a read-as warning of one row names no row: its location does). */
 function rowsZh(count: number, rows: readonly (string | number)[]): string {
   if (count <= 1) return `第 ${rows[0] ?? ""} 行`;
   return `共 ${count} 行（第 ${rows.join("、")} 行${count > rows.length ? "等" : ""}）`;
@@ -69,7 +69,7 @@ const t = (en: NoteText["en"], zh: NoteText["zh"]): NoteText => ({ en, zh });
 function readAs(en: (from: string, to: string) => string, zh: (from: string, to: string) => string): NoteText {
   return t(
     (p) => `${en(str(p.from), str(p.to))} ${rowsEn(num(p.count), list(p.rows))}`,
-    (p) => `${zh(str(p.from), str(p.to))}，${rowsZh(num(p.count), list(p.rows))}`,
+    (p) => `${zh(str(p.from), str(p.to))}${num(p.count) > 1 ? `，${rowsZh(num(p.count), list(p.rows))}` : ""}`,
   );
 }
 
@@ -198,7 +198,7 @@ export const dataIssueTexts: NoteTexts = Object.freeze({
   "data.read-as.full-width": readAs((f, to) => `full-width digits read as digits (${f} as ${to})`, (f, to) => `全角数字已按数字读取（${f} 读作 ${to}）`),
   "data.read-as.missing-dash": t(
     (p) => `${str(p.from)} read as ${p.missing ? "a missing figure (not zero)" : "no value"} ${rowsEn(num(p.count), list(p.rows))}`,
-    (p) => `${str(p.from)} ${p.missing ? "读作缺数（不是 0）" : "读作未填（该项省略）"}，${rowsZh(num(p.count), list(p.rows))}`,
+    (p) => `${str(p.from)} ${p.missing ? "读作缺数（不是 0）" : "读作未填（该项省略）"}${num(p.count) > 1 ? `，${rowsZh(num(p.count), list(p.rows))}` : ""}`,
   ),
   "data.read-as.year-suffix": readAs((f, to) => `a year with 年/学年 after it read as the year (${f} as ${to})`, (f, to) => `带“年”或“学年”的年份已按年份读取（${f} 读作 ${to}）`),
   "data.read-as.school-year-range": readAs((f, to) => `a school year written as a range read as the year it starts (${f} as ${to})`, (f, to) => `写成起止年份的学年已按起始年份读取（${f} 读作 ${to}）`),
@@ -285,10 +285,10 @@ export function issueText(issue: DataIssue | LocatedIssue, lang: Lang): string {
   if (keys !== "") where += `（${keys}）`;
   let s = `${where}${where === "" ? "" : "："}${text.zh(p)}`;
   if (typeof p.near === "string") s += `；您是否指 ${p.near}${typeof p.nearId === "string" ? `（县区 ${p.nearId}）` : ""}？`;
-  if (num(p.more) > 0) {
+  if (typeof p.moreRowCount === "number") {
     const rows = list(p.moreRows);
-    s += `；另有 ${num(p.more)} 行同样${rows.length ? `（第 ${rows.join("、")} 行${num(p.more) > rows.length ? "等" : ""}）` : ""}`;
-  }
+    if (p.moreRowCount > 0) s += `；另有 ${p.moreRowCount} 行同样（第 ${rows.join("、")} 行${p.moreRowCount > rows.length ? "等" : ""}）`;
+  } else if (num(p.more) > 0) s += `；另有 ${num(p.more)} 条记录同样`;
   if (num(p.same) > 0) s += `；另有 ${num(p.same)} 行同样的问题（第 ${list(p.sameRows).join("、")} 行${num(p.same) > list(p.sameRows).length ? "等" : ""}）`;
   return s;
 }

@@ -473,7 +473,7 @@ function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>,
  * others, so that one mistake on 240 rows is one message, not 240.
  */
 function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
-  const groups = new Map<string, { first: LocatedIssue; rows: number[] }>();
+  const groups = new Map<string, { first: LocatedIssue; rows: number[]; seen: Set<number> }>();
   const out: (LocatedIssue | string)[] = [];
   for (const i of issues) {
     const loc = i.location;
@@ -488,9 +488,12 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
       : i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
     const key = `${i.code}\u0000${loc.file}\u0000${loc.sheet ?? ""}\u0000${loc.column ?? ""}\u0000${tail}`;
     const g = groups.get(key);
-    if (g) g.rows.push(loc.row);
-    else {
-      groups.set(key, { first: i, rows: [] });
+    // The records of one row of a wide sheet (one per grade) repeat a mistake of the row: the row counts once.
+    if (g) {
+      if (!g.seen.has(loc.row)) g.rows.push(loc.row);
+      g.seen.add(loc.row);
+    } else {
+      groups.set(key, { first: i, rows: [], seen: new Set([loc.row]) });
       out.push(key);
     }
   }
@@ -507,13 +510,20 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
 /**
  * A dataset issue's detail with record indices of the same table turned into spreadsheet rows:
  * `prev` (a duplicate's first record) becomes `prevRow`, `moreIndex` (other records with the
- * same unknown reference) becomes `moreRows`.
+ * same unknown reference) becomes `moreRows` (the first three other rows) and `moreRowCount`.
  */
 function rowsOfDetail(detail: Note, table: string, ps: ParsedSheet): Note {
   const p = detail.params;
   const extra: Record<string, number | number[]> = {};
+  if (p.moreIndex === undefined && typeof p.prev !== "number") return detail;
   if (typeof p.prev === "number" && ps.rowOf[p.prev] !== undefined) extra.prevRow = ps.rowOf[p.prev]!;
-  if (Array.isArray(p.moreIndex) && p.moreTable === table) extra.moreRows = p.moreIndex.flatMap((k) => (typeof k === "number" && ps.rowOf[k] !== undefined ? [ps.rowOf[k]!] : []));
+  if (Array.isArray(p.moreIndex) && p.moreTable === table) {
+    // Rows, not records: the records of one row of a wide sheet (one per grade) share its row.
+    const own = typeof p.index === "number" ? ps.rowOf[p.index] : undefined;
+    const rows = [...new Set(p.moreIndex.flatMap((k) => (typeof k === "number" && ps.rowOf[k] !== undefined ? [ps.rowOf[k]!] : [])))].filter((r) => r !== own);
+    extra.moreRows = rows.slice(0, 3);
+    extra.moreRowCount = rows.length;
+  }
   return Object.keys(extra).length ? note(detail.code, { ...p, ...extra }) : detail;
 }
 

@@ -17,10 +17,12 @@ export function allowList(): Set<string> {
   return new Set([...ids, ...names, ...system, ...input].flatMap((w) => w.split(/[^A-Za-z0-9_\-.]+/)).filter((w) => w !== ""));
 }
 
-/** The ASCII-letter words of a text that are not on the allow-list (note codes and paths excepted). */
+/** The ASCII-letter words of a text that are not on the allow-list (note codes, paths, file extensions and column letters excepted). */
 export function untranslated(text: string, allow: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const m of text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").matchAll(/[A-Za-z][A-Za-z0-9_\-.]*/g)) {
+  // Paths, file extensions (在校生.csv) and the column letters of a location (D 列) name no label.
+  const plain = text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").replace(/(?<=[^\x00-\x7F])\.(?:csv|xlsx)\b/g, " ").replace(/\b[A-Z]{1,3}(?= 列)/g, " ");
+  for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_\-.]*/g)) {
     const w = m[0].replace(/[.\-]+$/, "");
     if (allow.has(w)) continue;
     if (/^[a-z]+(\.[a-z0-9-]+)+$/.test(w)) continue; // a note code (flags.assumption.even-spread)
