@@ -189,6 +189,34 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   }, 60_000);
 
+  it("advise speaks Chinese under zh-CN: headers, file names, stage names, decisions (保留/推迟/取消), reasons, area names beside ids", async () => {
+    const out = tmp();
+    const r = await runCli("advise", "--data", FIXTURE, "--lang", "zh-CN", "--draws", "20", "--out", out);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    // estimatedLevers names the exported table of lever costs (a name, as in --help).
+    const allow = new Set([...allowList(), "estimatedLevers"]);
+    const stageIds = /\b(preschool|primary|junior|senior)\b/; // on the allow-list as input labels, but a zh-CN output names stages
+    expect(untranslated(r.stdout, allow)).toEqual([]);
+    expect(r.stdout).not.toMatch(stageIds);
+    expect(r.stdout).toMatch(/^建议：每个县区、学段、学年的学位不足概率 ≤ 0\.1，模拟 20 条路径（随机种子 1）/);
+    for (const s of ["学前教育", "小学", "初中", "高中"]) expect(r.stdout).toMatch(new RegExp(`^${s} `, "m"));
+    expect(readdirSync(out).sort()).toEqual(["学位建议.csv", "建议说明.csv", "项目建议.csv"]);
+    const texts = await textsOf(out);
+    for (const [file, text] of texts) {
+      expect(untranslated(text, allow), file).toEqual([]);
+      expect(text, file).not.toMatch(stageIds);
+    }
+    const projects = readFileSync(join(out, "项目建议.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n").map((l) => l.split(","));
+    expect(projects[0]).toEqual(["县区代码", "县区名称", "学段", "项目", "学位（个）", "规划启用学年", "建议", "建议启用学年"]);
+    expect(projects.slice(1).map((p) => p.slice(0, 4))).toEqual([["qingshan", "青山县", "小学", "青山县第二实验小学"], ["baishui", "白水县", "初中", "白水县第一中学扩建"]]);
+    for (const p of projects.slice(1)) expect(["保留", "推迟", "取消", "按规划保留（开办在即）"]).toContain(p[6]);
+    // Every reason about an area names it (青山县, 白水县), with the stage's name.
+    const notes = readFileSync(join(out, "建议说明.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n").slice(1);
+    const about = notes.filter((l) => !l.startsWith("advise.cost-curve-interpolated"));
+    expect(about.length).toBeGreaterThan(0);
+    for (const l of about) expect(l, l).toMatch(/^advise\.[a-z-]+,"?(青山县|白水县)，(学前教育|小学|初中|高中)：/);
+  }, 120_000);
+
   it("the zh-CN templates explain every column in Chinese, with labels and examples; no schema text leaks into either language", async () => {
     const out = tmp();
     const r = await runCli("templates", "--out", out);
