@@ -297,7 +297,19 @@ describe("the command line plans (issue 17)", () => {
     const sec = assessment.find((l) => l[h.indexOf("stage")] === "secondary")!;
     expect(sec[h.indexOf("standard_class_size")]).toBe("30");
     expect(h).toContain("utilisation_pct");
-  }, 60_000);
+    // The same authority's report (HTML, Markdown, charts) from the command line, housing included.
+    const rep = tmp();
+    const rr = await runCli("report", "--data", dir, "--out", rep, "--system", "england", "--yields", yields, "--draws", "20", "--quiet");
+    expect(rr.code, rr.stderr).toBe(EXIT.ok);
+    for (const f of ["report.html", "report.md", "parameters.csv", "charts/forecast-city.svg", "charts/surplus-heatmap.svg"]) expect(statSync(join(rep, f)).size, f).toBeGreaterThan(0);
+    const md = readFileSync(join(rep, "report.md"), "utf8");
+    expect(md).toMatch(/^\| Housing +\| +10 \|/m); // the 10 housing records of the dataset were read
+    expect(md).toContain("Secondary");
+    const repParams = readFileSync(join(rep, "parameters.csv"), "utf8");
+    expect(repParams).toContain("command,report,option");
+    expect(repParams).toContain("housing,yes,default");
+    expect(repParams).toContain("yields,la-yields: invented for this test,option");
+  }, 120_000);
 
   it("reads its settings from placecast.json (paths relative to the file), the command line winning, and locates a bad setting", async () => {
     const dir = tmp();
