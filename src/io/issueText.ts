@@ -143,6 +143,11 @@ export const dataIssueTexts: NoteTexts = Object.freeze({
     (p) => `area ${str(p.area)} has no enrolment, so it is not forecast and its housing adds no pupils`,
     (p) => `县区 ${str(p.area)} 没有在校生记录，不做预测，其住房不增加学生；请改填它所辖县区的住房`,
   ),
+  // A births scenario file (--births-scenario).
+  "data.scenario-missing-columns": t((p) => `the header needs the columns area,year,births; missing ${str(p.fields)}`, (p) => `表头须有 县区代码、年份、出生人口 三列；缺少 ${list(p.fields).map((f) => fieldZh("births", String(f))).join("、")}`),
+  "data.scenario-bad-year": t((p) => `year must be a calendar year like 2026, got ${str(p.got)}`, (p) => `年份须为四位数的年份（如 2026），实际为 ${value(p.got)}`),
+  "data.scenario-bad-births": t((p) => `births must be a number ≥ 0, got ${str(p.got)}`, (p) => `出生人口须为不小于 0 的数，实际为 ${value(p.got)}`),
+  "data.scenario-duplicate": t((p) => `area ${str(p.area)}, year ${str(p.year)} is given twice`, (p) => `县区 ${str(p.area)}、${str(p.year)} 年出现了两次`),
   // The readers: files, sheets, headers.
   "data.sheet-empty": t((p) => `is empty; give a header row and one row per record of ${str(p.table)}`, (p) => `是空的：请填表头行，每条${tableZh(str(p.table))}记录一行`),
   "data.unknown-column": t((p) => `unknown column ${str(p.header)}`, (p) => `未知的列 ${value(p.header)}；${tableZh(str(p.table))}的列：${columnsZh(str(p.table))}`),

@@ -127,6 +127,22 @@ describe("data problems in zh-CN (issue 17)", () => {
     expect(zh.stderr).toContain('日期已按标准格式读取（"2022/6/30" 读作 "2022-06-30"）');
   }, 60_000);
 
+  it("a bad births scenario file: located and Chinese", async () => {
+    const dir = tmp();
+    const scenario = join(dir, "出生情景.csv");
+    writeFileSync(scenario, "县区代码,年份,出生人口\nqingshen,2021,9000\nqingshan,21年,9000\nqingshan,2022,很多\nqingshan,2023,100\nqingshan,2023,100\n");
+    const zh = await runCli("forecast", "--data", FIXTURE, "--out", tmp(), "--lang", "zh-CN", "--births-scenario", scenario);
+    expect(zh.code).toBe(EXIT.data);
+    const english = catalogueWords();
+    const lines = zh.stderr.trim().split("\n").filter((l) => l.startsWith("✗ "));
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect([...words(l.replace(scenario, ""))].filter((w) => english.has(w)), l).toEqual([]);
+    expect(zh.stderr).toContain(`${scenario}，第 2 行：县区 "qingshen" 不在地区表中：请在地区表中添加，或改正代码；您是否指 "qingshan"？`);
+    expect(zh.stderr).toContain(`${scenario}，第 3 行：年份须为四位数的年份（如 2026），实际为 "21年"`);
+    expect(zh.stderr).toContain(`${scenario}，第 4 行：出生人口须为不小于 0 的数，实际为 "很多"`);
+    expect(zh.stderr).toContain(`${scenario}，第 6 行：县区 qingshan、2023 年出现了两次`);
+  }, 60_000);
+
   it("property: a bad pupils cell of any text is reported in Chinese at its row and column", () => {
     const english = catalogueWords();
     fc.assert(
