@@ -81,7 +81,8 @@ class ReadRules {
     const key = `${at.file}\u0000${at.sheet ?? ""}\u0000${at.column ?? ""}\u0000${rule}\u0000${byValue ? fromText : ""}`;
     let g = this.groups.get(key);
     if (!g) this.groups.set(key, (g = { at, rule, from: fromText, to, rows: [] }));
-    g.rows.push(row);
+    // Cells come row by row; the grade cells of one row of a wide sheet count the row once.
+    if (g.rows[g.rows.length - 1] !== row) g.rows.push(row);
   }
 
   /** One warning per group: what was read how, in how many rows, and the first rows. */
@@ -227,13 +228,17 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     // Wide: one record per grade column, the figure read like a pupils cell.
     let sum = 0;
     let complete = true;
+    // A reading of the grade cells is one warning for all of them (the columns as a range, C–Q), not one per grade; a missing figure keeps its cell.
+    const gradeCols = gradeOfColumn.flatMap((g, i) => (g === undefined ? [] : [i]));
+    const gradeRange = gradeCols.length ? `${columnLetter(gradeCols[0]! + 1)}–${columnLetter(gradeCols[gradeCols.length - 1]! + 1)}` : "";
     for (let i = 0; i < gradeOfColumn.length; i++) {
       const grade = gradeOfColumn[i];
       if (grade === undefined) continue;
       const cell = r.cells[i] ?? null;
       const at = { letter: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
       const f = cellToField(cell, pupilsSpec, labels);
-      if (f.rule) rules.add({ ...base, column: at.letter, header: at.header }, f.rule, cell, f.set ? f.value : undefined, r.row);
+      // A missing figure keeps its own cell: which figure is missing matters.
+      if (f.rule) rules.add(f.rule === "missing-dash" ? { ...base, column: at.letter, header: at.header } : { ...base, column: gradeRange }, f.rule, cell, f.set ? f.value : undefined, r.row);
       const pupils = f.set ? f.value : null;
       if (typeof pupils === "number") sum += pupils;
       else complete = false;

@@ -116,6 +116,10 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
       expect(warnings, read).toContain(read);
     }
     expect(r.warnings.every((w) => w.severity === "warning")).toBe(true);
+    // The figures of the wide sheet read with a unit: one warning for the grade columns, not one per grade; a missing figure at its cell.
+    expect(warnings).toContain('在校生.csv，第 2 行，C–Q 列：已去掉数字后的单位（"4,947人" 读作 4947），共 5 行（第 2、5、8 行等）');
+    expect(warnings).toContain('在校生.csv，第 3 行，L 列（七年级）："-" 读作缺数（不是 0）');
+    expect(warnings).toContain('在校生.csv，第 3 行，Q 列（高三）："—" 读作缺数（不是 0）');
   }, 60_000);
 
   it("reads without a problem and writes every output in Chinese, with area names beside ids", async () => {

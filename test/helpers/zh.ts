@@ -20,8 +20,8 @@ export function allowList(): Set<string> {
 /** The ASCII-letter words of a text that are not on the allow-list (note codes, paths, file extensions and column letters excepted). */
 export function untranslated(text: string, allow: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  // Paths, file extensions (在校生.csv) and the column letters of a location (D 列) name no label.
-  const plain = text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").replace(/(?<=[^\x00-\x7F])\.(?:csv|xlsx)\b/g, " ").replace(/\b[A-Z]{1,3}(?= 列)/g, " ");
+  // Paths, file extensions (在校生.csv) and the column letters of a location (D 列, C–Q 列) name no label.
+  const plain = text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").replace(/(?<=[^\x00-\x7F])\.(?:csv|xlsx)\b/g, " ").replace(/\b[A-Z]{1,3}(?:–[A-Z]{1,3})?(?= 列)/g, " ");
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_\-.]*/g)) {
     const w = m[0].replace(/[.\-]+$/, "");
     if (allow.has(w)) continue;
