@@ -148,6 +148,17 @@ export const dataIssueTexts: NoteTexts = Object.freeze({
   "data.scenario-bad-year": t((p) => `year must be a calendar year like 2026, got ${str(p.got)}`, (p) => `年份须为四位数的年份（如 2026），实际为 ${value(p.got)}`),
   "data.scenario-bad-births": t((p) => `births must be a number ≥ 0, got ${str(p.got)}`, (p) => `出生人口须为不小于 0 的数，实际为 ${value(p.got)}`),
   "data.scenario-duplicate": t((p) => `area ${str(p.area)}, year ${str(p.year)} is given twice`, (p) => `县区 ${str(p.area)}、${str(p.year)} 年出现了两次`),
+  // A yields file (--yields) as CSV: its column names and kinds are typed as they are (kind, key, value, source; yield, phasing).
+  "data.yields-missing-columns": t((p) => `the header needs the columns ${list(p.columns).join(",")}; missing ${str(p.missing)}`, (p) => `表头须有 ${list(p.columns).join(",")} 各列；缺少 ${list(p.missing).join("、")}`),
+  "data.yields-bad-value": t((p) => `value must be a number ≥ 0, got ${str(p.got)}`, (p) => `value 列须为不小于 0 的数，实际为 ${value(p.got)}`),
+  "data.yields-no-source": t(() => "every row needs a source", () => "每行都须填 source（调查、研究或估算方法）"),
+  "data.yields-no-stage": t(() => "a yield row needs the stage id in key", () => "yield 行须在 key 列填学段代码"),
+  "data.yields-bad-phasing-year": t((p) => `a phasing row needs the year after first occupation in key, got ${str(p.got)}`, (p) => `phasing 行须在 key 列填入住后的第几年（0、1、2……），实际为 ${value(p.got)}`),
+  "data.yields-phasing-twice": t((p) => `phasing year ${str(p.year)} is given twice`, (p) => `phasing 第 ${str(p.year)} 年出现了两次`),
+  "data.yields-bad-kind": t((p) => `kind must be yield or phasing, got ${str(p.got)}`, (p) => `kind 列须为 yield 或 phasing，实际为 ${value(p.got)}`),
+  "data.yields-no-phasing": t(() => "no phasing rows", () => "没有 phasing 行：请给出入住后每一年的权重（kind 填 phasing，key 填 0、1……）"),
+  "data.yields-phasing-gap": t((p) => `phasing years must run 0, 1, 2, … with none missing, got ${list(p.years).join(", ")}`, (p) => `phasing 的年份须为 0、1、2……且不缺，实际为 ${list(p.years).join("、")}`),
+  "data.yields-no-yield": t(() => "no yield rows", () => "没有 yield 行：请给出每个学段每套住房的学生数（kind 填 yield，key 填学段代码）"),
   // The readers: files, sheets, headers.
   "data.sheet-empty": t((p) => `is empty; give a header row and one row per record of ${str(p.table)}`, (p) => `是空的：请填表头行，每条${tableZh(str(p.table))}记录一行`),
   "data.unknown-column": t((p) => `unknown column ${str(p.header)}`, (p) => `未知的列 ${value(p.header)}；${tableZh(str(p.table))}的列：${columnsZh(str(p.table))}`),

@@ -23,9 +23,10 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), "placecast-zh-issues-"));
 /**
  * Ids and names the spoilt data and the messages hold that are not English words of a message:
  * the areas' ids (and the misspelt one), grade and stage ids (listed as valid labels), a cell
- * value, file formats and the products named by encoding advice (Excel, Windows).
+ * value, file formats and the products named by encoding advice (Excel, Windows), and the
+ * column names and kinds of a yields CSV, typed as they are (kind, key, value, source, yield, phasing).
  */
-const IDS = new Set(["qingshan", "baishui", "yunzhou", "yunzou", "k1", "k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6", "j1", "j2", "j3", "s1", "s2", "s3", "preschool", "primary", "junior", "senior", "abc", "placecast", "csv", "xlsx", "utf-", "gb", "excel", "windows", "bs-lake", "qs-garden"]);
+const IDS = new Set(["qingshan", "baishui", "yunzhou", "yunzou", "k1", "k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6", "j1", "j2", "j3", "s1", "s2", "s3", "preschool", "primary", "junior", "senior", "abc", "placecast", "csv", "xlsx", "utf-", "gb", "excel", "windows", "bs-lake", "qs-garden", "kind", "key", "dwellingtype", "value", "source", "yield", "phasing"]);
 
 /** Lower-case ASCII words of a text (two letters or more), ids excepted. */
 function words(text: string): Set<string> {
@@ -141,6 +142,21 @@ describe("data problems in zh-CN (issue 17)", () => {
     expect(zh.stderr).toContain(`${scenario}，第 3 行：年份须为四位数的年份（如 2026），实际为 "21年"`);
     expect(zh.stderr).toContain(`${scenario}，第 4 行：出生人口须为不小于 0 的数，实际为 "很多"`);
     expect(zh.stderr).toContain(`${scenario}，第 6 行：县区 qingshan、2023 年出现了两次`);
+  }, 60_000);
+
+  it("a bad yields CSV: located and Chinese", async () => {
+    const dir = tmp();
+    const yields = join(dir, "千人指标.csv");
+    writeFileSync(yields, "kind,key,dwellingType,value,source\nyield,,,0.2,调查\nyield,primary,,很多,调查\nphasing,一,,0.5,\nphasing,1,,0.5,调查\nphasing,1,,0.5,调查\nrate,x,,1,调查\n");
+    const zh = await runCli("forecast", "--data", FIXTURE, "--out", tmp(), "--lang", "zh-CN", "--yields", yields);
+    expect(zh.code).toBe(EXIT.data);
+    const english = catalogueWords();
+    const lines = zh.stderr.trim().split("\n").filter((l) => l.startsWith("✗ "));
+    expect(lines).toHaveLength(7);
+    for (const l of lines) expect([...words(l.replace(yields, ""))].filter((w) => english.has(w)), l).toEqual([]);
+    for (const t of ["第 2 行：yield 行须在 key 列填学段代码", '第 3 行：value 列须为不小于 0 的数，实际为 "很多"', "第 4 行：每行都须填 source", '第 4 行：phasing 行须在 key 列填入住后的第几年（0、1、2……），实际为 "一"', "第 6 行：phasing 第 1 年出现了两次", '第 7 行：kind 列须为 yield 或 phasing，实际为 "rate"', "phasing 的年份须为 0、1、2……且不缺，实际为 1"]) {
+      expect(zh.stderr).toContain(t);
+    }
   }, 60_000);
 
   it("property: a bad pupils cell of any text is reported in Chinese at its row and column", () => {
