@@ -42,6 +42,8 @@ export {
   enrolmentCube, // a Dataset's enrolment as a dense area x grade x year cube (the kernels' input)
 } from "./data/index.js";
 export type { Dataset, DatasetInput, DataIssue, IssuePath, IssueSeverity, IssueCode, Result, EnrolmentCube, BirthTable, Cube } from "./data/index.js";
+// Issue 17 (zh): the options of formatIssues (a text per issue, e.g. issueText of placecast/node).
+export type { FormatIssuesOptions } from "./data/index.js";
 export type {
   AreaRecord,
   EnrolmentRecord,

@@ -18,6 +18,13 @@ export {
   formatLocation, // a location for a message: "data.xlsx, sheet 在校生, row 5, column D (人数)"
 } from "./io/index.js";
 export type { ReadOptions, ReadResult, LocatedIssue, FileLocation } from "./io/index.js";
+// Issue 17 (zh): data problems in a language, from their coded detail (data.… codes).
+export {
+  issueText, // one data issue in en or zh-CN: "在校生.csv，第 2 行，D 列（人数）（县区 qingshan…）：人数填写有误…"
+  formatIssuesIn, // issues as lines people read, in a language
+  dataIssueTexts, // the catalogue: every data.… code's English and Chinese text
+  locationZh, // a file location in Chinese: "data.xlsx，工作表 在校生，第 5 行，D 列（人数）"
+} from "./io/index.js";
 
 // The input format: tables, their columns, headers in both languages, templates to fill in.
 export {

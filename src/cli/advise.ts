@@ -12,8 +12,7 @@ import { simulate } from "../uncertainty/simulate/index.js";
 import { advise, type Advice } from "../advise/advise.js";
 import { estimatedLevers } from "../advise/levers.js";
 import { compareWithPlan, type StageComparison } from "../advise/summary.js";
-import { adviseNoteTexts } from "../report/notes/advise.js";
-import { textTable } from "../report/textTable.js";
+import { adviceNoteText, adviceSummary, presentAdviceTable } from "./advisePresent.js";
 import type { Table } from "../io/write.js";
 
 /** Options of `runAdvise`. */
@@ -36,8 +35,6 @@ export interface AdviseRun {
   readonly summary: string;
 }
 
-const r0 = (x: number): number => Math.round(x);
-
 /** Runs the advisor pipeline on a validated dataset. */
 export async function runAdvise(ds: Dataset, o: AdviseRunOptions): Promise<AdviseRun> {
   const model = fitModel(ds);
@@ -46,10 +43,8 @@ export async function runAdvise(ds: Dataset, o: AdviseRunOptions): Promise<Advis
   const sim = simulate(hf ? hf.baseline.model : model, { draws: o.draws, seed: o.seed, to: o.to, supply: ds, ...(hf ? { housing: hf } : {}), paths: true });
   const advice = await advise(sim.paths!, capacitySchedule(ds), estimatedLevers, { risk: o.risk });
   const comparison = compareWithPlan(advice, o.period);
-  const render = (code: string, p: Parameters<(typeof adviseNoteTexts)[string]["en"]>[0]) => {
-    const t = adviseNoteTexts[code];
-    return t ? (o.lang === "zh-CN" ? t.zh(p) : t.en(p)) : code;
-  };
+  // The presentation (language, names, decisions): src/cli/advisePresent.ts.
+  const ctx = { lang: o.lang, system: ds.system, areas: ds.areas };
   const tables: Table[] = [
     {
       name: "advice",
@@ -61,15 +56,8 @@ export async function runAdvise(ds: Dataset, o: AdviseRunOptions): Promise<Advis
       columns: ["area", "stage", "project", "places", "year", "decision", "advisedYear"],
       rows: advice.projects.map((p) => [p.area, p.stage, p.project, p.places, p.year, p.decision, p.advisedYear]),
     },
-    { name: "adviceNotes", columns: ["code", "note"], rows: advice.notes.map((n) => [n.code, render(n.code, n.params)]) },
-  ];
-  const summary = [
-    `Advice at P(shortfall) ≤ ${o.risk} per area-stage-year, ${o.draws} paths (seed ${o.seed}), decided in ${advice.decisionYear}; costs in empty place-years (estimatedLevers: estimates)`,
-    textTable(
-      ["stage", `new places ${o.period.from}–${o.period.to} plan`, "advised", "empty place-yrs plan", "advised", "short pupil-yrs plan", "advised", "max P(short) plan", "advised", "cost plan", "advised"],
-      comparison.map((c) => [c.stage, r0(c.plan.newPlaces), r0(c.advised.newPlaces), r0(c.plan.emptyPlaceYears), r0(c.advised.emptyPlaceYears), r0(c.plan.shortfallPupilYears), r0(c.advised.shortfallPupilYears), c.plan.maxPShortfall.toFixed(3), c.advised.maxPShortfall.toFixed(3), r0(c.plan.cost), r0(c.advised.cost)].map(String)),
-      ["left"],
-    ),
-  ].join("\n");
+    { name: "adviceNotes", columns: ["code", "note"], rows: advice.notes.map((n) => [n.code, adviceNoteText(n, ctx)]) },
+  ].map((t) => presentAdviceTable(t, ctx));
+  const summary = adviceSummary(comparison, { ...ctx, risk: o.risk, draws: o.draws, seed: o.seed, decisionYear: advice.decisionYear, period: o.period });
   return { advice, comparison, tables, summary };
 }

@@ -151,8 +151,8 @@ export const HELP_ZH = `placecast —— 学位供需预测
              不超过 --risk（默认 0.1）的前提下，建议保留、推迟或取消哪些规划项目，以及新增、
              临时或关闭多少学位，并与规划对照；成本参数为 estimatedLevers（估算值，见
              docs/advise.md）。--demo：阳江示例数据。--period <起-止>：比较新增学位的年份
-             （默认模拟的前五年）。打印对照表；使用 --out 时写出 advice.csv、projects.csv、
-             adviceNotes.csv。
+             （默认模拟的前五年）。打印对照表；使用 --out 时写出 学位建议.csv、项目建议.csv、
+             建议说明.csv（英文时为 advice.csv、projects.csv、adviceNotes.csv）。
 
 选项：
   --data <路径>      CSV 文件夹（地区.csv、在校生.csv、出生人口.csv、学位.csv、规划学位.csv、

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset, type Dataset } from "../data/dataset.js";
-import { DatasetError, escapeControls, formatIssues, show } from "../data/issues.js";
+import { DatasetError, escapeControls, show } from "../data/issues.js";
+import { formatIssuesIn, issueText } from "../io/issueText.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import type { Lang } from "../domain/sourced.js";
@@ -407,7 +408,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     if (e instanceof DatasetError) {
       const n = e.issues.length;
       err(zh() ? `placecast：数据中有 ${n} 个问题：` : `placecast: ${n} problem${n === 1 ? "" : "s"} in the data:`);
-      err(formatIssues(e.issues, { limit: 200 }));
+      err(formatIssuesIn(e.issues, lang, { limit: 200 }));
       return EXIT.data;
     }
     if (isFsError(e)) {
@@ -441,15 +442,15 @@ function systemOf(values: Values): SchoolSystem {
 }
 
 /** Reads the dataset named by --data, printing warnings; throws DatasetError on data errors. */
-async function loadData(values: Values, io: CliIO): Promise<Dataset> {
+async function loadData(values: Values, io: CliIO, lang: Lang = "en"): Promise<Dataset> {
   if (!values.data) throw new UsageError("--data <dir|file.xlsx> is required", "须指定 --data <文件夹|文件.xlsx>");
   const r = await safeReadDataset(values.data, systemOf(values), { maxBytes: LIMITS.inputBytes, maxRows: LIMITS.inputRows });
   if (!r.success) {
     const big = r.issues.find((i) => i.code === "too_large");
-    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`, `${big.message}（每次运行的输入上限，见 placecast --help）`);
+    if (big) throw new UsageError(`${big.message} (the input limit of a run; see placecast --help)`, `${issueText(big, "zh-CN")}（每次运行的输入上限，见 placecast --help）`);
     throw new DatasetError(r.issues);
   }
-  if (r.warnings.length) io.stderr.write(`${formatIssues(r.warnings, { limit: 50 })}\n`);
+  if (r.warnings.length) io.stderr.write(`${formatIssuesIn(r.warnings, lang, { limit: 50 })}\n`);
   return r.data;
 }
 
@@ -466,7 +467,7 @@ async function adviseCommand(values: Values, io: CliIO): Promise<number> {
   if (values.demo && values.data !== undefined) throw new UsageError("advise takes --data or --demo, not both");
   const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws) ?? 1000;
   const seed = parseIntOption("seed", values.seed, 0) ?? 1;
-  const ds = values.demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
+  const ds = values.demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io, lang);
   const to = parseIntOption("to", values.to, ds.baseYear + 1, ds.baseYear + LIMITS.horizon) ?? (values.demo ? 2035 : ds.baseYear + 15);
   const period = parseOrigins(values.period);
   const ix = indexSystem(ds.system);
@@ -619,7 +620,7 @@ async function forecastCommand(cmd: "forecast" | "report" | "demo", values: Valu
   if (!outDir) throw new UsageError(`${cmd} needs --out <dir>`, `${cmd} 须指定 --out <文件夹>`);
   const toOpt = parseIntOption("to", values.to, 1800);
   const model0 = modelOptions(values);
-  const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io);
+  const ds = demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io, lang);
   const to = toOpt ?? (demo ? 2035 : ds.baseYear + 15);
   if (to <= ds.baseYear) throw new UsageError(`--to must be after the base year ${ds.baseYear}, got ${to}`, `--to 须晚于基年 ${ds.baseYear}，实际为 ${to}`);
   if (to > ds.baseYear + LIMITS.horizon) {
@@ -729,7 +730,7 @@ async function backtestCommand(values: Values, settings: Settings, io: CliIO, pr
   if (level !== "stage" && level !== "grade") throw new UsageError(`--level must be stage or grade, got ${show(level)}`, `--level 须为 stage 或 grade，实际为 ${show(level)}`);
   if (level === "grade" && sim.draws) throw new UsageError("--draws scores intervals of stage totals; use it with --level stage", "--draws 评估的是学段合计的区间；请与 --level stage 同用");
   let origins = parseOrigins(values.origins);
-  const ds = await loadData(values, io);
+  const ds = await loadData(values, io, lang);
   if (!origins) {
     origins = [];
     for (let y = ds.firstYear + 2; y < ds.baseYear; y++) origins.push(y);

@@ -16,6 +16,7 @@ import type { Cell, Table } from "../io/write.js";
 import type { Progress } from "./progress.js";
 import { renderNote } from "../report/notes/index.js";
 import { runSchools, type SchoolRun } from "./schools.js";
+import { issueText } from "../io/issueText.js";
 
 /** A note of a run: its code (`fit.…`, `schedule.…`, `cli.…`, or a data issue's code), and its text in the run's language. */
 export interface RunNote {
@@ -166,7 +167,8 @@ export function runForecast(ds: Dataset, o: ForecastRunOptions, progress: Progre
     for (const n of schools.notes) add(n);
     tables.push(...schools.tables);
   }
-  for (const w of ds.warnings) notes.push({ topic: w.code, code: w.code, message: w.message });
+  // The readers' warnings: their coded detail (`data.…`) and its text in the run's language.
+  for (const w of ds.warnings) notes.push({ topic: w.code, code: w.detail?.code ?? w.code, message: issueText(w, lang) });
   tables.push(runNotesTable(notes));
   progress.tick(step("cli.step-done"));
   progress.end();

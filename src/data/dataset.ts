@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { parseISO } from "date-fns";
 import { firstSchoolYearOccupied } from "../domain/schoolYear.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import { clip, DatasetError, didYouMean, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
+import { clip, closest, DatasetError, didYouMean, issue, isReservedId, show, type DataIssue, type IssueCode, type IssuePath, type Result } from "./issues.js";
 import { areasTable, type AreaRecord } from "./records/areas.js";
 import { birthsTable, type BirthRecord } from "./records/births.js";
 import { capacityTable, plannedPlacesTable, type CapacityRecord, type PlannedPlacesRecord } from "./records/capacity.js";
@@ -10,7 +10,8 @@ import { enrolmentTable, type EnrolmentRecord } from "./records/enrolment.js";
 import { housingTable, type HousingInput, type HousingRecord } from "./records/housing.js";
 import { populationTable, type PopulationRecord } from "./records/population.js";
 import { staffTable, type StaffRecord } from "./records/staff.js";
-import { locate, parseTable, type Row } from "./records/table.js";
+import { locate, parseTable, recordAt, recordNote, type Row } from "./records/table.js";
+import { note, type Note } from "../domain/notes.js";
 import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
 import { checkSchools } from "./schools.js";
 
@@ -108,12 +109,12 @@ const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedP
 export function safeParseDataset(input: unknown, system: SchoolSystem): Result<Dataset> {
   const issues: DataIssue[] = [];
   if (!input || typeof input !== "object" || Array.isArray(input)) {
-    return { success: false, issues: [issue("invalid_type", [], `the dataset must be an object with areas and enrolment, got ${show(input)}`)] };
+    return { success: false, issues: [issue("invalid_type", [], `the dataset must be an object with areas and enrolment, got ${show(input)}`, "error", note("data.not-a-dataset", { got: show(input) }))] };
   }
   const obj = input as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!TOP_LEVEL.has(key)) {
-      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${show(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`));
+      issues.push(issue("unknown_field", [key], `unknown part of the dataset ${show(key)}; known parts are ${[...TOP_LEVEL].join(", ")}`, "error", note("data.unknown-part", { part: show(key), known: [...TOP_LEVEL] })));
     }
   }
   const areaRows = parseTable(areasTable, obj.areas, issues);
@@ -139,7 +140,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   checkSchools(schoolRows, schoolEnrolRows, schoolPlacesRows, plannedRows, areaIds, system, issues);
   refs.flush(issues, failedAreas(obj.areas, areaRows));
 
-  if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade"));
+  if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade", "error", note("data.no-usable-enrolment")));
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0 || !span) {
     return { success: false, issues: errors.concat(issues.filter((i) => i.severity === "warning")) };
@@ -191,46 +192,55 @@ export function parseDataset(input: unknown, system: SchoolSystem): Dataset {
  * record: the rows that refer to it were not checked.
  */
 class References {
-  private readonly groups = new Map<string, { code: IssueCode; value: string; path: IssuePath; message: string; rows: Map<string, number[]> }>();
+  private readonly groups = new Map<string, { code: IssueCode; value: string; path: IssuePath; message: string; detail: Note; rows: Map<string, number[]> }>();
 
-  add(code: IssueCode, value: string, table: string, index: number, path: IssuePath, message: () => string): void {
+  add(code: IssueCode, value: string, table: string, index: number, path: IssuePath, message: () => string, detail: () => Note): void {
     const key = `${code}\u0000${value}`;
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { code, value, path, message: message(), rows: new Map() }));
+    if (!g) this.groups.set(key, (g = { code, value, path, message: message(), detail: detail(), rows: new Map() }));
     let l = g.rows.get(table);
     if (!l) g.rows.set(table, (l = []));
     l.push(index);
   }
 
-  flush(issues: DataIssue[], failed: ReadonlyMap<string, { index: number; where: string }>): void {
+  flush(issues: DataIssue[], failed: ReadonlyMap<string, { index: number; where: string; at: ReturnType<typeof recordAt> }>): void {
     for (const g of this.groups.values()) {
       const rows = [...g.rows].flatMap(([t, l]) => l.map((i) => `${t}[${i}]`));
       const bad = g.code === "unknown_area" ? failed.get(g.value) : undefined;
       if (bad) {
         const counts = [...g.rows].map(([t, l]) => `${t} ${l.length}`).join(", ");
-        issues.push(issue("unknown_area", ["areas", bad.index], `${bad.where}: has errors (above), so the ${rows.length} row${rows.length === 1 ? "" : "s"} that refer to area ${show(g.value)} were not checked (${counts})`));
+        const detail = note("data.area-failed", { ...bad.at, area: show(g.value), count: rows.length, counts: [...g.rows].flatMap(([t, l]) => [t, l.length]) });
+        issues.push(issue("unknown_area", ["areas", bad.index], `${bad.where}: has errors (above), so the ${rows.length} row${rows.length === 1 ? "" : "s"} that refer to area ${show(g.value)} were not checked (${counts})`, "error", detail));
         continue;
       }
       const others = rows.slice(1);
       const tables = [...g.rows.keys()];
       const more = others.length === 0 ? "" : `; so ${others.length === 1 ? "is 1 more" : `are ${others.length} more`} ${tables.length === 1 ? `${tables[0]} ` : ""}row${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})`;
-      issues.push(issue(g.code, g.path, `${g.message}${more}`));
+      const firstTable = tables[0]!;
+      const detail = others.length === 0 ? g.detail : note(g.detail.code, { ...g.detail.params, more: others.length, moreTable: tables.length === 1 ? firstTable : null, moreIndex: tables.length === 1 ? g.rows.get(firstTable)!.slice(1) : [] });
+      issues.push(issue(g.code, g.path, `${g.message}${more}`, "error", detail));
     }
   }
 }
 
 /** Area records that failed their own checks (schema or reserved id), by the id they give. */
-function failedAreas(raw: unknown, rows: Row<AreaRecord>[]): Map<string, { index: number; where: string }> {
-  const out = new Map<string, { index: number; where: string }>();
-  for (const { index, value } of rows) if (isReservedId(value.id)) out.set(value.id, { index, where: locate("areas", index, value, ["id"]) });
+function failedAreas(raw: unknown, rows: Row<AreaRecord>[]): Map<string, { index: number; where: string; at: ReturnType<typeof recordAt> }> {
+  const out = new Map<string, { index: number; where: string; at: ReturnType<typeof recordAt> }>();
+  for (const { index, value } of rows) if (isReservedId(value.id)) out.set(value.id, { index, where: locate("areas", index, value, ["id"]), at: recordAt("areas", index, value, ["id"]) });
   if (!Array.isArray(raw)) return out;
   const ok = new Set(rows.map((r) => r.index));
   raw.forEach((rec: unknown, index) => {
     if (ok.has(index) || !rec || typeof rec !== "object") return;
     const id = (rec as Record<string, unknown>).id;
-    if (typeof id === "string" && !out.has(id)) out.set(id, { index, where: locate("areas", index, rec, ["id"]) });
+    if (typeof id === "string" && !out.has(id)) out.set(id, { index, where: locate("areas", index, rec, ["id"]), at: recordAt("areas", index, rec, ["id"]) });
   });
   return out;
+}
+
+/** The detail of an unknown area: the area and the closest known id. */
+function unknownArea(at: ReturnType<typeof recordAt>, area: string, areaIds: Iterable<string>): Note {
+  const near = closest(area, areaIds);
+  return recordNote("data.unknown-area", at, { area: show(area), near: near === undefined ? null : show(near) });
 }
 
 /** Grades an area teaches, in system order. */
@@ -247,12 +257,13 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
   const byId = new Map<string, AreaRecord>();
   for (const { index, value: a } of rows) {
     const where = locate("areas", index, a, ["id"]);
+    const at = recordAt("areas", index, a, ["id"]);
     if (isReservedId(a.id)) {
-      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${show(a.id)} is a reserved word; choose another id`));
+      issues.push(issue("reserved_id", ["areas", index, "id"], `${where}: the id ${show(a.id)} is a reserved word; choose another id`, "error", recordNote("data.reserved-id", at, { id: show(a.id) })));
       continue;
     }
     if (ids.has(a.id)) {
-      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${show(a.id)} is given twice; ids must be unique`));
+      issues.push(issue("duplicate", ["areas", index, "id"], `${where}: area id ${show(a.id)} is given twice; ids must be unique`, "error", recordNote("data.duplicate-id", at, { id: show(a.id) })));
       continue;
     }
     ids.add(a.id);
@@ -260,9 +271,9 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
     const seen = new Set<string>();
     a.grades?.forEach((g, gi) => {
       if (!ix.gradeById.has(g)) {
-        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${show(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`));
+        issues.push(issue("unknown_grade", ["areas", index, "grades", gi], `${where}: grade ${show(g)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`, "error", recordNote("data.unknown-grade", at, { grade: show(g), system: system.id, grades: ix.gradeIds })));
       } else if (seen.has(g)) {
-        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${clip(g)} is listed twice`));
+        issues.push(issue("duplicate", ["areas", index, "grades", gi], `${where}: grade ${clip(g)} is listed twice`, "error", recordNote("data.grade-listed-twice", at, { grade: clip(g) })));
       }
       seen.add(g);
     });
@@ -270,15 +281,17 @@ function checkAreas(rows: Row<AreaRecord>[], system: SchoolSystem, issues: DataI
   for (const { index, value: a } of rows) {
     if (a.parent === undefined || !byId.has(a.id)) continue;
     const where = locate("areas", index, a, ["id"]);
+    const at = recordAt("areas", index, a, ["id"]);
     if (!byId.has(a.parent)) {
-      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)${didYouMean(a.parent, byId.keys())}`));
+      const near = closest(a.parent, byId.keys());
+      issues.push(issue("unknown_parent", ["areas", index, "parent"], `${where}: parent ${show(a.parent)} is not an area of the dataset; add it to areas (births may be given for it alone)${didYouMean(a.parent, byId.keys())}`, "error", recordNote("data.unknown-parent", at, { parent: show(a.parent), near: near === undefined ? null : show(near) })));
       continue;
     }
     const chain = new Set([a.id]);
     let p: string | undefined = a.parent;
     while (p !== undefined) {
       if (chain.has(p)) {
-        issues.push(issue("parent_cycle", ["areas", index, "parent"], `${where}: parents form a cycle (${[...chain, p].join(" → ")})`));
+        issues.push(issue("parent_cycle", ["areas", index, "parent"], `${where}: parents form a cycle (${[...chain, p].join(" → ")})`, "error", recordNote("data.parent-cycle", at, { chain: [...chain, p] })));
         break;
       }
       chain.add(p);
@@ -305,17 +318,18 @@ function checkEnrolment(
   const yearsByArea = new Map<string, Map<number, Map<string, number>>>();
   for (const { index, value: r } of rows) {
     const where = (): string => locate("enrolment", index, r, enrolmentTable.keyFields);
+    const at = (): ReturnType<typeof recordAt> => recordAt("enrolment", index, r, enrolmentTable.keyFields);
     const grades = offered.get(r.area);
     if (!grades) {
-      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
+      refs.add("unknown_area", r.area, "enrolment", index, ["enrolment", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, () => unknownArea(at(), r.area, areaIds));
       continue;
     }
     if (!ix.gradeById.has(r.grade)) {
-      refs.add("unknown_grade", r.grade, "enrolment", index, ["enrolment", index, "grade"], () => `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`);
+      refs.add("unknown_grade", r.grade, "enrolment", index, ["enrolment", index, "grade"], () => `${where()}: grade ${show(r.grade)} is not a grade of the ${system.id} system (${ix.gradeIds.join(", ")})`, () => recordNote("data.unknown-grade", at(), { grade: show(r.grade), system: system.id, grades: ix.gradeIds }));
       continue;
     }
     if (!grades.has(r.grade)) {
-      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${clip(r.area)} does not teach ${clip(r.grade)} (its grades are ${[...grades].join(", ")}); add ${clip(r.grade)} to the area's grades or drop the record`));
+      issues.push(issue("grade_not_offered", ["enrolment", index, "grade"], `${where()}: area ${clip(r.area)} does not teach ${clip(r.grade)} (its grades are ${[...grades].join(", ")}); add ${clip(r.grade)} to the area's grades or drop the record`, "error", recordNote("data.grade-not-offered", at(), { area: clip(r.area), grade: clip(r.grade), grades: [...grades] })));
       continue;
     }
     let years = yearsByArea.get(r.area);
@@ -324,7 +338,7 @@ function checkEnrolment(
     if (!gs) years.set(r.year, (gs = new Map()));
     const prev = gs.get(r.grade);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["enrolment", index], `${where()}: duplicates enrolment[${prev}]; give one record per area, year and grade`));
+      issues.push(issue("duplicate", ["enrolment", index], `${where()}: duplicates enrolment[${prev}]; give one record per area, year and grade`, "error", recordNote("data.duplicate-record", at(), { prev, by: ["area", "year", "grade"] })));
       continue;
     }
     gs.set(r.grade, index);
@@ -344,7 +358,7 @@ function checkEnrolment(
     const years = yearsByArea.get(a.id);
     if (!years) {
       if (!parents.has(a.id)) {
-        issues.push(issue("no_enrolment", ["areas", index], `area ${clip(a.id)} has no enrolment records and contains no other area; it will not be forecast`, "warning"));
+        issues.push(issue("no_enrolment", ["areas", index], `area ${clip(a.id)} has no enrolment records and contains no other area; it will not be forecast`, "warning", note("data.area-without-enrolment", { area: clip(a.id) })));
       }
       continue;
     }
@@ -355,17 +369,17 @@ function checkEnrolment(
       const gs = years.get(y);
       if (!gs && failed.has(`${a.id}\u0000${y}`)) continue;
       if (!gs) {
-        issues.push(issue("year_gap", ["enrolment"], `area ${clip(a.id)}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`));
+        issues.push(issue("year_gap", ["enrolment"], `area ${clip(a.id)}: no enrolment for ${y}, between ${y0} and ${y1}; give the year's records (pupils: null where a figure is missing)`, "error", note("data.enrolment-year-gap", { area: clip(a.id), year: y, first: y0, last: y1 })));
         continue;
       }
       for (const g of offered.get(a.id) ?? []) {
         if (!gs.has(g) && !failed.has(`${a.id}\u0000${y}\u0000${g}`)) {
-          issues.push(issue("missing_record", ["enrolment"], `area ${clip(a.id)}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`));
+          issues.push(issue("missing_record", ["enrolment"], `area ${clip(a.id)}, grade ${g}, year ${y}: no record; give pupils (null if the figure is missing), or leave ${g} out of the area's grades if it is not taught`, "error", note("data.missing-record", { area: clip(a.id), grade: g, year: y })));
         }
       }
     }
     if (y1 < last) {
-      issues.push(issue("history_ends_early", ["enrolment"], `area ${clip(a.id)}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${clip(a.id)}'s records up to ${last}`));
+      issues.push(issue("history_ends_early", ["enrolment"], `area ${clip(a.id)}: enrolment ends in ${y1} but the dataset's base year is ${last}; give ${clip(a.id)}'s records up to ${last}`, "error", note("data.history-ends-early", { area: clip(a.id), last: y1, base: last })));
     }
   }
   return { first, last };
@@ -397,15 +411,16 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
   const years = new Map<string, number[]>();
   for (const { index, value: r } of rows) {
     const where = (): string => locate("births", index, r, birthsTable.keyFields);
+    const at = (): ReturnType<typeof recordAt> => recordAt("births", index, r, birthsTable.keyFields);
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
+      refs.add("unknown_area", r.area, "births", index, ["births", index, "area"], () => `${where()}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, () => unknownArea(at(), r.area, areaIds));
       continue;
     }
     let byYear = seen.get(r.area);
     if (!byYear) seen.set(r.area, (byYear = new Map()));
     const prev = byYear.get(r.year);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["births", index], `${where()}: duplicates births[${prev}]; give one record per area and year`));
+      issues.push(issue("duplicate", ["births", index], `${where()}: duplicates births[${prev}]; give one record per area and year`, "error", recordNote("data.duplicate-record", at(), { prev, by: ["area", "year"] })));
       continue;
     }
     byYear.set(r.year, index);
@@ -417,7 +432,7 @@ function checkBirths(rows: Row<BirthRecord>[], areaIds: Set<string>, issues: Dat
     ys.sort((p, q) => p - q);
     for (let i = 1; i < ys.length; i++) {
       if (ys[i]! !== ys[i - 1]! + 1) {
-        issues.push(issue("year_gap", ["births"], `area ${clip(area)}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`));
+        issues.push(issue("year_gap", ["births"], `area ${clip(area)}: births jump from ${ys[i - 1]} to ${ys[i]}; births must cover consecutive years (estimate the gap and mark it provenance: "estimate")`, "error", note("data.births-year-gap", { area: clip(area), from: ys[i - 1]!, to: ys[i]! })));
       }
     }
   }
@@ -428,14 +443,15 @@ function checkPopulation(rows: Row<PopulationRecord>[], areaIds: Set<string>, is
   const seen = new Map<string, number>();
   for (const { index, value: r } of rows) {
     const where = locate("population", index, r, populationTable.keyFields);
+    const at = recordAt("population", index, r, populationTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["population", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`));
+      issues.push(issue("unknown_area", ["population", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, "error", unknownArea(at, r.area, areaIds)));
       continue;
     }
     const key = `${r.area}\u0000${r.year}\u0000${r.age}`;
     const prev = seen.get(key);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["population", index], `${where}: duplicates population[${prev}]; give one record per area, year and age`));
+      issues.push(issue("duplicate", ["population", index], `${where}: duplicates population[${prev}]; give one record per area, year and age`, "error", recordNote("data.duplicate-record", at, { prev, by: ["area", "year", "age"] })));
       continue;
     }
     seen.set(key, index);
@@ -448,18 +464,19 @@ function checkStaff(rows: Row<StaffRecord>[], areaIds: Set<string>, system: Scho
   const seen = new Map<string, number>();
   for (const { index, value: r } of rows) {
     const where = locate("staff", index, r, staffTable.keyFields);
+    const at = recordAt("staff", index, r, staffTable.keyFields);
     if (!areaIds.has(r.area)) {
-      issues.push(issue("unknown_area", ["staff", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`));
+      issues.push(issue("unknown_area", ["staff", index, "area"], `${where}: area ${JSON.stringify(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, "error", unknownArea(at, r.area, areaIds)));
       continue;
     }
     if (!stages.has(r.stage)) {
-      issues.push(issue("unknown_stage", ["staff", index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${[...stages.keys()].join(", ")})`));
+      issues.push(issue("unknown_stage", ["staff", index, "stage"], `${where}: stage ${JSON.stringify(r.stage)} is not a stage of the ${system.id} system (${[...stages.keys()].join(", ")})`, "error", recordNote("data.unknown-stage", at, { stage: show(r.stage), system: system.id, stages: [...stages.keys()] })));
       continue;
     }
     const key = `${r.area}\u0000${r.stage}\u0000${r.year}`;
     const prev = seen.get(key);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["staff", index], `${where}: duplicates staff[${prev}]; give one record per area, stage and year`));
+      issues.push(issue("duplicate", ["staff", index], `${where}: duplicates staff[${prev}]; give one record per area, stage and year`, "error", recordNote("data.duplicate-record", at, { prev, by: ["area", "stage", "year"] })));
       continue;
     }
     seen.set(key, index);
@@ -480,13 +497,13 @@ function checkCapacity(
 ): void {
   const stages = indexSystem(system).stageById;
   const stageList = [...stages.keys()].join(", ");
-  const known = (table: string, index: number, where: string, r: { area: string; stage: string }): boolean => {
+  const known = (table: string, index: number, where: string, r: { area: string; stage: string }, at: ReturnType<typeof recordAt>): boolean => {
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
+      refs.add("unknown_area", r.area, table, index, [table, index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, () => unknownArea(at, r.area, areaIds));
       return false;
     }
     if (!stages.has(r.stage)) {
-      refs.add("unknown_stage", r.stage, table, index, [table, index, "stage"], () => `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`);
+      refs.add("unknown_stage", r.stage, table, index, [table, index, "stage"], () => `${where}: stage ${show(r.stage)} is not a stage of the ${system.id} system (${stageList})`, () => recordNote("data.unknown-stage", at, { stage: show(r.stage), system: system.id, stages: [...stages.keys()] }));
       return false;
     }
     return true;
@@ -494,23 +511,25 @@ function checkCapacity(
   const seen = new Map<string, number>();
   for (const { index, value: r } of rows) {
     const where = locate("capacity", index, r, capacityTable.keyFields);
-    if (!known("capacity", index, where, r)) continue;
+    const at = recordAt("capacity", index, r, capacityTable.keyFields);
+    if (!known("capacity", index, where, r, at)) continue;
     const key = `${r.area}\u0000${r.stage}\u0000${r.year}\u0000${r.sector ?? ""}`;
     const prev = seen.get(key);
     if (prev !== undefined) {
-      issues.push(issue("duplicate", ["capacity", index], `${where}: duplicates capacity[${prev}]; give one record per area, stage, year and sector (add the places together)`));
+      issues.push(issue("duplicate", ["capacity", index], `${where}: duplicates capacity[${prev}]; give one record per area, stage, year and sector (add the places together)`, "error", recordNote("data.duplicate-record", at, { prev, by: ["area", "stage", "year", "sector"] })));
       continue;
     }
     seen.set(key, index);
     if (r.classes === 0 && r.places > 0) {
-      issues.push(issue("inconsistent", ["capacity", index, "classes"], `${where}: ${r.places} places in 0 classes; give the number of classes, or leave classes out when unknown`));
+      issues.push(issue("inconsistent", ["capacity", index, "classes"], `${where}: ${r.places} places in 0 classes; give the number of classes, or leave classes out when unknown`, "error", recordNote("data.places-in-no-classes", at, { places: r.places })));
     }
   }
   for (const { index, value: r } of planned) {
     const where = locate("plannedPlaces", index, r, plannedPlacesTable.keyFields);
-    if (!known("plannedPlaces", index, where, r)) continue;
+    const at = recordAt("plannedPlaces", index, r, plannedPlacesTable.keyFields);
+    if (!known("plannedPlaces", index, where, r, at)) continue;
     if (r.kind === "closure" && r.places > 0) {
-      issues.push(issue("inconsistent", ["plannedPlaces", index, "places"], `${where}: a closure removes places, so places must be negative or zero, got ${r.places}`));
+      issues.push(issue("inconsistent", ["plannedPlaces", index, "places"], `${where}: a closure removes places, so places must be negative or zero, got ${r.places}`, "error", recordNote("data.closure-adds-places", at, { places: r.places })));
     }
   }
 }
@@ -532,15 +551,16 @@ function checkHousing(
   const warned = new Set<string>();
   for (const { index, value: r } of rows) {
     const where = locate("housing", index, r, housingTable.keyFields);
+    const at = recordAt("housing", index, r, housingTable.keyFields);
     if (!areaIds.has(r.area)) {
-      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`);
+      refs.add("unknown_area", r.area, "housing", index, ["housing", index, "area"], () => `${where}: area ${show(r.area)} is not in areas; add it there or correct the id${didYouMean(r.area, areaIds)}`, () => unknownArea(at, r.area, areaIds));
       continue;
     }
     if ((r.year === undefined) === (r.completionDate === undefined)) {
       const both = r.year !== undefined;
       issues.push(issue(both ? "inconsistent" : "invalid_value", ["housing", index, both ? "completionDate" : "year"], both
         ? `${where}: gives both year and completionDate; give one of them (year is the first school year occupied)`
-        : `${where}: gives neither year nor completionDate; give the first school year occupied (year) or the completion date (completionDate, yyyy-mm-dd)`));
+        : `${where}: gives neither year nor completionDate; give the first school year occupied (year) or the completion date (completionDate, yyyy-mm-dd)`, "error", recordNote(both ? "data.housing-year-and-date" : "data.housing-no-year", at)));
       continue;
     }
     let year = r.year;
@@ -548,13 +568,13 @@ function checkHousing(
       try {
         year = firstSchoolYearOccupied(parseISO(r.completionDate!), system.cutoff.value);
       } catch {
-        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${show(r.completionDate)} does not give a school year between 1800 and 2300`));
+        issues.push(issue("invalid_value", ["housing", index, "completionDate"], `${where}: completionDate ${show(r.completionDate)} does not give a school year between 1800 and 2300`, "error", recordNote("data.housing-bad-date", at, { date: show(r.completionDate) })));
         continue;
       }
     }
     if (!withEnrolment.has(r.area) && !warned.has(r.area)) {
       warned.add(r.area);
-      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${clip(r.area)} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning"));
+      issues.push(issue("no_enrolment", ["housing", index, "area"], `${where}: area ${clip(r.area)} has no enrolment, so it is not forecast and its housing adds no pupils; give the housing of the areas it contains instead`, "warning", recordNote("data.housing-without-enrolment", at, { area: clip(r.area) })));
     }
     out.push({ ...r, year });
   }

@@ -1,3 +1,5 @@
+import type { Note } from "../domain/notes.js";
+
 /** Where an issue was found: record type, row index, then field, as in zod's `path`. */
 export type IssuePath = readonly (string | number)[];
 
@@ -19,6 +21,13 @@ export interface DataIssue {
   readonly severity: IssueSeverity;
   readonly path: IssuePath;
   readonly message: string;
+  /**
+   * The message as coded data (a `data.…` code and its parameters), so that it can be rendered in
+   * another language (`placecast/node`'s `issueText(issue, "zh-CN")`); `message` stays the
+   * English text. Absent on issues not coded yet (they render as `message`). Parameters
+   * `table`, `index` and `keys` (field, value, field, value…) say which record it is about.
+   */
+  readonly detail?: Note;
 }
 
 /** The codes a `DataIssue` can carry. */
@@ -60,6 +69,16 @@ export class DatasetError extends Error {
   }
 }
 
+/** Options of `formatIssues`. */
+export interface FormatIssuesOptions {
+  /** Most issues listed; the rest are counted. @defaultValue `50` */
+  readonly limit?: number;
+  /** The text of one issue (another language: `issueText` of `placecast/node`). @defaultValue the issue's `message` */
+  readonly text?: (issue: DataIssue) => string;
+  /** The line that counts the issues not listed. @defaultValue `… and N more` */
+  readonly more?: (count: number) => string;
+}
+
 /**
  * Formats issues for people, one per line, errors first; control characters in a message are
  * escaped (`escapeControls`), so that each issue stays one line of plain text.
@@ -69,17 +88,18 @@ export class DatasetError extends Error {
  * formatIssues(err.issues) // "✗ enrolment[12] (area jiangcheng, grade P3, year 2018): pupils must be …"
  * ```
  */
-export function formatIssues(issues: readonly DataIssue[], options: { limit?: number } = {}): string {
+export function formatIssues(issues: readonly DataIssue[], options: FormatIssuesOptions = {}): string {
   const limit = options.limit ?? 50;
+  const text = options.text ?? ((i: DataIssue) => i.message);
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  const lines = sorted.slice(0, limit).map((i) => `${i.severity === "error" ? "✗" : "!"} ${escapeControls(i.message)}`);
-  if (sorted.length > limit) lines.push(`… and ${sorted.length - limit} more`);
+  const lines = sorted.slice(0, limit).map((i) => `${i.severity === "error" ? "✗" : "!"} ${escapeControls(text(i))}`);
+  if (sorted.length > limit) lines.push(options.more ? options.more(sorted.length - limit) : `… and ${sorted.length - limit} more`);
   return lines.join("\n");
 }
 
-/** Builds an issue. */
-export function issue(code: IssueCode, path: IssuePath, message: string, severity: IssueSeverity = "error"): DataIssue {
-  return { code, severity, path, message };
+/** Builds an issue; `detail` is the message as coded data (see `DataIssue.detail`). */
+export function issue(code: IssueCode, path: IssuePath, message: string, severity: IssueSeverity = "error", detail?: Note): DataIssue {
+  return detail ? { code, severity, path, message, detail } : { code, severity, path, message };
 }
 
 /** A result that is either a value with warnings, or the list of issues that stopped it. */
@@ -205,7 +225,20 @@ function editDistance(a: string, b: string): number {
  * ```
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
-  if (word.length > 100) return "";
+  const best = closest(word, candidates);
+  return best === undefined ? "" : `; did you mean ${show(best)}?`;
+}
+
+/**
+ * The candidate closest to a mistyped key (the one `didYouMean` suggests), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * closest("primry", ["preschool", "primary"]) // "primary"
+ * ```
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > 100) return undefined;
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = Math.max(1, Math.floor(word.length / 3)) + 1;
@@ -216,5 +249,5 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
       bestD = d;
     }
   }
-  return best === undefined ? "" : `; did you mean ${show(best)}?`;
+  return best;
 }

@@ -6,3 +6,4 @@ export * from "./write.js";
 export * from "./tables.js";
 export * from "./templates.js";
 export { readGradeSpans, formatGradeSpans, GRADE_SPAN_FORM, type GradeSpansRead } from "./spans.js";
+export * from "./issueText.js";

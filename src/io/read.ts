@@ -1,3 +1,4 @@
+import { note } from "../domain/notes.js";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -23,19 +24,19 @@ const NOTE_SHEETS = new Set(["readme", "about", "说明", "填写说明", "colum
 function decode(bytes: Uint8Array, at: FileLocation, issues: LocatedIssue[]): string | undefined {
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    issues.push(located("invalid_value", [], at, `is UTF-16 (${le ? "little" : "big"}-endian, as Excel saves "Unicode Text"); read as UTF-16. Save as "CSV UTF-8" to avoid this warning`, "warning"));
+    issues.push(located("invalid_value", [], at, `is UTF-16 (${le ? "little" : "big"}-endian, as Excel saves "Unicode Text"); read as UTF-16. Save as "CSV UTF-8" to avoid this warning`, "warning", note("data.file-utf16")));
     return new TextDecoder(le ? "utf-16le" : "utf-16be").decode(bytes);
   }
   let nul = 0;
   for (let i = 0; i < Math.min(bytes.length, 4096); i++) if (bytes[i] === 0) nul++;
   if (nul > 0 && nul >= Math.min(bytes.length, 4096) / 8) {
-    issues.push(located("invalid_value", [], at, 'looks like UTF-16 without a byte order mark (many NUL bytes); save it as "CSV UTF-8"'));
+    issues.push(located("invalid_value", [], at, 'looks like UTF-16 without a byte order mark (many NUL bytes); save it as "CSV UTF-8"', "error", note("data.file-utf16-no-bom")));
     return undefined;
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    issues.push(located("invalid_value", [], at, "is not UTF-8; read as GB18030 (Chinese Windows). Save as \"CSV UTF-8\" to avoid this warning", "warning"));
+    issues.push(located("invalid_value", [], at, "is not UTF-8; read as GB18030 (Chinese Windows). Save as \"CSV UTF-8\" to avoid this warning", "warning", note("data.file-gb18030")));
     return new TextDecoder("gb18030").decode(bytes);
   }
 }
@@ -79,7 +80,7 @@ export function csvRows(text: string, at: FileLocation, issues: LocatedIssue[]):
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
     const where = typeof err.lines === "number" ? { ...at, row: err.lines } : at;
-    issues.push(located("invalid_type", [], where, `is not valid CSV: ${err.message ?? String(e)}${err.code === "CSV_QUOTE_NOT_CLOSED" ? " (a quote \" opens a cell that never closes)" : ""}`));
+    issues.push(located("invalid_type", [], where, `is not valid CSV: ${err.message ?? String(e)}${err.code === "CSV_QUOTE_NOT_CLOSED" ? " (a quote \" opens a cell that never closes)" : ""}`, "error", note("data.file-bad-csv", { reason: err.message ?? String(e), quote: err.code === "CSV_QUOTE_NOT_CLOSED" })));
     return undefined;
   }
 }
@@ -94,7 +95,7 @@ async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limi
   let total = 0;
   for (const name of names) if (tableForName(basename(name, extname(name)))) total += (await stat(join(dir, name))).size;
   if (total > limits.maxBytes) {
-    issues.push(located("too_large", [], { file: basename(dir) || dir }, `holds ${mib(total)} of CSV files, more than the limit of ${mib(limits.maxBytes)}; split the data or raise the limit`));
+    issues.push(located("too_large", [], { file: basename(dir) || dir }, `holds ${mib(total)} of CSV files, more than the limit of ${mib(limits.maxBytes)}; split the data or raise the limit`, "error", note("data.input-too-large", { size: mib(total), limit: mib(limits.maxBytes) })));
     return undefined;
   }
   const sheets: RawSheet[] = [];
@@ -102,14 +103,14 @@ async function csvFolderSheets(dir: string, issues: LocatedIssue[], limits: Limi
     const at: FileLocation = { file: name };
     const table = tableForName(basename(name, extname(name)));
     if (!table) {
-      issues.push(located("unknown_field", [], at, `is not a record type and was not read; name the files ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en}.csv`).join(", ")} (or in Chinese)`, "warning"));
+      issues.push(located("unknown_field", [], at, `is not a record type and was not read; name the files ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en}.csv`).join(", ")} (or in Chinese)`, "warning", note("data.not-a-table", { workbook: false })));
       continue;
     }
     const text = decode(await readBytes(join(dir, name)), at, issues);
     if (text === undefined) continue;
     const rows = csvRows(text, at, issues);
     if (rows && rows.length > limits.maxRows) {
-      issues.push(located("too_large", [], at, `has ${rows.length} rows, more than ${limits.maxRows} rows (the limit of one file)`));
+      issues.push(located("too_large", [], at, `has ${rows.length} rows, more than ${limits.maxRows} rows (the limit of one file)`, "error", note("data.too-many-rows", { rows: rows.length, limit: limits.maxRows })));
       return undefined;
     }
     if (rows) sheets.push({ file: name, table, rows });
@@ -181,13 +182,13 @@ async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limi
   const bytes = await readBytes(file);
   const unpacked = zipUnpackedSize(bytes);
   if (bytes.length > limits.maxBytes || (unpacked > limits.maxBytes && Number.isFinite(unpacked))) {
-    issues.push(located("too_large", [], { file: name }, `unpacks to more than ${mib(limits.maxBytes)} (${bytes.length > limits.maxBytes ? `the file alone is ${mib(bytes.length)}` : `${mib(unpacked)}`}), the limit of an input; split the workbook or raise the limit`));
+    issues.push(located("too_large", [], { file: name }, `unpacks to more than ${mib(limits.maxBytes)} (${bytes.length > limits.maxBytes ? `the file alone is ${mib(bytes.length)}` : `${mib(unpacked)}`}), the limit of an input; split the workbook or raise the limit`, "error", note("data.input-too-large", { size: mib(bytes.length > limits.maxBytes ? bytes.length : unpacked), limit: mib(limits.maxBytes) })));
     return undefined;
   }
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    issues.push(located("invalid_type", [], { file: name }, `cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it from Excel as .xlsx`));
+    issues.push(located("invalid_type", [], { file: name }, `cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it from Excel as .xlsx`, "error", note("data.file-bad-xlsx", { reason: e instanceof Error ? e.message : String(e) })));
     return undefined;
   }
   const sheets: RawSheet[] = [];
@@ -195,13 +196,13 @@ async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limi
   wb.eachSheet((ws) => {
     const table = tableForName(ws.name);
     if (ws.rowCount > limits.maxRows) {
-      issues.push(located("too_large", [], { file: name, sheet: ws.name }, `has ${ws.rowCount} rows, more than ${limits.maxRows} rows (the limit of one sheet)`));
+      issues.push(located("too_large", [], { file: name, sheet: ws.name }, `has ${ws.rowCount} rows, more than ${limits.maxRows} rows (the limit of one sheet)`, "error", note("data.too-many-rows", { rows: ws.rowCount, limit: limits.maxRows })));
       tooLong = true;
       return;
     }
     if (!table) {
       if (!NOTE_SHEETS.has(ws.name.trim().toLowerCase())) {
-        issues.push(located("unknown_field", [], { file: name, sheet: ws.name }, `is not a record type and was not read; name the sheets ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en} (${c.sheet.zh})`).join(", ")}`, "warning"));
+        issues.push(located("unknown_field", [], { file: name, sheet: ws.name }, `is not a record type and was not read; name the sheets ${Object.values(TABLE_COLUMNS).map((c) => `${c.sheet.en} (${c.sheet.zh})`).join(", ")}`, "warning", note("data.not-a-table", { workbook: true })));
       }
       return;
     }
@@ -217,7 +218,7 @@ async function workbookSheets(file: string, issues: LocatedIssue[], limits: Limi
           cells.push(null);
           if (workbookCell(cell.master.value) !== null) {
             const range = merges.find((m) => m.split(":")[0] === cell.master.address) ?? `${cell.master.address}:…`;
-            issues.push(located("invalid_value", [table], { file: name, sheet: ws.name, row: rowNumber, column: columnLetter(c) }, `is merged into ${cell.master.address} (cells ${range} are merged); it is read as empty, not as ${cell.master.address}'s value. Unmerge the cells and give each its own value`, "warning"));
+            issues.push(located("invalid_value", [table], { file: name, sheet: ws.name, row: rowNumber, column: columnLetter(c) }, `is merged into ${cell.master.address} (cells ${range} are merged); it is read as empty, not as ${cell.master.address}'s value. Unmerge the cells and give each its own value`, "warning", note("data.merged-cell", { master: cell.master.address, range })));
           }
           continue;
         }
@@ -289,7 +290,7 @@ export async function safeReadDataset(path: string, system: SchoolSystem, option
     sheets = await workbookSheets(path, issues, limits);
   } else {
     context = { file: basename(path) };
-    issues.push(located("invalid_type", [], context, "is neither a folder of CSV files nor an .xlsx workbook"));
+    issues.push(located("invalid_type", [], context, "is neither a folder of CSV files nor an .xlsx workbook", "error", note("data.not-a-dataset-file")));
   }
   if (!sheets) return { success: false, issues };
   const skip = new Set(options.skip ?? []);

@@ -1,5 +1,6 @@
 import { safeParseDataset, type Dataset, type DatasetInput } from "../data/dataset.js";
-import { clip, didYouMean, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
+import { note, type Note } from "../domain/notes.js";
+import { clip, closest, didYouMean, issue, show, type DataIssue, type IssueCode, type IssueSeverity } from "../data/issues.js";
 import { normalizeName, type LenientRule } from "../data/lenient.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { cellToField, columnLetter, setPath, systemLabels, type CellValue, type SystemLabels } from "./cells.js";
@@ -56,8 +57,8 @@ export function formatLocation(loc: FileLocation): string {
 }
 
 /** Builds a located issue whose message starts with its location. */
-export function located(code: IssueCode, path: readonly (string | number)[], location: FileLocation, message: string, severity: IssueSeverity = "error"): LocatedIssue {
-  return { ...issue(code, path, `${formatLocation(location)}: ${message}`, severity), location };
+export function located(code: IssueCode, path: readonly (string | number)[], location: FileLocation, message: string, severity: IssueSeverity = "error", detail?: Note): LocatedIssue {
+  return { ...issue(code, path, `${formatLocation(location)}: ${message}`, severity, detail), location };
 }
 
 interface ParsedSheet {
@@ -82,14 +83,17 @@ class ReadRules {
     const key = `${at.file}\u0000${at.sheet ?? ""}\u0000${at.column ?? ""}\u0000${rule}\u0000${byValue ? fromText : ""}`;
     let g = this.groups.get(key);
     if (!g) this.groups.set(key, (g = { at, rule, from: fromText, to, rows: [] }));
-    g.rows.push(row);
+    // Cells come row by row; the grade cells of one row of a wide sheet count the row once.
+    if (g.rows[g.rows.length - 1] !== row) g.rows.push(row);
   }
 
   /** One warning per group: what was read how, in how many rows, and the first rows. */
   flush(issues: LocatedIssue[]): void {
     for (const g of this.groups.values()) {
       const what = RULE_TEXT[g.rule](g.from, g.to);
-      issues.push(located("read_as", [], { ...g.at, row: g.rows[0]! }, `${what} ${rowList(g.rows)}`, "warning"));
+      const to = g.to === undefined ? null : g.to;
+      const detail = note(`data.read-as.${g.rule}`, { from: show(g.from), to: to === null ? null : show(to), missing: g.to === null, count: g.rows.length, rows: g.rows.slice(0, 3) });
+      issues.push(located("read_as", [], { ...g.at, row: g.rows[0]! }, `${what} ${rowList(g.rows)}`, "warning", detail));
     }
   }
 }
@@ -146,7 +150,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
   const nonEmpty = raw.rows.filter((r) => r.cells.some((c) => !isBlank(c)));
   const head = nonEmpty[0];
   if (!head) {
-    issues.push(located("invalid_type", [raw.table], base, `is empty; give a header row and one row per record. Columns of ${raw.table} (* required): ${columnList(raw.table)}`));
+    issues.push(located("invalid_type", [raw.table], base, `is empty; give a header row and one row per record. Columns of ${raw.table} (* required): ${columnList(raw.table)}`, "error", note("data.sheet-empty", { table: raw.table })));
     return undefined;
   }
   const before = issues.length;
@@ -167,7 +171,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     if (wide && gradeHeaders[i] !== undefined) {
       if (gradeOfColumn.includes(gradeHeaders[i])) {
-        issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives grade ${gradeHeaders[i]} again; keep one column per grade`));
+        issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives grade ${gradeHeaders[i]} again; keep one column per grade`, "error", note("data.grade-column-twice", { header: show(header), grade: gradeHeaders[i]! })));
       } else if (labels.aliases.has(normalizeName(header))) rules.add(at, "label", header, gradeHeaders[i], head.row);
       gradeOfColumn[i] = gradeHeaders[i];
       columns.push(undefined);
@@ -180,14 +184,14 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     const col = columnForHeader(raw.table, header);
     if (!col) {
-      issues.push(located("unknown_field", [raw.table], at, `unknown column ${show(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`));
+      issues.push(located("unknown_field", [raw.table], at, `unknown column ${show(header)}; the columns of ${raw.table} are ${columnList(raw.table)} (* required)`, "error", unknownColumn(raw.table, header)));
       columns.push(undefined);
       return;
     }
     const key = col.path.join(".");
     const prev = columnOf.get(key);
     if (prev) {
-      issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`));
+      issues.push(located("duplicate", [raw.table], at, `column ${show(header)} gives ${describeColumn(col)} again (already in column ${prev.letter}); keep one of them`, "error", note("data.column-twice", { table: raw.table, header: show(header), field: key, prev: prev.letter })));
       columns.push(undefined);
       return;
     }
@@ -201,13 +205,14 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     issues.push(located("invalid_type", [raw.table], { ...base, row: head.row, column: classes.letter, header: classes.header }, "a classes column cannot go with one column per grade (a row's classes would be given to every grade); give the classes in the long layout, one row per grade, or leave the column out"));
   }
   if (missing.length > 0) {
-    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`));
+    issues.push(located("invalid_type", [raw.table], { ...base, row: head.row }, `no column for ${missing.map(describeColumn).join(", ")}; the header row must name the required columns (* required): ${columnList(raw.table)}`, "error", note("data.missing-columns", { table: raw.table, fields: missing.map((c) => c.path.join(".")) })));
   }
   const records: Record<string, unknown>[] = [];
   const rowOf: number[] = [];
   const figureColumn: { letter: string; header: string }[] = [];
   const pupilsSpec = spec.columns.find((c) => c.path[0] === "pupils")!;
   const totalMismatch: string[] = [];
+  const mismatchFigures: number[] = [];
   const totalRows: number[] = [];
   for (const r of nonEmpty.slice(1)) {
     const rec: Record<string, unknown> = {};
@@ -224,7 +229,7 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
           issues.push(located("invalid_value", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) }, `${describeColumn(col)} ${show(text(cell))}: ${f.error}`));
         }
       } else if (!isBlank(cell) && (i >= head.cells.length || isBlank(head.cells[i] ?? null))) {
-        issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`));
+        issues.push(located("unknown_field", [raw.table], { ...base, row: r.row, column: columnLetter(i + 1) }, `value ${show(cell instanceof Date ? text(cell) : cell)} has no column header; add a header or remove the value`, "error", note("data.value-without-header", { value: show(cell instanceof Date ? text(cell) : cell) })));
       }
     }
     if (!wide) {
@@ -235,13 +240,17 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     // Wide: one record per grade column, the figure read like a pupils cell.
     let sum = 0;
     let complete = true;
+    // A reading of the grade cells is one warning for all of them (the columns as a range, C–Q), not one per grade; a missing figure keeps its cell.
+    const gradeCols = gradeOfColumn.flatMap((g, i) => (g === undefined ? [] : [i]));
+    const gradeRange = gradeCols.length ? `${columnLetter(gradeCols[0]! + 1)}–${columnLetter(gradeCols[gradeCols.length - 1]! + 1)}` : "";
     for (let i = 0; i < gradeOfColumn.length; i++) {
       const grade = gradeOfColumn[i];
       if (grade === undefined) continue;
       const cell = r.cells[i] ?? null;
       const at = { letter: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
       const f = cellToField(cell, pupilsSpec, labels);
-      if (f.rule) rules.add({ ...base, column: at.letter, header: at.header }, f.rule, cell, f.set ? f.value : undefined, r.row);
+      // A missing figure keeps its own cell: which figure is missing matters.
+      if (f.rule) rules.add(f.rule === "missing-dash" ? { ...base, column: at.letter, header: at.header } : { ...base, column: gradeRange }, f.rule, cell, f.set ? f.value : undefined, r.row);
       const pupils = f.set ? f.value : null;
       if (typeof pupils === "number") sum += pupils;
       else complete = false;
@@ -251,14 +260,17 @@ function parseSheet(raw: RawSheet, labels: SystemLabels, issues: LocatedIssue[],
     }
     for (const i of totalColumns) {
       const f = cellToField(r.cells[i] ?? null, pupilsSpec, labels);
-      if (complete && f.set && typeof f.value === "number" && Math.abs(f.value - sum) > 1e-9) totalMismatch.push(`row ${r.row}: ${f.value} against ${sum}`);
+      if (complete && f.set && typeof f.value === "number" && Math.abs(f.value - sum) > 1e-9) {
+        totalMismatch.push(`row ${r.row}: ${f.value} against ${sum}`);
+        mismatchFigures.push(r.row, f.value, sum);
+      }
     }
     totalRows.push(r.row);
   }
   for (const i of totalColumns) {
     const at: FileLocation = { ...base, row: head.row, column: columnLetter(i + 1), header: text(head.cells[i] ?? null) };
     issues.push(
-      located("total_row", [raw.table], at, `is a total column and was not read (the grades are read one by one)${totalMismatch.length ? `; it differs from the sum of the grades ${rowList(totalMismatch.map((m) => Number(/\d+/.exec(m)![0])))}: ${totalMismatch.slice(0, 3).join("; ")}` : totalRows.length ? "; it equals the sum of the grades in every complete row" : ""}`, "warning"),
+      located("total_row", [raw.table], at, `is a total column and was not read (the grades are read one by one)${totalMismatch.length ? `; it differs from the sum of the grades ${rowList(totalMismatch.map((m) => Number(/\d+/.exec(m)![0])))}: ${totalMismatch.slice(0, 3).join("; ")}` : totalRows.length ? "; it equals the sum of the grades in every complete row" : ""}`, "warning", note("data.total-column", { differ: mismatchFigures.slice(0, 9), differCount: totalMismatch.length, equal: totalMismatch.length === 0 && totalRows.length > 0 })),
     );
   }
   if (issues.some((x, k) => k >= before && x.severity === "error")) return undefined;
@@ -306,6 +318,7 @@ function dropTotalRows(
   });
   const checked: number[] = [];
   const differ: string[] = [];
+  const differFigures: (string | number)[] = [];
   const unchecked: number[] = [];
   records.forEach((t, i) => {
     const field = totalIdx[i];
@@ -321,7 +334,10 @@ function dropTotalRows(
         continue;
       }
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - v) > 1e-9) differ.push(`row ${rowOf[i]} ${f} ${v} against a sum of ${sum}`);
+      if (Math.abs(sum - v) > 1e-9) {
+        differ.push(`row ${rowOf[i]} ${f} ${v} against a sum of ${sum}`);
+        differFigures.push(rowOf[i]!, f, v, sum);
+      }
       else checked.push(rowOf[i]!);
     }
   });
@@ -334,7 +350,9 @@ function dropTotalRows(
     differ.length ? `${differ.length} ${differ.length === 1 ? "differs" : "differ"} from it (${differ.slice(0, 3).join("; ")}${differ.length > 3 ? "; …" : ""}): check the rows` : "",
     unchecked.length ? `${unchecked.length} could not be checked (a figure totalled is missing)` : "",
   ].filter((x) => x !== "");
-  issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${[...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))].join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning"));
+  const words = [...new Set(records.flatMap((r, i) => (totalIdx[i] !== undefined ? [String(r[totalIdx[i]!])] : [])))];
+  const detail = note("data.total-rows", { words, count: rows.length, rows: rows.slice(0, 3), checked: checked.length, differ: differFigures.slice(0, 12), differCount: differ.length, unchecked: unchecked.length });
+  issues.push(located("total_row", [raw.table], at, `total row${rows.length === 1 ? "" : "s"} (${words.join(", ")}) dropped ${rowList(rows)}: a sum, not a record${verdict.length ? `; ${verdict.join("; ")}` : ""}`, "warning", detail));
   return out;
 }
 
@@ -365,7 +383,7 @@ function locateIssue(i: DataIssue, sheets: ReadonlyMap<string, ParsedSheet>): Lo
     const row = ps.rowOf[Number(n)];
     return row === undefined ? all : `row ${row}`;
   });
-  return { ...i, message: `${formatLocation(loc)}: ${message}`, location: loc };
+  return { ...i, message: `${formatLocation(loc)}: ${message}`, location: loc, ...(i.detail ? { detail: rowsOfDetail(i.detail, String(table), ps) } : {}) };
 }
 
 /**
@@ -388,7 +406,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
     const prev = seen.get(s.table);
     const at: FileLocation = s.sheet === undefined ? { file: s.file } : { file: s.file, sheet: s.sheet };
     if (prev) {
-      issues.push(located("duplicate", [s.table], at, `gives ${s.table} again (already in ${formatLocation(prev.sheet === undefined ? { file: prev.file } : { file: prev.file, sheet: prev.sheet })}); give each record type once`));
+      issues.push(located("duplicate", [s.table], at, `gives ${s.table} again (already in ${formatLocation(prev.sheet === undefined ? { file: prev.file } : { file: prev.file, sheet: prev.sheet })}); give each record type once`, "error", note("data.table-twice", { table: s.table, prevFile: clip(prev.file), prevSheet: prev.sheet === undefined ? null : clip(prev.sheet) })));
       continue;
     }
     seen.set(s.table, s);
@@ -400,7 +418,7 @@ export function parseSheets(sheets: readonly RawSheet[], system: SchoolSystem, c
   for (const t of TABLE_NAMES) {
     const spec = TABLE_COLUMNS[t];
     if (spec.required && !seen.has(t)) {
-      issues.push(located("invalid_type", [t], context, `has no ${t} (${context.sheet === undefined && /\.xlsx$/i.test(context.file) ? `a sheet named ${spec.sheet.en} or ${spec.sheet.zh}` : `a file ${spec.sheet.en}.csv or ${spec.sheet.zh}.csv`}); it is required`));
+      issues.push(located("invalid_type", [t], context, `has no ${t} (${context.sheet === undefined && /\.xlsx$/i.test(context.file) ? `a sheet named ${spec.sheet.en} or ${spec.sheet.zh}` : `a file ${spec.sheet.en}.csv or ${spec.sheet.zh}.csv`}); it is required`, "error", note("data.missing-table", { table: t, workbook: context.sheet === undefined && /\.xlsx$/i.test(context.file) })));
     }
   }
   rules.flush(issues);
@@ -512,18 +530,21 @@ function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>,
   if (names.size === 0) return i;
   const hint = didYouMean(v, [...names].filter(([, id]) => id !== null).map(([n]) => n));
   if (hint === "") return i;
-  const name = hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"'));
-  const id = names.get(name);
-  return { ...i, message: `${i.message}${hint}${typeof id === "string" && id !== name ? ` (${school ? "school" : "area"} ${show(id)})` : ""}` };
+  const near = hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"'));
+  const id = names.get(near);
+  const name = closest(v, [...names].filter(([, x]) => x !== null).map(([n]) => n))!;
+  const detail = i.detail ? { detail: note(i.detail.code, { ...i.detail.params, near: show(name), nearId: typeof id === "string" && id !== near ? show(id) : null }) } : {};
+  return { ...i, message: `${i.message}${hint}${typeof id === "string" && id !== near ? ` (${school ? "school" : "area"} ${show(id)})` : ""}`, ...detail };
 }
 
 /**
  * Groups errors that say the same thing about the same column (the same code and message once
- * values and row numbers are set aside): the first is kept, with the count and first rows of the
+ * values and row numbers are set aside; for a coded issue, the same detail once the record's keys
+ * and the value given are set aside): the first is kept, with the count and first rows of the
  * others, so that one mistake on 240 rows is one message, not 240.
  */
 function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
-  const groups = new Map<string, { first: LocatedIssue; rows: number[] }>();
+  const groups = new Map<string, { first: LocatedIssue; rows: number[]; seen: Set<number> }>();
   const out: (LocatedIssue | string)[] = [];
   for (const i of issues) {
     const loc = i.location;
@@ -531,12 +552,19 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
       out.push(i);
       continue;
     }
-    const tail = i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
+    // A coded issue groups by its detail without the record's keys and the value given (the same rule broken in rows of different grades is one mistake).
+    const d = i.detail;
+    const tail = d
+      ? `${d.code}\u0000${JSON.stringify(Object.entries(d.params).filter(([k]) => k !== "keys" && k !== "index" && k !== "got"))}`
+      : i.message.slice(formatLocation(loc).length).replace(/"(?:[^"\\]|\\.)*"/g, "\u0001").replace(/-?\d+(\.\d+)?/g, "\u0002");
     const key = `${i.code}\u0000${loc.file}\u0000${loc.sheet ?? ""}\u0000${loc.column ?? ""}\u0000${tail}`;
     const g = groups.get(key);
-    if (g) g.rows.push(loc.row);
-    else {
-      groups.set(key, { first: i, rows: [] });
+    // The records of one row of a wide sheet (one per grade) repeat a mistake of the row: the row counts once.
+    if (g) {
+      if (!g.seen.has(loc.row)) g.rows.push(loc.row);
+      g.seen.add(loc.row);
+    } else {
+      groups.set(key, { first: i, rows: [], seen: new Set([loc.row]) });
       out.push(key);
     }
   }
@@ -545,8 +573,36 @@ function groupRepeated(issues: readonly LocatedIssue[]): LocatedIssue[] {
     const g = groups.get(x)!;
     if (g.rows.length === 0) return g.first;
     const n = g.rows.length;
-    return { ...g.first, message: `${g.first.message}; the same in ${n} more row${n === 1 ? "" : "s"} (rows ${g.rows.slice(0, 3).join(", ")}${n > 3 ? ` and ${n - 3} more` : ""})` };
+    const detail = g.first.detail ? { detail: note(g.first.detail.code, { ...g.first.detail.params, same: n, sameRows: g.rows.slice(0, 3) }) } : {};
+    return { ...g.first, message: `${g.first.message}; the same in ${n} more row${n === 1 ? "" : "s"} (rows ${g.rows.slice(0, 3).join(", ")}${n > 3 ? ` and ${n - 3} more` : ""})`, ...detail };
   });
+}
+
+/**
+ * A dataset issue's detail with record indices of the same table turned into spreadsheet rows:
+ * `prev` (a duplicate's first record) becomes `prevRow`, `moreIndex` (other records with the
+ * same unknown reference) becomes `moreRows` (the first three other rows) and `moreRowCount`.
+ */
+function rowsOfDetail(detail: Note, table: string, ps: ParsedSheet): Note {
+  const p = detail.params;
+  const extra: Record<string, number | number[]> = {};
+  if (p.moreIndex === undefined && typeof p.prev !== "number") return detail;
+  if (typeof p.prev === "number" && ps.rowOf[p.prev] !== undefined) extra.prevRow = ps.rowOf[p.prev]!;
+  if (Array.isArray(p.moreIndex) && p.moreTable === table) {
+    // Rows, not records: the records of one row of a wide sheet (one per grade) share its row.
+    const own = typeof p.index === "number" ? ps.rowOf[p.index] : undefined;
+    const rows = [...new Set(p.moreIndex.flatMap((k) => (typeof k === "number" && ps.rowOf[k] !== undefined ? [ps.rowOf[k]!] : [])))].filter((r) => r !== own);
+    extra.moreRows = rows.slice(0, 3);
+    extra.moreRowCount = rows.length;
+  }
+  return Object.keys(extra).length ? note(detail.code, { ...p, ...extra }) : detail;
+}
+
+/** The detail of an unknown column: the header and the closest known header (either language). */
+function unknownColumn(table: TableName, header: string): Note {
+  const headers = TABLE_COLUMNS[table].columns.flatMap((c) => [c.header.zh, c.header.en]);
+  const near = closest(header, headers);
+  return note("data.unknown-column", { table, header: show(header), near: near === undefined ? null : near });
 }
 
 function errorsFirst(issues: readonly LocatedIssue[]): LocatedIssue[] {

@@ -105,6 +105,20 @@ const RULES_ZH: Readonly<Record<string, string>> = {
  * An example row of each input table, from a made-up city (云州市, counties 青山县 and 白水县):
  * values by column path, in each language (labels such as grades and stages differ).
  */
+/**
+ * What a column's cell must hold, in Chinese (the 填写要求 of the zh-CN guide), for messages:
+ * the rule of `table.field`, or of the field in any table, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * columnRuleZh("enrolment", "pupils") // "在校生人数：非负整数；空白表示缺数"
+ * ```
+ */
+export function columnRuleZh(table: string, field: string): string | undefined {
+  const own = (k: string): string | undefined => (Object.prototype.hasOwnProperty.call(RULES_ZH, k) ? RULES_ZH[k] : undefined);
+  return own(`${table}.${field}`) ?? own(field);
+}
+
 const EXAMPLES: Readonly<Record<TableName, Readonly<Record<string, readonly [Cell, Cell]>>>> = {
   areas: { id: ["qingshan", "qingshan"], "name.zh": ["青山县", "青山县"], "name.en": ["Qingshan County", "Qingshan County"], parent: ["yunzhou", "yunzhou"], provenance: ["reported", "报告"] },
   enrolment: { area: ["qingshan", "qingshan"], year: [2020, 2020], grade: ["P1", "小学一年级"], pupils: [5230, 5230], provenance: ["reported", "报告"] },

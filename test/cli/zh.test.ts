@@ -11,41 +11,15 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { EXIT, HELP_ZH, main } from "../../src/cli/main.js";
-import { columnGuide, TABLE_COLUMNS } from "../../src/io/index.js";
+import { columnGuide, columnValues, formatIssuesIn } from "../../src/io/index.js";
 import { chinaSchoolSystem, englandSchoolSystem } from "../../src/index.js";
-import { writeDatasetFiles } from "../../src/node.js";
+import { safeReadDataset, writeDatasetFiles } from "../../src/node.js";
 import { runCli, sink } from "../helpers/cli.js";
 import { systemInput, testYields } from "../helpers/systems.js";
+import { allowList, untranslated } from "../helpers/zh.js";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "yunzhou");
 const tmp = (): string => mkdtempSync(join(tmpdir(), "placecast-zh-"));
-
-/**
- * ASCII words a Chinese output may hold, each for a reason:
- * - ids the user gave (areas, developments) and placecast's own ids that name no label: note
- *   codes (`flags.…`), grade and stage ids listed as accepted input labels in the guide;
- * - names: placecast, the standards cited by their code (GB, 建标), file types, units;
- * - the headers and coded values the readers accept (the guide lists them as input labels).
- */
-function allowList(): Set<string> {
-  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */, "qs-town-1", "qs-town-2", "qs-town-3", "qs-village-1" /* the schools (issue 16) */];
-  const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown", "n" /* the pupils n in the formula n / (n + κ) of schools.shrinkage */];
-  const system = chinaSchoolSystem.stages.flatMap((s) => [s.id, ...s.grades.map((g) => g.id)]);
-  const input = Object.values(TABLE_COLUMNS).flatMap((t) => t.columns.flatMap((c) => [c.header.en, ...(c.aliases ?? []), ...Object.keys(c.values ?? {}), ...Object.values(c.values ?? {}).flat()]));
-  return new Set([...ids, ...names, ...system, ...input].flatMap((w) => w.split(/[^A-Za-z0-9_\-.]+/)).filter((w) => w !== ""));
-}
-
-/** The ASCII-letter words of a text that are not on the allow-list (note codes and paths excepted). */
-function untranslated(text: string, allow: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const m of text.replace(/(?:^|[\s,(（])\/[^\s,)）]*/g, " ").matchAll(/[A-Za-z][A-Za-z0-9_\-.]*/g)) {
-    const w = m[0].replace(/[.\-]+$/, "");
-    if (allow.has(w)) continue;
-    if (/^[a-z]+(\.[a-z0-9-]+)+$/.test(w)) continue; // a note code (flags.assumption.even-spread)
-    out.push(w);
-  }
-  return out;
-}
 
 /** Every text of the files under a folder, by file: CSV, Markdown (without link targets), HTML and SVG (text and aria labels, no style), XLSX cells. */
 async function textsOf(dir: string): Promise<Map<string, string>> {
@@ -91,26 +65,64 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(stderr.text()).not.toMatch(/fitting|forecasting|assessing/);
   }, 60_000);
 
-  it("the fixture uses only the headers and labels the zh-CN template guide lists", () => {
+  it("the fixture is the zh-CN templates filled in: their headers (grades as columns in 在校生), labels the guide lists, and the habits of issue 17", async () => {
+    const templates = tmp();
+    expect((await runCli("templates", "--lang", "zh-CN", "--out", templates)).code).toBe(EXIT.ok);
     const guide = columnGuide("zh-CN", chinaSchoolSystem);
     const [iSheet, iCol, , , , iLabels] = [0, 1, 2, 3, 4, 5];
+    const gradeLabels = new Set(columnValues("enrolment", "grade", chinaSchoolSystem)!.flatMap((v) => v.accepted));
+    // Labels a person writes that the guide does not list first but the readers take (each read with a warning, below).
+    const habits = new Set(["幼儿园", "普通高中", "合计"]);
     for (const f of readdirSync(FIXTURE).filter((x) => x.endsWith(".csv"))) {
       const sheet = f.replace(/\.csv$/, "");
-      const rows = readFileSync(join(FIXTURE, f), "utf8").replace(/^\uFEFF/, "").trim().split("\n").map((l) => l.split(","));
+      const template = readFileSync(join(templates, f), "utf8").replace(/^\uFEFF/, "").trim().split("\n")[0]!.split(",");
+      const rows = readFileSync(join(FIXTURE, f), "utf8").replace(/^\uFEFF/, "").trim().split("\n").map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
       const cols = guide.rows.filter((r) => r[iSheet] === sheet);
-      expect(cols.length, f).toBeGreaterThan(0);
       rows[0]!.forEach((h, i) => {
+        const wide = sheet === "在校生" && (gradeLabels.has(h) || h === "合计");
+        expect(template.includes(h) || wide, `${f}: header ${h} is the template's (or a grade of the wide layout)`).toBe(true);
         const g = cols.find((r) => r[iCol] === h);
-        expect(g, `${f}: header ${h} is the template's`).toBeDefined();
-        const labels = String(g![iLabels!] ?? "");
+        const labels = String(g?.[iLabels!] ?? "");
         if (labels === "") return;
         const allowed = new Set(labels.split("、"));
         // A school's grade spans (年级范围) hold grade labels between range marks and years: each grade must be a listed label.
         const cells = (c: string): string[] => (h === "年级范围" ? c.replace(/（[^）]*）/g, "").split(/[-；]/) : [c]);
-        for (const r of rows.slice(1)) if (r[i] !== "" && r[i] !== undefined) for (const c of cells(r[i]!)) expect(allowed.has(c), `${f}: ${h} = ${r[i]}`).toBe(true);
+        for (const r of rows.slice(1)) if (r[i] !== "" && r[i] !== undefined) for (const c of cells(r[i]!)) expect(allowed.has(c) || habits.has(c), `${f}: ${h} = ${r[i]}`).toBe(true);
       });
     }
-  });
+  }, 60_000);
+
+  it("reads the habits of issue 17 as a person would, each with a warning in Chinese saying what was read how", async () => {
+    const r = await safeReadDataset(FIXTURE, chinaSchoolSystem);
+    if (!r.success) throw new Error(formatIssuesIn(r.issues, "en"));
+    const ds = r.data;
+    const pupils = (area: string, year: number, grade: string): number | null | undefined => ds.enrolment.find((e) => e.area === area && e.year === year && e.grade === grade)?.pupils;
+    // Figures from the fixture's generating formula (README): 青山县 by name, 2016年, "4,947人" in the wide layout.
+    expect(pupils("qingshan", 2016, "K1")).toBe(4947);
+    expect(pupils("qingshan", 2016, "J1")).toBe(6169); // the 七年级 column
+    expect(pupils("qingshan", 2016, "S1")).toBe(3924); // the 高一 column
+    expect(pupils("baishui", 2016, "J1")).toBeNull(); // "-": missing, not zero
+    expect(pupils("baishui", 2016, "S3")).toBeNull(); // "—"
+    expect(ds.enrolment.some((e) => e.area === "合计")).toBe(false); // total rows dropped
+    expect(ds.enrolment).toHaveLength(2 * 5 * 15);
+    expect(ds.areas.map((a) => [a.id, a.parent])).toEqual([["yunzhou", undefined], ["qingshan", "yunzhou"], ["baishui", "yunzhou"]]);
+    expect(ds.capacity!.filter((c) => c.stage === "preschool").map((c) => [c.area, c.places])).toEqual([["qingshan", 16000], ["baishui", 4200]]); // 幼儿园, "16,000"
+    expect(ds.capacity!.filter((c) => c.stage === "senior").map((c) => c.area)).toEqual(["qingshan", "baishui"]); // 普通高中
+    expect(ds.capacity).toHaveLength(8); // the 合计 row dropped
+    expect(ds.plannedPlaces!.map((p) => [p.area, p.year, p.places])).toEqual([["qingshan", 2023, 2700], ["baishui", 2024, 500]]); // 2023年, "2,700个学位"
+    // Completion dates 2022/6/30 and 2023年6月 (its last day) before the 31 August cut-off: first occupied that school year.
+    expect(ds.housing!.map((h) => [h.area, h.completionDate, h.year, h.dwellings])).toEqual([["qingshan", "2022-06-30", 2022, 1800], ["baishui", "2023-06-30", 2023, 600]]);
+    expect(ds.births.find((b) => b.area === "qingshan" && b.year === 2000)!.births).toBe(6600); // "6,600人"
+    const warnings = formatIssuesIn(r.warnings, "zh-CN", { limit: 500 });
+    for (const read of ['"一年级" 读作 "P1"', '"七年级" 读作 "J1"', '"幼儿园" 读作 "preschool"', '"普通高中" 读作 "senior"', '"2016年" 读作 2016', '"2022/6/30" 读作 "2022-06-30"', '"2023年6月" 读作 "2023-06-30"', '"—" 读作缺数（不是 0）', '"-" 读作缺数（不是 0）', '"青山县" 读作县区 "qingshan"', '"云州市" 读作县区 "yunzhou"', '"4,947人" 读作 4947', '"16,000" 读作 16000', "合计行（合计）已去掉", "是合计列，未读取"]) {
+      expect(warnings, read).toContain(read);
+    }
+    expect(r.warnings.every((w) => w.severity === "warning")).toBe(true);
+    // The figures of the wide sheet read with a unit: one warning for the grade columns, not one per grade; a missing figure at its cell.
+    expect(warnings).toContain('在校生.csv，第 2 行，C–Q 列：已去掉数字后的单位（"4,947人" 读作 4947），共 5 行（第 2、5、8 行等）');
+    expect(warnings).toContain('在校生.csv，第 3 行，L 列（七年级）："-" 读作缺数（不是 0）');
+    expect(warnings).toContain('在校生.csv，第 3 行，Q 列（高三）："—" 读作缺数（不是 0）');
+  }, 60_000);
 
   it("reads without a problem and writes every output in Chinese, with area names beside ids", async () => {
     const out = tmp();
@@ -119,8 +131,12 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     const allow = allowList();
     const r = await runCli("forecast", "--data", FIXTURE, "--out", tables, "--lang", "zh-CN", "--draws", "20", "--quiet");
     expect(r.code, r.stderr).toBe(EXIT.ok);
-    expect(r.stderr).not.toMatch(/[✗!] /); // no data problem, no warning
-    expect(r.stderr).toMatch(/^placecast：预测 2020→2035 学年，2 个县区；\d+ 个县区学段年份学位不足/);
+    expect(r.stderr).not.toMatch(/✗ /); // no data problem
+    // The habits are read with warnings, in Chinese.
+    const warnings = r.stderr.split("\n").filter((l) => l.startsWith("! "));
+    expect(warnings.length).toBeGreaterThan(10);
+    for (const w of warnings) expect(untranslated(w, allow), w).toEqual([]);
+    expect(r.stderr.split("\n").filter((l) => !l.startsWith("! ")).join("\n")).toMatch(/^placecast：预测 2020→2035 学年，2 个县区；\d+ 个县区学段年份学位不足/);
     const stderr = sink();
     const stdout = sink();
     const code = await main(["report", "--data", FIXTURE, "--out", report, "--lang", "zh", "--draws", "20", "--quiet"], { stdout, stderr, fontSetup: () => ({ fontFiles: [], cjk: false }) });
@@ -189,6 +205,34 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   }, 60_000);
 
+  it("advise speaks Chinese under zh-CN: headers, file names, stage names, decisions (保留/推迟/取消), reasons, area names beside ids", async () => {
+    const out = tmp();
+    const r = await runCli("advise", "--data", FIXTURE, "--lang", "zh-CN", "--draws", "20", "--out", out);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    // estimatedLevers names the exported table of lever costs (a name, as in --help).
+    const allow = new Set([...allowList(), "estimatedLevers"]);
+    const stageIds = /\b(preschool|primary|junior|senior)\b/; // on the allow-list as input labels, but a zh-CN output names stages
+    expect(untranslated(r.stdout, allow)).toEqual([]);
+    expect(r.stdout).not.toMatch(stageIds);
+    expect(r.stdout).toMatch(/^建议：每个县区、学段、学年的学位不足概率 ≤ 0\.1，模拟 20 条路径（随机种子 1）/);
+    for (const s of ["学前教育", "小学", "初中", "高中"]) expect(r.stdout).toMatch(new RegExp(`^${s} `, "m"));
+    expect(readdirSync(out).sort()).toEqual(["学位建议.csv", "建议说明.csv", "项目建议.csv"]);
+    const texts = await textsOf(out);
+    for (const [file, text] of texts) {
+      expect(untranslated(text, allow), file).toEqual([]);
+      expect(text, file).not.toMatch(stageIds);
+    }
+    const projects = readFileSync(join(out, "项目建议.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n").map((l) => l.split(","));
+    expect(projects[0]).toEqual(["县区代码", "县区名称", "学段", "项目", "学位（个）", "规划启用学年", "建议", "建议启用学年"]);
+    expect(projects.slice(1).map((p) => p.slice(0, 4))).toEqual([["qingshan", "青山县", "小学", "青山县第二实验小学"], ["baishui", "白水县", "初中", "白水县第一中学扩建"]]);
+    for (const p of projects.slice(1)) expect(["保留", "推迟", "取消", "按规划保留（开办在即）"]).toContain(p[6]);
+    // Every reason about an area names it (青山县, 白水县), with the stage's name.
+    const notes = readFileSync(join(out, "建议说明.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n").slice(1);
+    const about = notes.filter((l) => !l.startsWith("advise.cost-curve-interpolated"));
+    expect(about.length).toBeGreaterThan(0);
+    for (const l of about) expect(l, l).toMatch(/^advise\.[a-z-]+,"?(青山县|白水县)，(学前教育|小学|初中|高中)：/);
+  }, 120_000);
+
   it("the zh-CN templates explain every column in Chinese, with labels and examples; no schema text leaks into either language", async () => {
     const out = tmp();
     const r = await runCli("templates", "--out", out);
@@ -231,10 +275,11 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     expect(fr.stderr).toMatch(/^placecast: error: --lang must be en or zh-CN \(zh is taken as zh-CN\), got "fr"/);
     const dir = tmp();
     cpSync(FIXTURE, dir, { recursive: true });
-    writeFileSync(join(dir, "在校生.csv"), readFileSync(join(dir, "在校生.csv"), "utf8").replace("qingshan,2016,小班,4947", "qingshan,2016,小班,-4"));
+    writeFileSync(join(dir, "在校生.csv"), readFileSync(join(dir, "在校生.csv"), "utf8").replace('"4,947人"', "-4"));
     const data = await runCli("forecast", "--data", dir, "--out", tmp(), "--lang", "zh-CN");
     expect(data.code).toBe(EXIT.data);
-    expect(data.stderr).toMatch(/^placecast：数据中有 1 个问题：\n✗ 在校生\.csv, row 2/);
+    expect(data.stderr).toMatch(/^placecast：数据中有 \d+ 个问题：\n✗ 在校生\.csv，第 2 行，C 列（小班）（县区 qingshan，年级 K1，年份 2016）：人数填写有误，实际为 -4（/);
+    expect(data.stderr.match(/^✗ /gm)).toHaveLength(1);
   });
 });
 
@@ -268,7 +313,19 @@ describe("the command line plans (issue 17)", () => {
     const sec = assessment.find((l) => l[h.indexOf("stage")] === "secondary")!;
     expect(sec[h.indexOf("standard_class_size")]).toBe("30");
     expect(h).toContain("utilisation_pct");
-  }, 60_000);
+    // The same authority's report (HTML, Markdown, charts) from the command line, housing included.
+    const rep = tmp();
+    const rr = await runCli("report", "--data", dir, "--out", rep, "--system", "england", "--yields", yields, "--draws", "20", "--quiet");
+    expect(rr.code, rr.stderr).toBe(EXIT.ok);
+    for (const f of ["report.html", "report.md", "parameters.csv", "charts/forecast-city.svg", "charts/surplus-heatmap.svg"]) expect(statSync(join(rep, f)).size, f).toBeGreaterThan(0);
+    const md = readFileSync(join(rep, "report.md"), "utf8");
+    expect(md).toMatch(/^\| Housing +\| +10 \|/m); // the 10 housing records of the dataset were read
+    expect(md).toContain("Secondary");
+    const repParams = readFileSync(join(rep, "parameters.csv"), "utf8");
+    expect(repParams).toContain("command,report,option");
+    expect(repParams).toContain("housing,yes,default");
+    expect(repParams).toContain("yields,la-yields: invented for this test,option");
+  }, 120_000);
 
   it("reads its settings from placecast.json (paths relative to the file), the command line winning, and locates a bad setting", async () => {
     const dir = tmp();

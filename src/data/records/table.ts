@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { note, type Note, type NoteValue } from "../../domain/notes.js";
 import { clip, issue, show, type DataIssue, type IssuePath } from "../issues.js";
 import { zodEnglish } from "../zodEnglish.js";
 
@@ -60,13 +61,33 @@ export function locate(table: string, index: number, raw: unknown, keyFields: re
 }
 
 /**
+ * The coded form of a record's location (`locate`) for an issue's `detail`: the table, the
+ * record's index and its identifying fields as a flat list (field, value, field, value…).
+ */
+export function recordAt(table: string, index: number, raw: unknown, keyFields: readonly string[]): { table: string; index: number; keys: (string | number)[] } {
+  const keys: (string | number)[] = [];
+  if (raw && typeof raw === "object") {
+    for (const k of keyFields) {
+      const v = (raw as Record<string, unknown>)[k];
+      if (Object.prototype.hasOwnProperty.call(raw, k) && (typeof v === "string" || typeof v === "number")) keys.push(k, typeof v === "string" ? clip(v) : v);
+    }
+  }
+  return { table, index, keys };
+}
+
+/** A `data.…` detail note about one record (`recordAt`) with the parameters of its message. */
+export function recordNote(code: string, at: ReturnType<typeof recordAt>, params: Readonly<Record<string, NoteValue>> = {}): Note {
+  return note(code, { ...at, ...params });
+}
+
+/**
  * Validates every row of one table with its zod schema, row by row, so that one bad row does not
  * hide the others. Returns the rows that passed with their input index, and pushes one located
  * issue per problem into `issues`.
  */
 export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssue[]): Row<T>[] {
   if (!Array.isArray(raw)) {
-    issues.push(issue("invalid_type", [spec.name], `${spec.name} must be a list of records, got ${show(raw)}`));
+    issues.push(issue("invalid_type", [spec.name], `${spec.name} must be a list of records, got ${show(raw)}`, "error", note("data.not-a-list", { table: spec.name, got: show(raw) })));
     return [];
   }
   const rows: Row<T>[] = [];
@@ -77,11 +98,12 @@ export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssu
       return;
     }
     const where = locate(spec.name, index, rec, spec.keyFields);
+    const at = recordAt(spec.name, index, rec, spec.keyFields);
     for (const zi of r.error.issues) {
       const path: IssuePath = [spec.name, index, ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
       if (zi.code === "unrecognized_keys") {
         const keys = (zi as { keys?: string[] }).keys ?? [];
-        issues.push(issue("unknown_field", path, `${where}: unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => show(k)).join(", ")}; known fields are ${Object.keys(spec.rules).join(", ")} (and provenance, note)`));
+        issues.push(issue("unknown_field", path, `${where}: unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => show(k)).join(", ")}; known fields are ${Object.keys(spec.rules).join(", ")} (and provenance, note)`, "error", recordNote("data.unknown-fields", at, { fields: keys.map((k) => show(k)), known: Object.keys(spec.rules) })));
         continue;
       }
       const field = zi.path.length ? String(zi.path[0]) : "";
@@ -97,7 +119,12 @@ export function parseTable<T>(spec: TableSpec<T>, raw: unknown, issues: DataIssu
         : rule
           ? `${where}: ${field} ${rule}, got ${show(value)}${hint}`
           : `${where}: ${zi.path.join(".")}: ${zi.message}`;
-      issues.push(issue(code, path, text));
+      const detail = !field
+        ? recordNote("data.not-a-record", at, { got: show(rec) })
+        : rule
+          ? recordNote("data.field-rule", at, { field, got: show(value), asText: hint !== "" })
+          : recordNote("data.field-invalid", at, { path: zi.path.join("."), reason: zi.message });
+      issues.push(issue(code, path, text, "error", detail));
     }
   });
   return rows;
