@@ -64,7 +64,7 @@ describe("schoolAdviceInput", () => {
     const town = input.supply.lines.find((l) => l.area === "town")!;
     expect(town.stage).toBe("primary");
     expect(town.changes.map((c) => [c.project, c.year, c.places])).toEqual([["p\u0000town-extension", 2023, 200]]); // the schedule keys named projects "p\0name"
-    const row = (area: string, year: number) => input.supply.rows.find((r) => r.area === area && r.year === year && r.sector === "all")!;
+    const row = (area: string, year: number) => input.supply.totals.find((r) => r.area === area && r.year === year)!;
     expect(row("town", 2022).places).toBe(600);
     expect(row("town", 2023).places).toBe(800);
     expect(row("village", 2023).places).toBe(600);
