@@ -30,6 +30,14 @@ export interface AdviseOptions {
    * @defaultValue 48
    */
   readonly maxBreakpoints?: number;
+  /**
+   * New permanent places in whole blocks (`levers.permanent.block`, by default a class of the
+   * stage's standard size), or in any amount (`false`: the blocks' integrality relaxed, a lower
+   * bound on the cost; the program of a cell without planned projects is then a linear program,
+   * solved far faster: for screening many schools).
+   * @defaultValue true
+   */
+  readonly wholeBlocks?: boolean;
   /** Cost per place of the risk target left unmet (where no lever can reach it in time). @defaultValue 1000 × (shortfall weight + cost per permanent place) */
   readonly riskPenalty?: number;
 }
@@ -441,6 +449,7 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
       risk,
       riskPenalty: penalty,
       maxBreakpoints: maxBp,
+      ...(options.wholeBlocks === false ? { continuousBlocks: true } : {}),
     };
     prepared.push({ cell, area, stage, problem, projects, decisions, notes, planPath, base, block });
   }

@@ -34,6 +34,8 @@ export interface CellProblem {
   readonly permanentCost: number;
   /** Places per block of new permanent places. */
   readonly block: number;
+  /** True: new permanent places in any amount (blocks a continuous variable); false or absent: whole blocks. */
+  readonly continuousBlocks?: boolean;
   /** Index of the first year new permanent places can serve (Y: none). */
   readonly permanentFrom: number;
   /** Cost per temporary place-year; index of the first year; cap as a share of base places. */
@@ -189,7 +191,7 @@ export function cellProgram(p: CellProblem, prefix = ""): { lp: LinearProgram; q
     cons.push({ name: prefix + `b${y}`, terms: bal, sense: "=", rhs: p.base[y]! });
   }
   for (let y = p.permanentFrom; y < Y; y++) {
-    vars.push({ name: prefix + `n${y}`, lower: 0, kind: "integer" });
+    vars.push(p.continuousBlocks ? { name: prefix + `n${y}`, lower: 0 } : { name: prefix + `n${y}`, lower: 0, kind: "integer" });
     obj.push({ v: prefix + `n${y}`, c: p.permanentCost * p.block });
   }
   for (let y = p.temporaryFrom; y < Y; y++) {
@@ -234,7 +236,7 @@ function decodeCell(p: CellProblem, val: (name: string) => number, prefix: strin
   const closed = new Float64Array(Y);
   const unmet = new Float64Array(Y);
   for (let y = 0; y < Y; y++) {
-    if (y >= p.permanentFrom) blocks[y] = Math.round(val(`${prefix}n${y}`));
+    if (y >= p.permanentFrom) blocks[y] = p.continuousBlocks ? Math.max(0, val(`${prefix}n${y}`)) : Math.round(val(`${prefix}n${y}`));
     if (y >= p.temporaryFrom) temporary[y] = Math.max(0, val(`${prefix}u${y}`));
     if (y >= p.closureFrom) closed[y] = Math.max(0, val(`${prefix}r${y}`));
   }
