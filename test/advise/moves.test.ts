@@ -138,4 +138,18 @@ describe("advise: moving places between neighbouring areas", () => {
     await expect(advise(paths, syntheticSupply(cells), withMoves(testLevers(), moves({ groups: [["a", "a"]] })), { solver })).rejects.toThrow(/levers\.moves\.groups\.value\[0\] names an area twice/);
     await expect(advise(paths, syntheticSupply(cells), withMoves(testLevers(), moves({ year: -1 })), { solver })).rejects.toThrow(/levers\.moves\.costPerPlaceYear\.value must be a non-negative/);
   });
+
+  it("new places in any amount (wholeBlocks false) never cost more than whole blocks, with or without moves", async () => {
+    await fc.assert(
+      fc.asyncProperty(threeArb, fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(1, 0.1), fc.boolean(), async (cs, seed, risk, mv) => {
+        const paths = syntheticPaths(cs, D, Y, seed);
+        const supply = syntheticSupply(cs);
+        const l = mv ? withMoves(testLevers(), moves()) : testLevers();
+        const whole = await advise(paths, supply, l, opts(risk));
+        const any = await advise(paths, supply, l, { ...opts(risk), wholeBlocks: false });
+        expect(total(any)).toBeLessThanOrEqual(total(whole) * (1 + 1e-7) + 1e-6);
+      }),
+      { numRuns: 6 },
+    );
+  });
 });
