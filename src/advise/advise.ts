@@ -323,8 +323,12 @@ function moveRunNotes(moves: readonly MoveAdvice[]): Note[] {
  *
  * subject to P(shortfall) ≤ `risk` in every year (scenario counting: places ≥ the demand
  * quantile), permanent places kept once built, new places only after their lead time, projects
- * opening within `committedYears` of the decision kept as planned. Each cell (no coupling
- * between areas) is one mixed-integer program (`cellProgram`), solved by a real solver (HiGHS).
+ * opening within `committedYears` of the decision kept as planned. Each cell is one mixed-integer
+ * program (`cellProgram`), solved by a real solver (HiGHS); with the moves lever
+ * (`levers.moves`), the cells of a stage whose areas share a group may lend each other places
+ * (a cost per place-year or one-off, a lead time, a cap) and are solved together as one program
+ * (`groupProgram`), the moves listed in `Advice.moves` with their reasons (`advise.move`); cells
+ * in no group are solved alone, exactly as without the lever.
  * Decisions are per planned project and year (a project's rows of one year move together).
  *
  * Demand is `paths` (`simulate(model, { …, paths: true }).paths`), pupils per draw; supply is the
