@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { advise, type Advice } from "../../src/advise/advise.js";
 import { siblingGroups, type Levers, type MoveLever } from "../../src/advise/levers.js";
 import { loadHighsSolver, type Solver } from "../../src/advise/solver.js";
+import { compareWithPlan } from "../../src/advise/summary.js";
 import { expectClose } from "../helpers/expect.js";
 import { syntheticPaths, syntheticSupply, testLevers, type SyntheticCell } from "./synthetic.js";
 
@@ -53,6 +54,7 @@ describe("advise: moving places between neighbouring areas", () => {
     expectClose(a.rows.find((r) => r.area === "a")!.moved, -30, { abs: 1e-6 });
     expectClose(a.cells.reduce((s, c) => s + c.advised.cost, 0), 40, { abs: 1e-6 });
     expectClose(a.cells.find((c) => c.area === "b")!.advised.movedPlaceYears, 30, { abs: 1e-6 });
+    expectClose(compareWithPlan(a, { from: 2021, to: 2021 })[0]!.movedPlaceYears, 30, { abs: 1e-6 });
     const n = a.notes.find((x) => x.code === "advise.move")!;
     expect(n.params).toMatchObject({ from: "a", to: "b", years: [2021], toPupils: 80, fromPupils: 60, toQuantile: 0 }); // risk target off: no quantile
   });
