@@ -4,15 +4,17 @@
  * run once and not timed; HiGHS is loaded once (timed apart); then `advise` is timed `RUNS`
  * times (median), with the time of each cell's solve from the slowest run.
  *
- * Run by itself: npx tsx bench/advise.ts [runs] [maxBreakpoints]   (prints one JSON line)
+ * Run by itself: npx tsx bench/advise.ts [runs] [maxBreakpoints]   (prints one JSON line; uses src/);
+ * in `npm run bench` as the case `advise` (on dist/, its own process).
  */
-import { advise, capacitySchedule, estimatedLevers, fitModel, forecastWithHousing, loadHighsSolver, simulate, type Solver } from "../src/index.js";
-import { yangjiangDataset } from "../src/seeds.js";
-import { loadAverage, machine, median } from "./measure.js";
+import { fileURLToPath } from "node:url";
+import type { Solver } from "../src/index.js";
+import { loadAverage, machine, summarise, type Lib, type Timing } from "./measure.js";
 
-const RUNS = Number(process.argv[2] ?? 3);
-const BREAKPOINTS = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-const ds = yangjiangDataset();
+/** The Yangjiang advice case: simulation untimed, HiGHS loaded once (timed apart), `advise` timed `RUNS` times. */
+export async function adviseYangjiangCase(lib: Lib, RUNS: number, BREAKPOINTS?: number): Promise<Record<string, unknown> & { time: Timing }> {
+const { advise, capacitySchedule, estimatedLevers, fitModel, forecastWithHousing, loadHighsSolver, simulate } = lib;
+const ds = lib.yangjiangDataset();
 const hf = forecastWithHousing(fitModel(ds), { to: 2035 });
 const sim = simulate(hf.baseline.model, { draws: 1000, seed: 20210101, to: 2035, supply: ds, housing: hf, paths: true });
 const schedule = capacitySchedule(ds);
@@ -48,21 +50,24 @@ for (let r = 0; r < RUNS; r++) {
   }
   if (a.cells.length !== 24) throw new Error(`expected 24 cells, got ${a.cells.length}`);
 }
-console.log(
-  JSON.stringify({
-    case: "advise-yangjiang",
+return {
+    case: "advise",
     cells: 24,
     years: 15,
     draws: 1000,
     runs: RUNS,
     maxBreakpoints: BREAKPOINTS ?? 48,
     advisedCost: cost,
-    medianMs: Math.round(median(times)),
-    timesMs: times.map(Math.round),
+    time: summarise(times),
     highsLoadMs: Math.round(loadMs),
     targetMs: 2000,
-    slowestRunCells: cells.sort((a, b) => b.ms - a.ms),
+    slowestRunCells: cells.sort((a, b) => b.ms - a.ms).slice(0, 5),
     load: `${loadBefore} → ${loadAverage()}`,
-    machine: machine(),
-  }),
-);
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const lib = { ...(await import("../src/index.js")), ...(await import("../src/seeds.js")) } as Lib;
+  const out = await adviseYangjiangCase(lib, Number(process.argv[2] ?? 3), process.argv[3] === undefined ? undefined : Number(process.argv[3]));
+  console.log(JSON.stringify({ ...out, machine: machine() }));
+}

@@ -4,6 +4,8 @@
  */
 import type { Dataset } from "../src/index.js";
 import { BASE_YEAR, DRAWS, MODEL_OPTIONS, SEED, TO } from "./config.js";
+import { adviseSchoolsCase } from "./advise-schools.js";
+import { adviseYangjiangCase } from "./advise.js";
 import { nationalInput, simulationInputs, yangjiangWithPlaces } from "./data.js";
 import { collect, loadLib, peakRssMiB, summarise, time, type Timing } from "./measure.js";
 import { naiveDifference, naiveForecast } from "./naive.js";
@@ -166,6 +168,15 @@ switch (name) {
     for (let y = ds.firstYear; y < ds.baseYear; y++) origins.push(y);
     out.origins = origins.length;
     out.time = time(runs, 1, () => ds, (d) => lib.backtest(d, MODEL_OPTIONS, { origins, horizon: 5 }).cells.length);
+    break;
+  }
+  case "advise": {
+    Object.assign(out, await adviseYangjiangCase(lib, runs));
+    break;
+  }
+  case "advise-schools": {
+    // areas: the schools; draws: 1 for whole blocks, 0 for blocks in any amount
+    Object.assign(out, await adviseSchoolsCase(lib, runs, areas, draws === 1));
     break;
   }
   default:

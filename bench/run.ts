@@ -4,7 +4,8 @@
  * against the targets, the scaling runs and the machine.
  *
  * Options: `--quick` (fewer runs, for a smoke run), `--only=<case,…>` (a subset of: parse,
- * yangjiang, national, naive, simulate, threads, contention, backtest, scaling).
+ * yangjiang, national, naive, simulate, threads, contention, backtest, scaling, advise,
+ * advise-schools).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -137,6 +138,15 @@ if (want("naive")) {
   const check = r.check as { compared: number; maxRel: number };
   rows.push(["Naive record-by-record forecast (national, +15)", cell(naive), "–", "–", `load ${r.load}`]);
   rows.push(["Typed kernels: fitModel + forecast (same forecast)", cell(typed), "–", "–", `speed-up ${(naive.median / typed.median).toFixed(1)}×; ${check.compared.toLocaleString("en")} sampled values equal (max relative difference ${check.maxRel.toExponential(1)})`]);
+}
+if (want("advise")) {
+  const r = run("advise", 6, 0, n(3, 1));
+  const cells = (r.slowestRunCells as { cell: string; ms: number }[]).map((c) => `${c.cell} ${fmtMs(c.ms)}`).join(", ");
+  target("Advice for Yangjiang (24 area-stage cells × 15 years, 1,000 paths): `advise`, HiGHS", r.time, 2000, `load ${r.load}; HiGHS loaded once before, ${fmtMs(r.highsLoadMs as number)}; slowest cells of the slowest run: ${cells}`);
+}
+if (want("advise-schools")) {
+  const r = run("advise-schools", 300, 0, n(3, 1));
+  target("Advice for 300 schools of one county (20 学区, 15 years, 1,000 paths), moves within a 学区, new places in any amount: `schoolAdviceInput` + `advise`", r.time, 10000, `load ${r.load}; ${r.moves as number} moves; planned extensions ${JSON.stringify(r.projects)}`);
 }
 
 const scaling: string[][] = [];

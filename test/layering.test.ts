@@ -13,7 +13,7 @@ const allowed: Record<string, readonly string[]> = {
   capacity: ["domain", "data", "cohort"],
   uncertainty: ["domain", "data", "cohort", "capacity"],
   evaluate: ["domain", "data", "cohort", "uncertainty"],
-  advise: ["domain", "data", "cohort", "capacity", "uncertainty"],
+  advise: ["domain", "data", "cohort", "capacity", "uncertainty", "schools"],
   report: ["domain", "data", "cohort", "housing", "capacity", "uncertainty", "evaluate", "schools"],
   schools: ["domain", "data", "cohort", "capacity", "uncertainty", "evaluate"],
   seeds: ["domain", "data"],

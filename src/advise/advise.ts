@@ -5,9 +5,9 @@
 import { lineScratch, linePlaces, type CapacitySchedule, type SupplyLine } from "../capacity/schedule.js";
 import { note, type Note } from "../domain/notes.js";
 import type { SimulatedPaths } from "../uncertainty/simulate/paths.js";
-import { solveCell, type CellPlan, type CellProblem, type CellProject } from "./cell.js";
+import { solveCell, solveGroup, type CellPlan, type CellProblem, type CellProject, type MoveProblem } from "./cell.js";
 import { evaluatePlaces, type YearRisk } from "./evaluate.js";
-import type { Levers } from "./levers.js";
+import type { Levers, MoveLever } from "./levers.js";
 import { loadHighsSolver, type Solver } from "./solver.js";
 
 /** Options of `advise`. */
@@ -30,6 +30,14 @@ export interface AdviseOptions {
    * @defaultValue 48
    */
   readonly maxBreakpoints?: number;
+  /**
+   * New permanent places in whole blocks (`levers.permanent.block`, by default a class of the
+   * stage's standard size), or in any amount (`false`: the blocks' integrality relaxed, a lower
+   * bound on the cost; the program of a cell without planned projects is then a linear program,
+   * solved far faster: for screening many schools).
+   * @defaultValue true
+   */
+  readonly wholeBlocks?: boolean;
   /** Cost per place of the risk target left unmet (where no lever can reach it in time). @defaultValue 1000 × (shortfall weight + cost per permanent place) */
   readonly riskPenalty?: number;
 }
@@ -59,7 +67,10 @@ export interface PathCost {
   readonly placesBuilt: number;
   readonly temporaryPlaceYears: number;
   readonly placesClosed: number;
-  /** shortfallWeight · shortfall + emptyWeight · empty + cost of building, temporary places and closures. */
+  /** Place-years of neighbours' places this cell's pupils use (moves in), and places opened to it once (the moves lever's one-off cost). */
+  readonly movedPlaceYears: number;
+  readonly placesOpened: number;
+  /** shortfallWeight · shortfall + emptyWeight · empty + cost of building, temporary places, closures and the moves the cell takes. */
   readonly cost: number;
   /** The largest P(shortfall) of any year. */
   readonly maxPShortfall: number;
@@ -81,6 +92,8 @@ export interface AdviceRow {
   readonly newPermanent: number;
   readonly temporary: number;
   readonly closed: number;
+  /** Places moved in from neighbours (net; negative: lent to them); 0 without the moves lever. Counted in `advisedPlaces`. */
+  readonly moved: number;
   /** The fewest places meeting the risk target this year (the demand quantile). */
   readonly quantile: number;
   readonly plan: YearRisk;
@@ -99,6 +112,24 @@ export interface CellAdvice {
   readonly notes: readonly Note[];
 }
 
+/** Places of one cell used by pupils of a neighbour in one year (the moves lever), with why. */
+export interface MoveAdvice {
+  readonly stage: string;
+  /** The area lending its places, and the one whose pupils use them. */
+  readonly from: string;
+  readonly to: string;
+  readonly year: number;
+  readonly places: number;
+  /** The lender's own places that year (before the move), its expected pupils and its risk quantile. */
+  readonly fromPlaces: number;
+  readonly fromPupils: number;
+  readonly fromQuantile: number;
+  /** The borrower's own places that year (before the move), its expected pupils and its risk quantile. */
+  readonly toPlaces: number;
+  readonly toPupils: number;
+  readonly toQuantile: number;
+}
+
 /** The advice: per cell, and the notes of the whole run. */
 export interface Advice {
   readonly risk: number;
@@ -109,7 +140,9 @@ export interface Advice {
   /** Every cell's rows, in cell order. */
   readonly rows: readonly AdviceRow[];
   readonly projects: readonly ProjectDecision[];
-  /** Notes of the run (cells not advised, approximations) and every cell's notes. */
+  /** Places moved between neighbouring cells, per year (empty without the moves lever). */
+  readonly moves: readonly MoveAdvice[];
+  /** Notes of the run (cells not advised, approximations), every cell's notes and the moves (`advise.move`). */
   readonly notes: readonly Note[];
   /** The solver used. */
   readonly solver: string;
@@ -151,12 +184,21 @@ function checkLevers(l: Levers): void {
     pos(l.closure.costPerPlace.value, "closure.costPerPlace.value");
     pos(l.closure.leadTime.value, "closure.leadTime.value");
   }
+  if (l.moves) {
+    pos(l.moves.costPerPlaceYear.value, "moves.costPerPlaceYear.value");
+    if (l.moves.costPerPlace) pos(l.moves.costPerPlace.value, "moves.costPerPlace.value");
+    pos(l.moves.leadTime.value, "moves.leadTime.value");
+    pos(l.moves.capShare.value, "moves.capShare.value");
+    l.moves.groups.value.forEach((g, i) => {
+      if (new Set(g).size !== g.length) throw new RangeError(`advise: levers.moves.groups.value[${i}] names an area twice: ${g.join(", ")}`);
+    });
+  }
   pos(l.projects.maxDefer.value, "projects.maxDefer.value");
   pos(l.projects.committedYears.value, "projects.committedYears.value");
 }
 
 /** The cost of a places path: the risks per year and what was built, used and closed. */
-function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporaryYears: number, closed: number, risk: number): PathCost {
+function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporaryYears: number, closed: number, risk: number, movedYears: number, opened: number): PathCost {
   let s = 0;
   let e = 0;
   let maxP = 0;
@@ -168,7 +210,106 @@ function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporar
     if (r.pShortfall > risk + 1e-12) over.push(r.year);
   }
   const cost = l.shortfallWeight.value * s + l.emptyWeight.value * e + l.permanent.costPerPlace.value * built + (l.temporary?.costPerPlaceYear.value ?? 0) * temporaryYears + (l.closure?.costPerPlace.value ?? 0) * closed;
-  return { shortfallPupilYears: s, emptyPlaceYears: e, placesBuilt: built, temporaryPlaceYears: temporaryYears, placesClosed: closed, cost, maxPShortfall: maxP, yearsOverRisk: over };
+  const moves = movedYears || opened ? (l.moves?.costPerPlaceYear.value ?? 0) * movedYears + (l.moves?.costPerPlace?.value ?? 0) * opened : 0;
+  return { shortfallPupilYears: s, emptyPlaceYears: e, placesBuilt: built, temporaryPlaceYears: temporaryYears, placesClosed: closed, movedPlaceYears: movedYears, placesOpened: opened, cost: cost + moves, maxPShortfall: maxP, yearsOverRisk: over };
+}
+
+/** A cell ready to solve: its problem and what the output needs of it. */
+interface PreparedCell {
+  readonly cell: SimulatedPaths["cells"][number];
+  readonly area: string;
+  readonly stage: string;
+  readonly problem: CellProblem;
+  readonly projects: readonly CellProject[];
+  readonly decisions: ProjectDecision[];
+  readonly notes: Note[];
+  readonly planPath: Float64Array;
+  readonly base: Float64Array;
+  readonly block: number;
+}
+
+/** What a cell took part in of the moves: places moved in per year (null: not coupled), place-years received, places opened. */
+interface MoveShare {
+  readonly movedIn: Float64Array | null;
+  readonly received: number;
+  readonly opened: number;
+}
+
+/**
+ * The cells coupled by the moves lever: per stage where moves are allowed, each group's cells
+ * (those of its areas that are advised); groups sharing a cell join one component, solved as one
+ * program. `of[k]` is cell k's component, −1 when it is solved alone.
+ */
+function moveComponents(cells: readonly PreparedCell[], moves: MoveLever | undefined): { of: Int32Array; list: { cells: number[]; groups: number[][] }[] } {
+  const of = new Int32Array(cells.length).fill(-1);
+  if (!moves) return { of, list: [] };
+  const index = new Map<string, number>();
+  cells.forEach((c, k) => index.set(`${c.area}\u0000${c.stage}`, k));
+  const stages = [...new Set(cells.map((c) => c.stage))].filter((st) => !moves.stages || moves.stages.includes(st));
+  const groups: number[][] = [];
+  for (const st of stages) {
+    for (const g of moves.groups.value) {
+      const ks = g.map((a) => index.get(`${a}\u0000${st}`)).filter((k): k is number => k !== undefined);
+      if (ks.length > 1) groups.push(ks);
+    }
+  }
+  // union-find over the cells of the groups
+  const up = new Int32Array(cells.length).map((_, i) => i);
+  const find = (i: number): number => {
+    while (up[i] !== i) i = up[i] = up[up[i]!]!;
+    return i;
+  };
+  for (const g of groups) for (const k of g) up[find(k)] = find(g[0]!);
+  const byRoot = new Map<number, { cells: number[]; groups: number[][] }>();
+  for (const g of groups) {
+    const r = find(g[0]!);
+    let c = byRoot.get(r);
+    if (!c) byRoot.set(r, (c = { cells: [], groups: [] }));
+    c.groups.push(g);
+  }
+  const list = [...byRoot.values()];
+  list.forEach((c, ci) => {
+    c.cells = [...new Set(c.groups.flat())].sort((a, b) => a - b);
+    const local = new Map(c.cells.map((k, i) => [k, i]));
+    c.groups = c.groups.map((g) => g.map((k) => local.get(k)!));
+    for (const k of c.cells) of[k] = ci;
+  });
+  return { of, list };
+}
+
+/** Mean over the draws of year y's pupils (draw-major paths). */
+function meanPupils(pupils: ArrayLike<number>, D: number, Y: number, y: number): number {
+  let s = 0;
+  for (let d = 0; d < D; d++) s += pupils[d * Y + y]!;
+  return D ? s / D : 0;
+}
+
+/** One note `advise.move` per lender, borrower and stage: the years, the most places moved, and why (the first such year's places and quantiles). */
+function moveRunNotes(moves: readonly MoveAdvice[]): Note[] {
+  const by = new Map<string, MoveAdvice[]>();
+  for (const m of moves) {
+    const k = `${m.stage}\u0000${m.from}\u0000${m.to}`;
+    const l = by.get(k);
+    if (l) l.push(m);
+    else by.set(k, [m]);
+  }
+  return [...by.values()].map((l) => {
+    const top = l.reduce((a, b) => (b.places > a.places ? b : a));
+    return note("advise.move", {
+      stage: top.stage,
+      from: top.from,
+      to: top.to,
+      years: l.map((m) => m.year),
+      places: top.places,
+      year: top.year,
+      fromPlaces: top.fromPlaces,
+      fromPupils: top.fromPupils,
+      fromQuantile: top.fromQuantile,
+      toPlaces: top.toPlaces,
+      toPupils: top.toPupils,
+      toQuantile: top.toQuantile,
+    });
+  });
 }
 
 /**
@@ -182,8 +323,12 @@ function pathCost(risks: readonly YearRisk[], l: Levers, built: number, temporar
  *
  * subject to P(shortfall) ≤ `risk` in every year (scenario counting: places ≥ the demand
  * quantile), permanent places kept once built, new places only after their lead time, projects
- * opening within `committedYears` of the decision kept as planned. Each cell (no coupling
- * between areas) is one mixed-integer program (`cellProgram`), solved by a real solver (HiGHS).
+ * opening within `committedYears` of the decision kept as planned. Each cell is one mixed-integer
+ * program (`cellProgram`), solved by a real solver (HiGHS); with the moves lever
+ * (`levers.moves`), the cells of a stage whose areas share a group may lend each other places
+ * (a cost per place-year or one-off, a lead time, a cap) and are solved together as one program
+ * (`groupProgram`), the moves listed in `Advice.moves` with their reasons (`advise.move`); cells
+ * in no group are solved alone, exactly as without the lever.
  * Decisions are per planned project and year (a project's rows of one year move together).
  *
  * Demand is `paths` (`simulate(model, { …, paths: true }).paths`), pupils per draw; supply is the
@@ -225,6 +370,7 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
   const lines = new Map<string, SupplyLine>();
   for (const l of supply.lines) lines.set(`${l.area}\u0000${l.stage}`, l);
   const out: CellAdvice[] = [];
+  const prepared: PreparedCell[] = [];
   let exact = true;
 
   for (const cell of paths.cells) {
@@ -307,8 +453,61 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
       risk,
       riskPenalty: penalty,
       maxBreakpoints: maxBp,
+      ...(options.wholeBlocks === false ? { continuousBlocks: true } : {}),
     };
-    const plan: CellPlan = solveCell(problem, solver, `area ${area}, stage ${stage}`);
+    prepared.push({ cell, area, stage, problem, projects, decisions, notes, planPath, base, block });
+  }
+
+  // Cells coupled by moves are solved together; the others each on its own (as without moves).
+  const plans: CellPlan[] = [];
+  const moved: MoveShare[] = prepared.map(() => ({ movedIn: null, received: 0, opened: 0 }));
+  const moveRows: MoveAdvice[] = [];
+  const comps = moveComponents(prepared, levers.moves);
+  const mvFrom = levers.moves ? firstIndex(levers.moves.leadTime.value) : Y;
+  prepared.forEach((pc, k) => {
+    if (comps.of[k]! >= 0) return;
+    plans[k] = solveCell(pc.problem, solver, `area ${pc.area}, stage ${pc.stage}`);
+  });
+  for (const comp of comps.list) {
+    const mv: MoveProblem = {
+      groups: comp.groups,
+      costPerPlaceYear: levers.moves!.costPerPlaceYear.value,
+      costPerPlace: levers.moves!.costPerPlace?.value ?? 0,
+      from: mvFrom,
+      capShare: levers.moves!.capShare.value,
+    };
+    const members = comp.cells.map((k) => prepared[k]!);
+    const g = solveGroup(members.map((m) => m.problem), mv, solver, `stage ${members[0]!.stage}, areas ${members.map((m) => m.area).join(", ")}`);
+    comp.cells.forEach((k, i) => {
+      plans[k] = g.cells[i]!;
+      moved[k] = { movedIn: g.movedIn[i]!, received: g.received[i]!, opened: g.opened[i]! };
+    });
+    for (const m of g.moves) {
+      const from = members[m.from]!;
+      const to = members[m.to]!;
+      const fp = g.cells[m.from]!;
+      const tp = g.cells[m.to]!;
+      moveRows.push({
+        stage: from.stage,
+        from: from.area,
+        to: to.area,
+        year: years[m.year]!,
+        places: m.places,
+        fromPlaces: fp.places[m.year]! - g.movedIn[m.from]![m.year]!,
+        fromPupils: meanPupils(from.cell.pupils, D, Y, m.year),
+        fromQuantile: fp.quantile[m.year]!,
+        toPlaces: tp.places[m.year]! - g.movedIn[m.to]![m.year]!,
+        toPupils: meanPupils(to.cell.pupils, D, Y, m.year),
+        toQuantile: tp.quantile[m.year]!,
+      });
+    }
+  }
+  const moveNotes = moveRunNotes(moveRows);
+
+  prepared.forEach((pc, k) => {
+    const { cell, area, stage, projects, decisions, notes, planPath, base, block } = pc;
+    const plan = plans[k]!;
+    const mvd = moved[k]!;
     if (!plan.exact) exact = false;
 
     projects.forEach((pr, j) => {
@@ -355,7 +554,7 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
         const k = plan.deferral[j];
         if (k !== null && k !== undefined) proj += pr.effect[k]![y]!;
       });
-      rows.push({ area, stage, year: years[y]!, planPlaces: planPath[y]!, advisedPlaces: plan.places[y]!, base: base[y]!, projects: proj, newPermanent: built, temporary: plan.temporary[y]!, closed: shut, quantile: plan.quantile[y]!, plan: planRisk[y]!, advised: advRisk[y]! });
+      rows.push({ area, stage, year: years[y]!, planPlaces: planPath[y]!, advisedPlaces: plan.places[y]!, base: base[y]!, projects: proj, newPermanent: built, temporary: plan.temporary[y]!, closed: shut, moved: mvd.movedIn ? mvd.movedIn[y]! : 0, quantile: plan.quantile[y]!, plan: planRisk[y]!, advised: advRisk[y]! });
     }
     if (tempYearsList.length) notes.push(note("advise.temporary", { area, stage, years: tempYearsList, places: tempMax }));
     if (unmetYears.length) notes.push(note("advise.risk-unreachable", { area, stage, years: unmetYears, places: unmetMax, risk }));
@@ -366,11 +565,11 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
       stage,
       rows,
       projects: decisions,
-      plan: pathCost(planRisk, levers, planBuilt, 0, 0, risk),
-      advised: pathCost(advRisk, levers, keptPlaces + built, tempYears, shut, risk),
+      plan: pathCost(planRisk, levers, planBuilt, 0, 0, risk, 0, 0),
+      advised: pathCost(advRisk, levers, keptPlaces + built, tempYears, shut, risk, mvd.received, mvd.opened),
       notes,
     });
-  }
+  });
   if (!exact) runNotes.push(note("advise.cost-curve-interpolated", { breakpoints: maxBp, draws: D }));
   return {
     risk,
@@ -380,7 +579,8 @@ export async function advise(paths: SimulatedPaths, supply: Pick<CapacitySchedul
     cells: out,
     rows: out.flatMap((c) => c.rows),
     projects: out.flatMap((c) => c.projects),
-    notes: [...runNotes, ...out.flatMap((c) => c.notes)],
+    moves: moveRows,
+    notes: [...runNotes, ...out.flatMap((c) => c.notes), ...moveNotes],
     solver: solver.name,
     exact,
   };

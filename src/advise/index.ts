@@ -1,12 +1,14 @@
 /** The advisor: which places, where and when, at what risk (issue 19). */
 export { advise } from "./advise.js";
-export type { Advice, AdviceRow, AdviseOptions, CellAdvice, PathCost, ProjectDecision } from "./advise.js";
-export { cellProgram, solveCell } from "./cell.js";
-export type { CellPlan, CellProblem, CellProject } from "./cell.js";
+export type { Advice, AdviceRow, AdviseOptions, CellAdvice, MoveAdvice, PathCost, ProjectDecision } from "./advise.js";
+export { cellProgram, groupProgram, solveCell, solveGroup } from "./cell.js";
+export type { CellMove, CellPlan, CellProblem, CellProject, GroupPlan, MoveProblem } from "./cell.js";
 export { evaluatePlaces } from "./evaluate.js";
 export type { YearRisk } from "./evaluate.js";
-export { estimatedLevers } from "./levers.js";
-export type { ClosureLever, Levers, PermanentLever, ProjectLever, TemporaryLever } from "./levers.js";
+export { estimatedLevers, siblingGroups } from "./levers.js";
+export type { ClosureLever, Levers, MoveLever, PermanentLever, ProjectLever, TemporaryLever } from "./levers.js";
+export { schoolAdviceInput } from "./schools.js";
+export type { SchoolAdviceInput, SchoolSupplyInput } from "./schools.js";
 export { newsvendorPlaces, riskQuantile } from "./newsvendor.js";
 export type { NewsvendorCosts } from "./newsvendor.js";
 export { loadHighsSolver, lpText } from "./solver.js";

@@ -26,6 +26,35 @@ export interface ClosureLever {
   readonly leadTime: Sourced<number>;
 }
 
+/**
+ * Moving places between neighbouring cells of one stage: a cell with spare places takes pupils of
+ * a neighbour short of them (a catchment line redrawn, pupils carried to a school across the
+ * boundary), place by place and year by year. The places stay where they are; only their use
+ * moves. Cells that may share places are solved together as one program.
+ */
+export interface MoveLever {
+  /**
+   * Groups of areas (of the same parent: `siblingGroups`) within which places may move from any
+   * area to any other; a pair of neighbours is a group of two. An area may be in several groups
+   * (a neighbour list A–B, B–C is the groups [A, B] and [B, C]: moving from A to C then goes
+   * through B, paid twice). Areas not in the paths are ignored.
+   */
+  readonly groups: Sourced<readonly (readonly string[])[]>;
+  /** Stages where places may move. @defaultValue every stage */
+  readonly stages?: readonly string[];
+  /** Cost per place moved per school year it is used (carrying pupils, a longer journey). */
+  readonly costPerPlaceYear: Sourced<number>;
+  /**
+   * One-off cost per place opened to neighbours (redrawing a catchment), paid once from the year
+   * it first serves; a place opened serves every later year. @defaultValue no one-off cost
+   */
+  readonly costPerPlace?: Sourced<number>;
+  /** Years from the decision to the first school year places can move. */
+  readonly leadTime: Sourced<number>;
+  /** The most places a cell may lend in a year, as a share of its existing places that year (all its groups together). */
+  readonly capShare: Sourced<number>;
+}
+
 /** What may be done with the planned projects (openings of the places schedule). */
 export interface ProjectLever {
   /** A project may be deferred by 1 … maxDefer years (or kept, or cancelled). */
@@ -53,6 +82,30 @@ export interface Levers {
   /** Absent: no closures. */
   readonly closure?: ClosureLever;
   readonly projects: ProjectLever;
+  /** Absent: no places move between cells (each cell is solved on its own). */
+  readonly moves?: MoveLever;
+}
+
+/**
+ * The groups of areas with the same parent (siblings), for `MoveLever.groups`: every area with a
+ * `parent`, grouped by it, in input order; groups of one area are left out.
+ *
+ * @param areas - area records (`Dataset.areas`) or any `{ id, parent }`
+ * @param within - only the children of these parents @defaultValue every parent
+ * @example
+ * ```ts
+ * siblingGroups([{ id: "a", parent: "c" }, { id: "b", parent: "c" }, { id: "c" }]) // [["a", "b"]]
+ * ```
+ */
+export function siblingGroups(areas: readonly { readonly id: string; readonly parent?: string | undefined }[], within?: readonly string[]): string[][] {
+  const by = new Map<string, string[]>();
+  for (const a of areas) {
+    if (a.parent === undefined || (within && !within.includes(a.parent))) continue;
+    const l = by.get(a.parent);
+    if (l) l.push(a.id);
+    else by.set(a.parent, [a.id]);
+  }
+  return [...by.values()].filter((g) => g.length > 1);
 }
 
 const EST = "estimate (placecast advisor default, a stated planning assumption, not a measured figure): ";

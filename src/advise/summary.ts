@@ -25,6 +25,8 @@ export interface StageComparison {
   /** Advised temporary place-years and places closed, over the areas. */
   readonly temporaryPlaceYears: number;
   readonly placesClosed: number;
+  /** Place-years of neighbours' places used by the stage's pupils (the moves lever; 0 without it). */
+  readonly movedPlaceYears: number;
 }
 
 /**
@@ -42,11 +44,11 @@ export interface StageComparison {
  */
 export function compareWithPlan(advice: Advice, period: { readonly from: number; readonly to: number }): StageComparison[] {
   const inP = (y: number | null) => y !== null && y >= period.from && y <= period.to;
-  const by = new Map<string, { areas: number; plan: { -readonly [K in keyof StageSide]: number }; advised: { -readonly [K in keyof StageSide]: number }; temp: number; closed: number }>();
+  const by = new Map<string, { areas: number; plan: { -readonly [K in keyof StageSide]: number }; advised: { -readonly [K in keyof StageSide]: number }; temp: number; closed: number; moved: number }>();
   const side = () => ({ newPlaces: 0, emptyPlaceYears: 0, shortfallPupilYears: 0, cost: 0, maxPShortfall: 0, cellYearsOverRisk: 0 });
   for (const c of advice.cells) {
     let s = by.get(c.stage);
-    if (!s) by.set(c.stage, (s = { areas: 0, plan: side(), advised: side(), temp: 0, closed: 0 }));
+    if (!s) by.set(c.stage, (s = { areas: 0, plan: side(), advised: side(), temp: 0, closed: 0, moved: 0 }));
     s.areas++;
     for (const p of c.projects) {
       if (inP(p.year)) s.plan.newPlaces += p.places;
@@ -67,6 +69,7 @@ export function compareWithPlan(advice: Advice, period: { readonly from: number;
     }
     s.temp += c.advised.temporaryPlaceYears;
     s.closed += c.advised.placesClosed;
+    s.moved += c.advised.movedPlaceYears;
   }
-  return [...by].map(([stage, s]) => ({ stage, areas: s.areas, plan: s.plan, advised: s.advised, temporaryPlaceYears: s.temp, placesClosed: s.closed }));
+  return [...by].map(([stage, s]) => ({ stage, areas: s.areas, plan: s.plan, advised: s.advised, temporaryPlaceYears: s.temp, placesClosed: s.closed, movedPlaceYears: s.moved }));
 }

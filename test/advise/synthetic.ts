@@ -2,18 +2,8 @@ import { capacitySchedule, type CapacitySchedule } from "../../src/capacity/sche
 import { chinaSchoolSystem } from "../../src/domain/systems/china.js";
 import type { Levers } from "../../src/advise/levers.js";
 import type { SimulatedPaths } from "../../src/uncertainty/simulate/paths.js";
-
-/** A small seeded generator (mulberry32, public domain) for synthetic draws in tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark's seeded generator (mulberry32, public domain): one copy serves both.
+import { mulberry32 } from "../../bench/synthetic.js";
 
 export interface SyntheticCell {
   readonly area: string;

@@ -63,6 +63,20 @@ export const adviseNoteTexts: NoteTexts = {
     en: (p) => `${at(p)}: the risk target P(shortfall) ≤ ${pct(p.risk)} cannot be met in ${years(p.years, ", ")} with the levers' lead times (up to ${n(p.places)} places short of it)`,
     zh: (p) => `${atZh(p)}：受各项措施的准备期所限，${years(p.years, "、")} 年无法达到缺位概率 ≤ ${pct(p.risk)} 的目标（最多差 ${n(p.places)} 个学位）`,
   },
+  "advise.move": {
+    en: (p) =>
+      `${p.stage}: pupils of ${p.to} use up to ${n(p.places)} places of ${p.from} in ${years(p.years, ", ")}: in ${p.year} ${p.to} has ${n(p.toPlaces)} places of its own for ${n(p.toPupils)} pupils expected (${n(p.toQuantile)} for the risk target), ${p.from} ${n(p.fromPlaces)} for ${n(p.fromPupils)} (${n(p.fromQuantile)}); moving places costs less than building or leaving pupils short`,
+    zh: (p) =>
+      `${p.stage}：${years(p.years, "、")} 年 ${p.to} 的学生使用 ${p.from} 的学位，最多 ${n(p.places)} 个：${p.year} 年 ${p.to} 自有 ${n(p.toPlaces)} 个学位，预计学生 ${n(p.toPupils)} 人（达到风险目标需 ${n(p.toQuantile)} 个学位）；${p.from} 自有 ${n(p.fromPlaces)} 个，预计学生 ${n(p.fromPupils)} 人（需 ${n(p.fromQuantile)} 个）；调配学位比新建或缺位更省`,
+  },
+  "advise.school-stages": {
+    en: (p) => `school ${p.school} teaches ${Array.isArray(p.stages) ? p.stages.join(" and ") : p.stages}: its total is advised as ${p.stage} (most of its grades), against all its places`,
+    zh: (p) => `学校 ${p.school} 包含${Array.isArray(p.stages) ? p.stages.join("、") : p.stages}学段：按其多数年级所属的 ${p.stage} 学段、以全部学生对全部学位提供建议`,
+  },
+  "advise.school-no-places": {
+    en: (p) => `school ${p.school}: not advised: no places record and no planned places name it`,
+    zh: (p) => `学校 ${p.school}：未提供建议：没有学位记录，也没有规划学位指向该校`,
+  },
   "advise.no-supply-line": {
     en: (p) => `${at(p)}: not advised: the places schedule has no line for it (no capacity record)`,
     zh: (p) => `${atZh(p)}：未提供建议：学位表中没有该地区该学段（无现有学位记录）`,
