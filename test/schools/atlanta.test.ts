@@ -34,7 +34,7 @@ describe("Atlanta schools fixture", () => {
 
   it("backtest, origins 2010–2016: the figures printed in docs/schools.md", () => {
     // docs/schools.md's table, measured by bench/schools-accuracy.ts; the test guards them.
-    const r = backtestSchools(ds, { origins: [2010, 2011, 2012, 2013, 2014, 2015, 2016], maxHorizon: 5 });
+    const r = backtestSchools(ds, { origins: [2010, 2011, 2012, 2013, 2014, 2015, 2016], maxHorizon: 5, paths: { draws: 1000, seed: 16 } });
     const at = (h: number, m: string) => r.rows.find((x) => x.horizon === h && x.method === m)!;
     expect(at(1, "default").n).toBe(585);
     expect(at(1, "default").mape).toBeCloseTo(7.9, 1);
@@ -45,6 +45,10 @@ describe("Atlanta schools fixture", () => {
       const c = at(h, "default").coverage;
       expect(c).toBeGreaterThanOrEqual(0.75);
       expect(c).toBeLessThanOrEqual(0.85);
+      // The paths reconciled to the district's simulated paths hold the same goal (79–83% measured).
+      const pc = at(h, "default").pathCoverage;
+      expect(pc).toBeGreaterThanOrEqual(0.75);
+      expect(pc).toBeLessThanOrEqual(0.85);
       expect(at(h, "default").mape).toBeLessThan(at(h, "plain").mape);
     }
   });
