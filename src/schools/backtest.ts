@@ -25,6 +25,8 @@ export interface SchoolBacktestPlan {
    * @defaultValue no paths
    */
   readonly paths?: { readonly draws: number; readonly seed: number };
+  /** Score only these schools (ids), e.g. the schools whose entry grade is above the first. @defaultValue every school */
+  readonly scored?: readonly string[];
 }
 
 /** Errors of one method at one horizon over schools and origins (percentages). */
@@ -76,6 +78,7 @@ export interface SchoolBacktestResult {
 export function backtestSchools(ds: Dataset, plan: SchoolBacktestPlan): SchoolBacktestResult {
   const Hmax = plan.maxHorizon ?? 5;
   const minActual = plan.minActual ?? 20;
+  const scored = plan.scored ? new Set(plan.scored) : undefined;
   const errs: Record<string, { ape: number[]; pe: number[]; hit: number; n: number; pathHit: number; pathN: number }> = {};
   const excluded: Record<string, number> = { "span-changed": 0, "not-open": 0, small: 0, missing: 0 };
   const add = (h: number, m: string, f: number, a: number, inside?: boolean, insidePaths?: boolean): void => {
@@ -126,6 +129,7 @@ export function backtestSchools(ds: Dataset, plan: SchoolBacktestPlan): SchoolBa
     const plainOut = plainProject(p.pupils, p.offered, S, G, Y, H, 3);
     const FY = ds.baseYear - ds.firstYear + 1;
     for (let s = 0; s < S; s++) {
+      if (scored && !scored.has(p.schools[s]!)) continue;
       const base = totalAt(p.pupils, p.offered, s, G, Y, T, Y - 1);
       for (let h = 1; h <= H; h++) {
         const t = Y - 1 + h;

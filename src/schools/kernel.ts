@@ -4,6 +4,8 @@
  * backtests build panels directly. Kernels trust their input.
  */
 
+import { feederIntake, fitFeeders, type FeederFit, type FeederLink } from "./feeders.js";
+
 /**
  * School history, the grades each school teaches in every year, and the area totals the schools
  * reconcile to (history and forecast).
@@ -25,6 +27,8 @@ export interface SchoolPanel {
   readonly offered: Uint8Array;
   /** `areaPupils[(a * G + g) * T + t]`: the area's pupils (history, then its forecast); NaN where unknown. */
   readonly areaPupils: Float64Array;
+  /** A feeder map (school indices): whose leavers go on to whose entry grade (`SchoolModelOptions.intake`). */
+  readonly feeders?: readonly FeederLink[];
 }
 
 /** Options of the school-level model; every field has a documented default. */
@@ -58,6 +62,19 @@ export interface SchoolModelOptions {
    * @defaultValue 0.5
    */
   readonly blend?: number;
+  /**
+   * Intake into a grade a school starts above the system's first (a middle school's grade 6):
+   * `"share"`, its share of the area's pupils in that grade (as every intake); `"feeder"`, from
+   * the last grade of the schools that feed it the year before (`fitFeeders`: the panel's feeder
+   * map where it names the school, weights learned from the data where it does not), the share
+   * rule where neither applies.
+   * @defaultValue "share"
+   */
+  readonly intake?: "share" | "feeder";
+  /** History years of intake behind feeder weights. @defaultValue 6 */
+  readonly feederYears?: number;
+  /** Ridge penalty λ of learned feeder weights toward a common rate (`fitFeeders`); Infinity for the common rate alone. @defaultValue 1 */
+  readonly feederPenalty?: number;
 }
 
 /** Options with defaults filled in. */
@@ -69,6 +86,9 @@ export interface ResolvedSchoolModelOptions {
   readonly damping: number;
   readonly reconcile: boolean;
   readonly blend: number;
+  readonly intake: "share" | "feeder";
+  readonly feederYears: number;
+  readonly feederPenalty: number;
 }
 
 /**
@@ -89,9 +109,14 @@ export function resolveSchoolOptions(o: SchoolModelOptions = {}): ResolvedSchool
     damping: o.damping ?? 0.5,
     reconcile: o.reconcile ?? true,
     blend: o.blend ?? 0.5,
+    intake: o.intake ?? "share",
+    feederYears: o.feederYears ?? 6,
+    feederPenalty: o.feederPenalty ?? 1,
   } as const;
   const bad: string[] = [];
-  for (const k of ["ratioYears", "shareYears", "trendYears"] as const) if (!Number.isInteger(r[k]) || r[k] < 1) bad.push(`${k} must be an integer ≥ 1, got ${r[k]}`);
+  if (r.intake !== "share" && r.intake !== "feeder") bad.push(`intake must be "share" or "feeder", got ${String(r.intake)}`);
+  if (!(r.feederPenalty >= 0)) bad.push(`feederPenalty must be ≥ 0 (Infinity allowed), got ${r.feederPenalty}`);
+  for (const k of ["ratioYears", "shareYears", "trendYears", "feederYears"] as const) if (!Number.isInteger(r[k]) || r[k] < 1) bad.push(`${k} must be an integer ≥ 1, got ${r[k]}`);
   if (!(r.blend >= 0 && r.blend <= 1)) bad.push(`blend must be in [0, 1], got ${r.blend}`);
   if (!(r.damping >= 0 && r.damping <= 1)) bad.push(`damping must be in [0, 1], got ${r.damping}`);
   if (r.shrinkage !== "estimate" && !(Number.isFinite(r.shrinkage) && r.shrinkage >= 0)) bad.push(`shrinkage must be "estimate" or a finite number ≥ 0, got ${String(r.shrinkage)}`);
@@ -111,6 +136,8 @@ export interface SchoolFit {
   readonly shareLevel: Float64Array;
   /** `shareTrend[s * G + g]`: the share's yearly slope (0 without a trend). */
   readonly shareTrend: Float64Array;
+  /** Feeder weights (`intake: "feeder"`); absent otherwise. */
+  readonly feeders?: FeederFit;
 }
 
 /** Kernel output: reconciled and raw forecasts, W = H + 1 columns per (school, grade); column 0 is the base year. */
@@ -244,7 +271,8 @@ export function fitSchoolPanel(panel: SchoolPanel, options: ResolvedSchoolModelO
       }
     }
   }
-  return { shrinkage: kappa, ratio, weight, shareLevel, shareTrend };
+  const fit: SchoolFit = { shrinkage: kappa, ratio, weight, shareLevel, shareTrend };
+  return options.intake === "feeder" ? { ...fit, feeders: fitFeeders(panel, options.feederYears, options.feederPenalty) } : fit;
 }
 
 /** The values of κ `chooseShrinkage` tries, in pupils (0: own ratios only; 1e6: the area's ratio). */
@@ -406,8 +434,11 @@ export function projectSchoolPanel(panel: SchoolPanel, fit: SchoolFit, options: 
         if (!offered[i * T + t]) continue;
         let v: number;
         const below = g > 0 && offered[(i - 1) * T + t - 1] ? out[(i - 1) * W + h - 1]! : NaN;
+        const fed = below === below || !fit.feeders ? NaN : feederIntake(fit.feeders, panel, i, t, (e, ge) => out[(e * G + ge) * W + h - 1]!);
         if (below === below) {
           v = below * fit.ratio[i]!;
+        } else if (fed === fed) {
+          v = fed;
         } else {
           const target = areaPupils[(a * G + g) * T + t]!;
           let share = fit.shareLevel[i]!;
