@@ -52,12 +52,13 @@ export const MIN_LEAVER_SHARE = 0.5;
  * @param panel - the school panel (with `feeders` for mapped rows)
  * @param years - history years of intake used
  * @param penalty - λ ≥ 0 (Infinity: no school-specific weights)
+ * @param learn - learn weights for schools the map does not name (false: mapped rows only)
  * @example
  * ```ts
  * const ff = fitFeeders(panel, 6, 1);
  * ```
  */
-export function fitFeeders(panel: SchoolPanel, years: number, penalty: number): FeederFit {
+export function fitFeeders(panel: SchoolPanel, years: number, penalty: number, learn = true): FeederFit {
   const S = panel.schools.length;
   const G = panel.grades.length;
   const Y = panel.baseYear - panel.firstYear + 1;
@@ -97,6 +98,7 @@ export function fitFeeders(panel: SchoolPanel, years: number, penalty: number): 
       }
       if (obsY.length < 2) continue;
       const links = mapOf.get(r);
+      if (!links && !learn) continue;
       let senders: number[];
       let w: number[];
       if (links) {

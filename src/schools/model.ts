@@ -16,8 +16,9 @@ import {
 
 /**
  * Builds the dense school panel of a dataset: school history (ds.firstYear…ds.baseYear), the
- * grades each school teaches in every year to `to` (`schoolGradesIn`), and its area's pupils:
- * the area's enrolment records in the history, the area forecast `fc` beyond.
+ * grades each school teaches in every year to `to` (`schoolGradesIn`), its area's pupils (the
+ * area's enrolment records in the history, the area forecast `fc` beyond), and the feeder map
+ * (`ds.feeders`, share 1 where not given).
  *
  * @param ds - a dataset with `schools` and `schoolEnrolment`
  * @param fc - a forecast of the schools' areas from the same base year
@@ -85,7 +86,12 @@ export function schoolPanel(ds: Dataset, fc: Forecast): SchoolPanel {
       for (let h = 1; h <= H; h++) areaPupils[(a * G + g) * T + Y - 1 + h] = fc.pupils[(fa * FG + fg) * W + h]!;
     }
   });
-  return { schools: schools.map((s) => s.id), areas, areaOf, grades: gradeIds, firstYear: first, baseYear: base, to: fc.to, pupils, offered, areaPupils };
+  const feeders = (ds.feeders ?? []).flatMap((f) => {
+    const to = schoolIndex.get(f.school);
+    const from = schoolIndex.get(f.from);
+    return to === undefined || from === undefined ? [] : [{ to, from, share: f.share ?? 1 }];
+  });
+  return { schools: schools.map((s) => s.id), areas, areaOf, grades: gradeIds, firstYear: first, baseYear: base, to: fc.to, pupils, offered, areaPupils, ...(feeders.length ? { feeders } : {}) };
 }
 
 /** Options of `forecastSchools`: the model's options and the intervals. */

@@ -13,8 +13,8 @@ export interface SchoolPaths {
   readonly seed: number;
   readonly totals: Float64Array;
   /**
-   * Reconciled paths only (`SchoolSimulateOptions.area`): the stage ids of the school system and
-   * each school's pupils per stage, `byStage[((d * S + s) * stages.length + st) * H + h − 1]`;
+   * Reconciled paths only (`SchoolSimulateOptions.area`): the stage ids of the school system that
+   * the schools teach in the forecast years (system order) and each school's pupils per stage, `byStage[((d * S + s) * stages.length + st) * H + h − 1]`;
    * `totals` is their sum over stages. The schools of an area sum, per draw, stage and year, to
    * the area's simulated path times the schools' coverage of the area (1 when the schools hold
    * all the area's pupils).
@@ -178,16 +178,22 @@ function reconciledPaths(sf: SchoolForecast, options: SchoolSimulateOptions, are
   const H = W - 1;
   const D = draws;
   const ix = indexSystem(area.system);
-  const stages = ix.stageIds;
-  const NS = stages.length;
-  const stageOf = panel.grades.map((id) => {
+  // The stages of the panel's grades that some school teaches in a forecast year, in system order.
+  const Y = panel.baseYear - panel.firstYear + 1;
+  const T = Y + H;
+  const sysStage = panel.grades.map((id) => {
     const gi = ix.gradeById.get(id);
     if (!gi) throw new RangeError(`simulateSchools: grade ${id} of the school forecast is not a grade of the school system`);
     return gi.stageIndex;
   });
+  const taught = new Uint8Array(ix.stageIds.length);
+  for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) for (let t = Y; t < T; t++) if (panel.offered[(s * G + g) * T + t]) taught[sysStage[g]!] = 1;
+  const stages = ix.stageIds.filter((_, i) => taught[i]);
+  const NS = stages.length;
+  const stageOf = sysStage.map((i) => stages.indexOf(ix.stageIds[i]!));
   // School forecasts per stage: F[(s * NS + st) * H + h − 1]; the area's sum per stage: FA.
   const F = new Float64Array(S * NS * H);
-  for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) for (let h = 1; h <= H; h++) F[(s * NS + stageOf[g]!) * H + h - 1]! += sf.pupils[(s * G + g) * W + h] || 0;
+  for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) if (stageOf[g]! >= 0) for (let h = 1; h <= H; h++) F[(s * NS + stageOf[g]!) * H + h - 1]! += sf.pupils[(s * G + g) * W + h] || 0;
   const FA = new Float64Array(A * NS * H);
   for (let s = 0; s < S; s++) for (let k = 0; k < NS * H; k++) FA[panel.areaOf[s]! * NS * H + k]! += F[s * NS * H + k]!;
   // Area path ratios P[d] / F_a per (area, stage, draw, year).
