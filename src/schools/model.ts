@@ -121,7 +121,7 @@ export interface SchoolForecast {
   readonly level: number | null;
   /** The rolling-origin errors behind the intervals (for `simulateSchools`); undefined without a level. */
   readonly errors?: SchoolErrorTable;
-  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used, school records outside the areas' history years (not used). */
+  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used, school records outside the areas' history years (not used), feeder links not used (intake `"share"`, or a receiving school with fewer than 2 intake years). */
   readonly notes: readonly Note[];
 }
 
@@ -173,6 +173,17 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
         for (let g = 0; g < G; g++) f += proj.pupils[(s * G + g) * W + h]!;
         lower[s * W + h] = f * Math.exp(bounds.lo[h - 1]![c]!);
         upper[s * W + h] = f * Math.exp(bounds.hi[h - 1]![c]!);
+      }
+    }
+  }
+  if (panel.feeders?.length) {
+    if (opts.intake === "share") notes.push(note("schools.feeders-not-used", { links: panel.feeders.length }));
+    else {
+      const receiving = [...new Set(panel.feeders.map((l) => l.to))];
+      for (const r of receiving) {
+        let used = false;
+        for (let g = 0; g < G; g++) if (fit.feeders?.mapped[r * G + g]) used = true;
+        if (!used) notes.push(note("schools.feeder-no-intake", { school: panel.schools[r]!, years: opts.feederYears }));
       }
     }
   }

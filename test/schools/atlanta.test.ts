@@ -14,6 +14,20 @@ describe("Atlanta schools fixture", () => {
     expect(d2012).toBe(48460);
   });
 
+  it("loads the Midtown cluster's feeder map: 6 links between schools of the data, the unknown code listed as dropped", () => {
+    // midtown_cluster_feeders.csv has 7 lines; code 9999 (Virginia Highland Elementary) is not in the enrolment CSV.
+    const load = loadAtlantaSchools();
+    expect(ds.feeders).toHaveLength(6);
+    expect(ds.feeders!.filter((f) => f.school === "1563").map((f) => f.from).sort()).toEqual(["0116", "1664", "2062", "2564"]);
+    expect(load.dropped.filter((d) => d.startsWith("feeder link 9999"))).toHaveLength(1);
+    // The default intake uses the map: David T Howard Middle School's grade 6 has mapped feeder weights.
+    const sf = forecastSchools(ds, forecast(fitModel(ds), { to: 2019 }), { level: null });
+    const G = sf.panel.grades.length;
+    const i = sf.panel.schools.indexOf("1563") * G + sf.panel.grades.indexOf("G6");
+    expect(sf.fit.feeders!.mapped[i]).toBe(1);
+    expect(sf.fit.feeders!.start[i + 1]! - sf.fit.feeders!.start[i]!).toBe(4);
+  });
+
   it("forecasts every school to 2022, reconciled: schools sum to the district in every grade and year", () => {
     const fc = forecast(fitModel(ds), { to: 2022 });
     const sf = forecastSchools(ds, fc);
@@ -40,7 +54,8 @@ describe("Atlanta schools fixture", () => {
     expect(at(1, "default").mape).toBeCloseTo(7.9, 1);
     expect(at(1, "persistence").mape).toBeCloseTo(8.0, 1);
     expect(at(1, "plain").mape).toBeCloseTo(9.5, 1);
-    expect(at(5, "default").mape).toBeCloseTo(18.1, 1);
+    expect(at(3, "default").mape).toBeCloseTo(15.5, 1);
+    expect(at(5, "default").mape).toBeCloseTo(18.0, 1);
     for (let h = 1; h <= 5; h++) {
       const c = at(h, "default").coverage;
       expect(c).toBeGreaterThanOrEqual(0.75);
