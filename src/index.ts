@@ -305,6 +305,7 @@ export type {
   SchoolErrorTable,
   SchoolPaths,
   SchoolSimulateOptions,
+  SchoolPlaceFlags,
   FeederLink,
   FeederFit,
 } from "./schools/index.js";
