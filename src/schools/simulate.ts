@@ -269,8 +269,8 @@ function reconciledPaths(sf: SchoolForecast, options: SchoolSimulateOptions, are
  * @returns `X[((d * S + s) * NS + st) * H + h]`
  * @example
  * ```ts
- * // One area, one stage, two schools of 60 and 40, one draw 10% above the forecast, no noise:
- * reconcileSchoolDraws(new Float64Array([60, 40]), new Int32Array([0, 0]), 1, 1, 1, 1, new Float64Array([1.1]), new Float64Array(2)) // [66, 44]
+ * // One area, one stage, two schools of 60 and 40, one draw 50% above the forecast, no noise:
+ * Array.from(reconcileSchoolDraws(new Float64Array([60, 40]), new Int32Array([0, 0]), 1, 1, 1, 1, new Float64Array([1.5]), new Float64Array(2))) // [90, 60]
  * ```
  */
 export function reconcileSchoolDraws(F: Float64Array, areaOf: Int32Array, A: number, NS: number, H: number, D: number, ratio: Float64Array, noise: Float64Array): Float64Array {

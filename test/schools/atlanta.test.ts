@@ -46,6 +46,14 @@ describe("Atlanta schools fixture", () => {
     for (const r of rows.filter((x) => x.year > 2017 && x.pupils > 0)) expect(r.lower! <= r.pupils && r.pupils <= r.upper!).toBe(true);
   });
 
+  it("backtest of a subset of schools scores only those (one origin, one school: one error per method)", () => {
+    const r = backtestSchools(ds, { origins: [2015], maxHorizon: 1, scored: ["1563"], schools: { level: null } });
+    expect(r.rows.map((x) => `${x.method} ${x.n}`)).toEqual(["default 1", "plain 1", "persistence 1"]);
+    // Persistence: Howard's 2015 total against its 2016 total, both from the fixture CSV.
+    const total = (y: number) => ds.schoolEnrolment!.filter((e) => e.school === "1563" && e.year === y).reduce((a, e) => a + e.pupils!, 0);
+    expect(r.rows[2]!.mape).toBeCloseTo((Math.abs(total(2015) - total(2016)) / total(2016)) * 100, 9);
+  });
+
   it("backtest, origins 2010–2016: the figures printed in docs/schools.md", () => {
     // docs/schools.md's table, measured by bench/schools-accuracy.ts; the test guards them.
     const r = backtestSchools(ds, { origins: [2010, 2011, 2012, 2013, 2014, 2015, 2016], maxHorizon: 5, paths: { draws: 1000, seed: 16 } });
