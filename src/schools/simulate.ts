@@ -292,16 +292,21 @@ export function reconcileSchoolDraws(F: Float64Array, areaOf: Int32Array, A: num
         }
       }
     }
-    for (let s = 0; s < S; s++) {
-      const a = areaOf[s]!;
+    // One factor per (area, stage, year) in this draw: path ratio × Σ F / Σ F · e^ε.
+    for (let a = 0; a < A; a++) {
       for (let st = 0; st < NS; st++) {
         for (let h = 0; h < H; h++) {
           const k = (a * NS + st) * H + h;
-          const i = ((d * S + s) * NS + st) * H + h;
           const q = den[k]!;
-          out[i] = q > 0 ? (out[i]! * ratio[((a * NS + st) * D + d) * H + h]! * sumF[k]!) / q : 0;
+          den[k] = q > 0 ? (ratio[((a * NS + st) * D + d) * H + h]! * sumF[k]!) / q : 0;
         }
       }
+    }
+    const L = NS * H;
+    for (let s = 0; s < S; s++) {
+      const o = (d * S + s) * L;
+      const f = areaOf[s]! * L;
+      for (let k = 0; k < L; k++) out[o + k]! *= den[f + k]!;
     }
   }
   return out;
