@@ -28,8 +28,8 @@ export const schoolsNoteTexts: NoteTexts = {
     zh: (p) => `提供了 ${count(n(p, "links"))} 条生源学校对应关系但未使用：招生选项为 "share"（改用 "map" 或 "feeder" 可按生源学校预测起始年级招生）`,
   },
   "schools.feeder-no-intake": {
-    en: (p) => `school ${s(p, "school")}: its feeder links are not used, as it took an intake in fewer than 2 of the last ${count(n(p, "years"))} history years (its intake is its share of the area's)`,
-    zh: (p) => `学校 ${s(p, "school")}：其生源学校对应关系未使用，因近 ${count(n(p, "years"))} 个历史年份中有招生数据的不足 2 年（招生按其占片区的份额计）`,
+    en: (p) => `school ${s(p, "school")}: its feeder links are not used, as it took an intake into a grade above the system's first in fewer than 2 of the last ${count(n(p, "years"))} history years (its intake is its share of the area's)`,
+    zh: (p) => `学校 ${s(p, "school")}：其生源学校对应关系未使用，因近 ${count(n(p, "years"))} 个历史年份中该校起始年级（系统首个年级以外）有招生数据的不足 2 年（招生按其占片区的份额计）`,
   },
   "schools.no-places": {
     en: (p) => `school ${s(p, "school")}: no places given, so no surplus or utilisation`,
