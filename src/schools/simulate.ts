@@ -209,6 +209,7 @@ function reconciledPaths(sf: SchoolForecast, options: SchoolSimulateOptions, are
       const cell = cells.get(`${panel.areas[a]}\u0000${stages[st]}`);
       if (!cell) throw new RangeError(`simulateSchools: area ${panel.areas[a]}, stage ${stages[st]}: the area simulation has no path, but its schools have pupils; simulate the schools' areas`);
       const Hc = cell.years.length;
+      if (cell.years[0] !== sf.years[1]) throw new RangeError(`simulateSchools: area ${panel.areas[a]}, stage ${stages[st]}: the area simulation starts in ${cell.years[0]}, the school forecast in ${sf.years[1]}; simulate the model of the same base year`);
       for (let h = 1; h <= H; h++) {
         const year = sf.years[h]!;
         const y = cell.years.indexOf(year);

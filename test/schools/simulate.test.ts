@@ -92,6 +92,10 @@ describe("simulateSchools reconciled to the area's simulated paths", () => {
     expect(() => simulateSchools(sf5, { seed: 1, draws: 100, area: { simulation, system: ds.system } })).toThrow(/draws 100 differ/);
     const short = simulate(model, { draws: 20, seed: 1, to: 2020, paths: true });
     expect(() => simulateSchools(sf5, { seed: 1, area: { simulation: short, system: ds.system } })).toThrow(/no year 2021/);
+    // A simulation from another base year (the model fitted on data to 2016).
+    const cut = { ...ds, enrolment: ds.enrolment.filter((r) => r.year <= 2016), schoolEnrolment: ds.schoolEnrolment!.filter((r) => r.year <= 2016), baseYear: 2016 };
+    const earlier = simulate(fitModel(cut), { draws: 20, seed: 1, to: 2022, paths: true });
+    expect(() => simulateSchools(sf5, { seed: 1, area: { simulation: earlier, system: ds.system } })).toThrow(/starts in 2017, the school forecast in 2018/);
   });
 });
 
