@@ -9,6 +9,7 @@ import { adviseYangjiangCase } from "./advise.js";
 import { nationalInput, simulationInputs, yangjiangWithPlaces } from "./data.js";
 import { collect, loadLib, peakRssMiB, summarise, time, type Timing } from "./measure.js";
 import { naiveDifference, naiveForecast } from "./naive.js";
+import { SCHOOL_HORIZON, syntheticCountyInput, syntheticSchoolPanel } from "./schools.js";
 import { startPool } from "./parallel.js";
 
 const lib = await loadLib();
@@ -177,6 +178,42 @@ switch (name) {
   case "advise-schools": {
     // areas: the schools; draws: 1 for whole blocks, 0 for blocks in any amount
     Object.assign(out, await adviseSchoolsCase(lib, runs, areas, draws === 1));
+    break;
+  }
+  case "schools-national": {
+    // `areas` is the number of schools here.
+    const { panel, places } = syntheticSchoolPanel(areas, 80);
+    const opts = lib.resolveSchoolOptions({ shrinkage: 1000 });
+    const G = panel.grades.length;
+    let short = 0;
+    out.schools = areas;
+    out.areaCount = panel.areas.length;
+    out.time = time(runs, 1, () => panel, (p) => {
+      const proj = lib.projectSchoolPanel(p, lib.fitSchoolPanel(p, opts), opts);
+      const f = lib.schoolPlaceFlags(proj.pupils, places, p.areaOf, p.areas.length, G, SCHOOL_HORIZON + 1, 0.8);
+      short = f.short.reduce((a, b) => a + b, 0);
+      return short;
+    });
+    out.schoolYearsShort = short;
+    out.peakRssMiB = peakRssMiB();
+    break;
+  }
+  case "schools-county": {
+    // `areas` is the number of schools of the county, `draws` the paths.
+    const ds = lib.parseDataset(syntheticCountyInput(areas), lib.chinaSchoolSystem);
+    const to = ds.baseYear + SCHOOL_HORIZON;
+    let values = 0;
+    out.schools = areas;
+    out.draws = draws;
+    out.time = time(runs, 1, () => ds, (d) => {
+      const model = lib.fitModel(d);
+      const sf = lib.forecastSchools(d, lib.forecast(model, { to }), { shrinkage: 1000, level: null });
+      const simulation = lib.simulate(model, { draws, seed: SEED, to, paths: true });
+      values = lib.simulateSchools(sf, { seed: SEED, area: { simulation, system: d.system } }).totals.length;
+      return values;
+    });
+    out.values = values;
+    out.peakRssMiB = peakRssMiB();
     break;
   }
   default:

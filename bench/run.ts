@@ -4,7 +4,7 @@
  * against the targets, the scaling runs and the machine.
  *
  * Options: `--quick` (fewer runs, for a smoke run), `--only=<case,…>` (a subset of: parse,
- * yangjiang, national, naive, simulate, threads, contention, backtest, scaling, advise,
+ * yangjiang, national, naive, simulate, threads, contention, backtest, schools, scaling, advise,
  * advise-schools).
  */
 import { spawnSync } from "node:child_process";
@@ -126,6 +126,12 @@ if (want("contention")) {
 if (want("backtest")) {
   const r = run("backtest", NATIONAL_AREAS, 0, n(5, 1));
   target(`National rolling-origin backtest (${r.origins} origins, horizons 1–5)`, r.time, 2000, `load ${r.load}`);
+}
+if (want("schools")) {
+  const nat = run("schools-national", 200000, 0, n(5, 1));
+  target("200,000 synthetic schools (2,500 areas of 80, P1–J3, 5 + 5 years): school fit (κ given) + projection with reconciliation and combination + places per school", nat.time, 3000, `load ${nat.load}; peak RSS ${(nat.peakRssMiB as number).toFixed(0)} MiB (target < 2,048 MiB: ${(nat.peakRssMiB as number) < 2048 ? "met" : "**not met**"})`);
+  const county = run("schools-county", 300, 1000, n(5, 1));
+  target("A county of 300 schools: fitModel + forecast + forecastSchools + simulate (1,000 draws, paths) + simulateSchools reconciled to the county's paths", county.time, 1000, `load ${county.load}; peak RSS ${(county.peakRssMiB as number).toFixed(0)} MiB`);
 }
 if (want("parse")) {
   const r = run("parse", NATIONAL_AREAS, 0, n(7, 3));

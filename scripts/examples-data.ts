@@ -70,6 +70,7 @@ export function atlantaSchoolsFile(): unknown {
     grades: [...US_K12_GRADES],
     area: load.input.areas[0],
     schools: load.input.schools.map((s) => ({ ...s, pupils: pupils.get(s.id) ?? {} })),
+    feeders: load.input.feeders,
     dropped: load.dropped,
   };
 }

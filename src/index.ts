@@ -279,8 +279,14 @@ export {
   chooseShrinkage, // κ by one-year-ahead cross-validation in the history
   simulateSchools, // seeded paths of school totals from the rolling-origin errors
   groupInterval, // the interval of any group of schools from the paths
+  // Feeder intake, combination weights by horizon, reconciled school paths (issue 16, this round):
+  fitFeeders, // feeder weights from a feeder map or learned (ridge toward a common rate)
+  chooseBlend, // the combination weight per horizon by rolling origins in the history
+  reconcileSchoolDraws, // the kernel of school paths summing to their area's simulated paths
+  schoolErrorTable, // rolling-origin log errors of school totals (area targets plain or actual)
+  schoolPlaceFlags, // the typed kernel of places per school (short, under the floor)
 } from "./schools/index.js";
-export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord } from "./data/index.js";
+export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord, FeederRecord } from "./data/index.js";
 export type {
   SchoolPanel,
   SchoolModelOptions,
@@ -300,6 +306,10 @@ export type {
   SchoolErrorRow,
   SchoolErrorTable,
   SchoolPaths,
+  SchoolSimulateOptions,
+  SchoolPlaceFlags,
+  FeederLink,
+  FeederFit,
 } from "./schools/index.js";
 
 // Report: a document of tables, paragraphs and Vega-Lite charts, as Markdown or HTML.

@@ -108,7 +108,7 @@ describe("notebooks use only the installed package", () => {
     const key = (r: object): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
     const load = loadAtlantaSchools();
     const ex = atlantaSchoolsExample();
-    for (const t of ["areas", "enrolment", "schools", "schoolEnrolment"] as const) {
+    for (const t of ["areas", "enrolment", "schools", "schoolEnrolment", "feeders"] as const) {
       const a = ((ex.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
       const b = ((load.input as unknown as Record<string, object[]>)[t] ?? []).map(key).sort();
       expect(a.length, t).toBeGreaterThan(0);

@@ -12,8 +12,8 @@ import { populationTable, type PopulationRecord } from "./records/population.js"
 import { staffTable, type StaffRecord } from "./records/staff.js";
 import { locate, parseTable, recordAt, recordNote, type Row } from "./records/table.js";
 import { note, type Note } from "../domain/notes.js";
-import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
-import { checkSchools } from "./schools.js";
+import { feedersTable, schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type FeederRecord, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
+import { checkFeeders, checkSchools } from "./schools.js";
 
 /**
  * Input to `parseDataset`: tidy records, one row per area, year and grade. Field names are
@@ -39,6 +39,8 @@ export interface DatasetInput {
   readonly schoolEnrolment?: readonly unknown[];
   /** Places per school from a year on; see `SchoolPlacesRecord`. */
   readonly schoolPlaces?: readonly unknown[];
+  /** Feeder links between schools (whose leavers go on to whose entry grade); see `FeederRecord`. */
+  readonly feeders?: readonly unknown[];
 }
 
 /** A validated dataset: every record checked, cross-referenced and ordered. */
@@ -63,6 +65,8 @@ export interface Dataset {
   readonly schoolEnrolment?: readonly SchoolEnrolmentRecord[];
   /** Places per school from a year on (empty list when the input gave none). */
   readonly schoolPlaces?: readonly SchoolPlacesRecord[];
+  /** Feeder links between schools (empty list when the input gave none). */
+  readonly feeders?: readonly FeederRecord[];
   /** First and last school year of enrolment history (the base year of forecasts). */
   readonly firstYear: number;
   readonly baseYear: number;
@@ -70,7 +74,7 @@ export interface Dataset {
   readonly warnings: readonly DataIssue[];
 }
 
-const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces"]);
+const TOP_LEVEL = new Set(["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces", "feeders"]);
 
 /**
  * Validates tidy records against a school system and returns a result instead of throwing.
@@ -128,6 +132,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   const schoolRows = obj.schools === undefined ? [] : parseTable(schoolsTable, obj.schools, issues);
   const schoolEnrolRows = obj.schoolEnrolment === undefined ? [] : parseTable(schoolEnrolmentTable, obj.schoolEnrolment, issues);
   const schoolPlacesRows = obj.schoolPlaces === undefined ? [] : parseTable(schoolPlacesTable, obj.schoolPlaces, issues);
+  const feederRows = obj.feeders === undefined ? [] : parseTable(feedersTable, obj.feeders, issues);
 
   const areaIds = checkAreas(areaRows, system, issues);
   const refs = new References();
@@ -138,6 +143,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
   checkCapacity(capacityRows, plannedRows, areaIds, system, issues, refs);
   const housing = checkHousing(housingRows, areaIds, new Set(enrolRows.map((r) => r.value.area)), system, issues, refs);
   checkSchools(schoolRows, schoolEnrolRows, schoolPlacesRows, plannedRows, areaIds, system, issues);
+  checkFeeders(feederRows, schoolRows, issues);
   refs.flush(issues, failedAreas(obj.areas, areaRows));
 
   if (!span) issues.push(issue("no_enrolment", ["enrolment"], "the dataset has no usable enrolment records; give at least one year of pupils by area and grade", "error", note("data.no-usable-enrolment")));
@@ -162,6 +168,7 @@ export function safeParseDataset(input: unknown, system: SchoolSystem): Result<D
       schools: schoolRows.map((r) => r.value),
       schoolEnrolment: schoolEnrolRows.map((r) => r.value),
       schoolPlaces: schoolPlacesRows.map((r) => r.value),
+      feeders: feederRows.map((r) => r.value),
       firstYear: span.first,
       baseYear: span.last,
       warnings,

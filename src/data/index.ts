@@ -9,5 +9,5 @@ export type { HousingInput, HousingRecord } from "./records/housing.js";
 export type { CapacityRecord, PlannedPlacesRecord, Sector, PlannedKind } from "./records/capacity.js";
 export type { PopulationRecord } from "./records/population.js";
 export type { StaffRecord } from "./records/staff.js";
-export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord } from "./records/schools.js";
+export type { SchoolRecord, GradeSpan, UrbanRural, SchoolEnrolmentRecord, SchoolPlacesRecord, FeederRecord } from "./records/schools.js";
 export { schoolGradesIn } from "./schools.js";

@@ -2,7 +2,7 @@ import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
 import { clip, issue, show, type DataIssue } from "./issues.js";
 import type { PlannedPlacesRecord } from "./records/capacity.js";
-import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type GradeSpan, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
+import { feedersTable, schoolEnrolmentTable, schoolPlacesTable, schoolsTable, type FeederRecord, type GradeSpan, type SchoolEnrolmentRecord, type SchoolPlacesRecord, type SchoolRecord } from "./records/schools.js";
 import { locate, type Row } from "./records/table.js";
 
 /**
@@ -156,5 +156,44 @@ export function checkSchools(
     const s = byId.get(r.school);
     if (!s) issues.push(issue("unknown_reference", ["plannedPlaces", index, "school"], `${where}: school ${show(r.school)} is not in schools; add it there or correct the id`));
     else if (s.area !== r.area) issues.push(issue("inconsistent", ["plannedPlaces", index, "school"], `${where}: school ${clip(r.school)} stands in area ${clip(s.area)}, not ${clip(r.area)}`));
+  }
+}
+
+/**
+ * Checks feeder links against the schools, pushing one located issue per problem: both schools
+ * known, a school does not feed itself, one record per (school, from), and the shares given for
+ * one sending school add up to at most 1 (its leavers cannot go on more than once).
+ */
+export function checkFeeders(feeders: readonly Row<FeederRecord>[], schools: readonly Row<SchoolRecord>[], issues: DataIssue[]): void {
+  const ids = new Set(schools.map((r) => r.value.id));
+  const seen = new Map<string, number>();
+  const shares = new Map<string, { sum: number; index: number }>();
+  for (const { index, value: r } of feeders) {
+    const where = locate("feeders", index, r, feedersTable.keyFields);
+    let ok = true;
+    for (const k of ["school", "from"] as const) {
+      if (!ids.has(r[k])) {
+        issues.push(issue("unknown_reference", ["feeders", index, k], `${where}: school ${show(r[k])} is not in schools; add it there or correct the id`));
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    if (r.school === r.from) {
+      issues.push(issue("inconsistent", ["feeders", index, "from"], `${where}: school ${clip(r.school)} cannot feed itself; from must be another school`));
+      continue;
+    }
+    const key = `${r.school}\u0000${r.from}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      issues.push(issue("duplicate", ["feeders", index], `${where}: duplicates feeders[${prev}]; give one record per receiving and sending school`));
+      continue;
+    }
+    seen.set(key, index);
+    if (r.share !== undefined) {
+      const s = shares.get(r.from) ?? { sum: 0, index };
+      s.sum += r.share;
+      shares.set(r.from, s);
+      if (s.sum > 1 + 1e-9) issues.push(issue("inconsistent", ["feeders", index, "share"], `${where}: the shares of school ${clip(r.from)}'s leavers add up to ${s.sum.toFixed(3)}, more than 1; correct the shares`));
+    }
   }
 }

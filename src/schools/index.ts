@@ -5,3 +5,4 @@ export * from "./model.js";
 export * from "./backtest.js";
 export * from "./places.js";
 export * from "./simulate.js";
+export * from "./feeders.js";

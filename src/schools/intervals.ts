@@ -27,15 +27,22 @@ export const SCHOOL_SIZE_BREAKS: readonly number[] = Object.freeze([300, 600]);
  * forecast, ln(actual / forecast) joins the list of its horizon and size class (total at o
  * against `SCHOOL_SIZE_BREAKS`: < 300, 300–599, ≥ 600 pupils).
  *
+ * With `areaTargets: "actual"` the area targets beyond o are the area's **actual** pupils: the
+ * errors are then those of how pupils divide between schools given the area, the school-level
+ * noise that `simulateSchools` puts on top of simulated area paths (whose own spread carries the
+ * area's error).
+ *
  * @param panel - the panel (only its history is used)
  * @param options - the model options of the forecast the intervals will surround
  * @param maxHorizon - the largest horizon kept
+ * @param areaTargets - `"plain"` (default: the plain projection of the area) or `"actual"`
  * @example
  * ```ts
  * const table = schoolErrorTable(panel, resolveSchoolOptions(), 5);
+ * const shares = schoolErrorTable(panel, resolveSchoolOptions(), 5, "actual");
  * ```
  */
-export function schoolErrorTable(panel: SchoolPanel, options: ResolvedSchoolModelOptions, maxHorizon: number): SchoolErrorTable {
+export function schoolErrorTable(panel: SchoolPanel, options: ResolvedSchoolModelOptions, maxHorizon: number, areaTargets: "plain" | "actual" = "plain"): SchoolErrorTable {
   const S = panel.schools.length;
   const G = panel.grades.length;
   const A = panel.areas.length;
@@ -48,21 +55,23 @@ export function schoolErrorTable(panel: SchoolPanel, options: ResolvedSchoolMode
     const Yo = o + 1;
     const To = Yo + H;
     const sub = cutPanel(panel, Yo, H);
-    // Area targets beyond o: the plain projection of the area totals.
-    const aHist = new Float64Array(A * G * Yo);
-    const aOff = new Uint8Array(A * G * To);
-    for (let k = 0; k < A * G; k++) {
-      let any = false;
-      for (let y = 0; y < Yo; y++) {
-        const v = panel.areaPupils[k * T + y]!;
-        aHist[k * Yo + y] = v;
-        if (v === v) any = true;
+    // Area targets beyond o: the plain projection of the area totals (or the actual totals, kept by cutPanel).
+    if (areaTargets === "plain") {
+      const aHist = new Float64Array(A * G * Yo);
+      const aOff = new Uint8Array(A * G * To);
+      for (let k = 0; k < A * G; k++) {
+        let any = false;
+        for (let y = 0; y < Yo; y++) {
+          const v = panel.areaPupils[k * T + y]!;
+          aHist[k * Yo + y] = v;
+          if (v === v) any = true;
+        }
+        if (any) for (let t = 0; t < To; t++) aOff[k * To + t] = 1;
       }
-      if (any) for (let t = 0; t < To; t++) aOff[k * To + t] = 1;
+      const aProj = plainProject(aHist, aOff, A, G, Yo, H, 3);
+      const areaPupils = sub.areaPupils as Float64Array;
+      for (let k = 0; k < A * G; k++) for (let h = 1; h <= H; h++) areaPupils[k * To + Yo - 1 + h] = aProj[k * (H + 1) + h]!;
     }
-    const aProj = plainProject(aHist, aOff, A, G, Yo, H, 3);
-    const areaPupils = sub.areaPupils as Float64Array;
-    for (let k = 0; k < A * G; k++) for (let h = 1; h <= H; h++) areaPupils[k * To + Yo - 1 + h] = aProj[k * (H + 1) + h]!;
     const proj = projectSchoolPanel(sub, fitSchoolPanel(sub, options), options);
     for (let s = 0; s < S; s++) {
       const base = totalAt(panel.pupils, panel.offered, s, G, Y, T, o);

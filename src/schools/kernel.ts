@@ -4,6 +4,8 @@
  * backtests build panels directly. Kernels trust their input.
  */
 
+import { feederIntake, fitFeeders, type FeederFit, type FeederLink } from "./feeders.js";
+
 /**
  * School history, the grades each school teaches in every year, and the area totals the schools
  * reconcile to (history and forecast).
@@ -25,6 +27,8 @@ export interface SchoolPanel {
   readonly offered: Uint8Array;
   /** `areaPupils[(a * G + g) * T + t]`: the area's pupils (history, then its forecast); NaN where unknown. */
   readonly areaPupils: Float64Array;
+  /** A feeder map (school indices): whose leavers go on to whose entry grade (`SchoolModelOptions.intake`). */
+  readonly feeders?: readonly FeederLink[];
 }
 
 /** Options of the school-level model; every field has a documented default. */
@@ -54,10 +58,26 @@ export interface SchoolModelOptions {
    * the base year (others keep the cohort forecast). 1 turns the combination off. The equal
    * weight follows the finding that simple averages of forecasts are hard to beat (Clemen 1989,
    * "Combining forecasts: a review", Int. J. Forecasting 5(4)); the Atlanta backtest in
-   * docs/schools.md measures it.
+   * docs/schools.md measures it. A list gives w per horizon (h = 1, 2, …; the last holds beyond);
+   * `"estimate"` chooses w per horizon from `BLEND_GRID` by rolling origins inside the history
+   * (`chooseBlend`).
    * @defaultValue 0.5
    */
-  readonly blend?: number;
+  readonly blend?: number | readonly number[] | "estimate";
+  /**
+   * Intake into a grade a school starts above the system's first (a middle school's grade 6):
+   * `"share"`, its share of the area's pupils in that grade (as every intake); `"map"`, from the
+   * last grade of the schools that feed it by the panel's feeder map the year before
+   * (`fitFeeders`), the share rule for schools the map does not name; `"feeder"`, the same with
+   * weights learned from the data for schools the map does not name; the share rule where
+   * neither applies. The Atlanta backtest in docs/schools.md measures them.
+   * @defaultValue "map" (the same as "share" without a feeder map)
+   */
+  readonly intake?: "share" | "map" | "feeder";
+  /** History years of intake behind feeder weights. @defaultValue 6 */
+  readonly feederYears?: number;
+  /** Ridge penalty λ of learned feeder weights toward a common rate (`fitFeeders`); Infinity for the common rate alone. @defaultValue 1 */
+  readonly feederPenalty?: number;
 }
 
 /** Options with defaults filled in. */
@@ -68,7 +88,10 @@ export interface ResolvedSchoolModelOptions {
   readonly trendYears: number;
   readonly damping: number;
   readonly reconcile: boolean;
-  readonly blend: number;
+  readonly blend: number | readonly number[] | "estimate";
+  readonly intake: "share" | "map" | "feeder";
+  readonly feederYears: number;
+  readonly feederPenalty: number;
 }
 
 /**
@@ -89,10 +112,16 @@ export function resolveSchoolOptions(o: SchoolModelOptions = {}): ResolvedSchool
     damping: o.damping ?? 0.5,
     reconcile: o.reconcile ?? true,
     blend: o.blend ?? 0.5,
+    intake: o.intake ?? "map",
+    feederYears: o.feederYears ?? 6,
+    feederPenalty: o.feederPenalty ?? 1,
   } as const;
   const bad: string[] = [];
-  for (const k of ["ratioYears", "shareYears", "trendYears"] as const) if (!Number.isInteger(r[k]) || r[k] < 1) bad.push(`${k} must be an integer ≥ 1, got ${r[k]}`);
-  if (!(r.blend >= 0 && r.blend <= 1)) bad.push(`blend must be in [0, 1], got ${r.blend}`);
+  if (r.intake !== "share" && r.intake !== "map" && r.intake !== "feeder") bad.push(`intake must be "share", "map" or "feeder", got ${String(r.intake)}`);
+  if (!(r.feederPenalty >= 0)) bad.push(`feederPenalty must be ≥ 0 (Infinity allowed), got ${r.feederPenalty}`);
+  for (const k of ["ratioYears", "shareYears", "trendYears", "feederYears"] as const) if (!Number.isInteger(r[k]) || r[k] < 1) bad.push(`${k} must be an integer ≥ 1, got ${r[k]}`);
+  if (r.blend !== "estimate" && !(typeof r.blend === "number" ? [r.blend] : r.blend).every((w) => w >= 0 && w <= 1)) bad.push(`blend must be "estimate" or weights in [0, 1], got ${String(r.blend)}`);
+  if (Array.isArray(r.blend) && r.blend.length === 0) bad.push("blend must not be an empty list");
   if (!(r.damping >= 0 && r.damping <= 1)) bad.push(`damping must be in [0, 1], got ${r.damping}`);
   if (r.shrinkage !== "estimate" && !(Number.isFinite(r.shrinkage) && r.shrinkage >= 0)) bad.push(`shrinkage must be "estimate" or a finite number ≥ 0, got ${String(r.shrinkage)}`);
   if (bad.length) throw new RangeError(`school model options: ${bad.join("; ")}`);
@@ -111,6 +140,10 @@ export interface SchoolFit {
   readonly shareLevel: Float64Array;
   /** `shareTrend[s * G + g]`: the share's yearly slope (0 without a trend). */
   readonly shareTrend: Float64Array;
+  /** Combination weights chosen per horizon (`blend: "estimate"`, `chooseBlend`; index h − 1, the last holds beyond); absent otherwise. */
+  readonly blend?: readonly number[];
+  /** Feeder weights (`intake: "map"` or `"feeder"`); absent otherwise. */
+  readonly feeders?: FeederFit;
 }
 
 /** Kernel output: reconciled and raw forecasts, W = H + 1 columns per (school, grade); column 0 is the base year. */
@@ -244,7 +277,9 @@ export function fitSchoolPanel(panel: SchoolPanel, options: ResolvedSchoolModelO
       }
     }
   }
-  return { shrinkage: kappa, ratio, weight, shareLevel, shareTrend };
+  let fit: SchoolFit = { shrinkage: kappa, ratio, weight, shareLevel, shareTrend };
+  if (options.blend === "estimate") fit = { ...fit, blend: chooseBlend(panel, { ...options, shrinkage: kappa }) };
+  return options.intake === "share" ? fit : { ...fit, feeders: fitFeeders(panel, options.feederYears, options.feederPenalty, options.intake === "feeder") };
 }
 
 /** The values of κ `chooseShrinkage` tries, in pupils (0: own ratios only; 1e6: the area's ratio). */
@@ -406,8 +441,11 @@ export function projectSchoolPanel(panel: SchoolPanel, fit: SchoolFit, options: 
         if (!offered[i * T + t]) continue;
         let v: number;
         const below = g > 0 && offered[(i - 1) * T + t - 1] ? out[(i - 1) * W + h - 1]! : NaN;
+        const fed = below === below || !fit.feeders ? NaN : feederIntake(fit.feeders, panel, i, t, (e, ge) => out[(e * G + ge) * W + h - 1]!);
         if (below === below) {
           v = below * fit.ratio[i]!;
+        } else if (fed === fed) {
+          v = fed;
         } else {
           const target = areaPupils[(a * G + g) * T + t]!;
           let share = fit.shareLevel[i]!;
@@ -444,8 +482,91 @@ export function projectSchoolPanel(panel: SchoolPanel, fit: SchoolFit, options: 
       }
     }
   }
-  if (!options.reconcile || options.blend >= 1 || H === 0) return { pupils: out, raw, unallocated, newShare };
-  return { pupils: blendShares(panel, out, cover, options.blend), raw, unallocated, newShare };
+  const ws = blendWeights(options.blend, fit.blend, H);
+  if (!options.reconcile || H === 0 || ws.every((w) => w >= 1)) return { pupils: out, raw, unallocated, newShare };
+  return { pupils: blendShares(panel, out, cover, ws), raw, unallocated, newShare };
+}
+
+/** The combination weight of each horizon 1…H (index h − 1) from the option (a number, a list whose last holds beyond, or the estimate in the fit; 0.5 when none was estimated). */
+function blendWeights(blend: ResolvedSchoolModelOptions["blend"], fitted: readonly number[] | undefined, H: number): number[] {
+  const list = blend === "estimate" ? (fitted && fitted.length ? fitted : [0.5]) : typeof blend === "number" ? [blend] : blend;
+  return Array.from({ length: H }, (_, h) => list[Math.min(h, list.length - 1)]!);
+}
+
+/** The weights `chooseBlend` tries. */
+export const BLEND_GRID: readonly number[] = Object.freeze([0, 0.25, 0.5, 0.75, 1]);
+
+/**
+ * Chooses the combination weight w of each horizon by rolling origins inside the history: for
+ * every origin o with at least 2 years before it, the panel is cut at o with the area's actual
+ * pupils as targets, fitted once (κ of `options`, a number), and projected with each w of
+ * `BLEND_GRID`; for each horizon h the w with the smallest mean absolute percentage error of
+ * school totals (schools teaching the same grades at o and o + h, actual total ≥ 20) wins, the
+ * larger w on ties. Horizons the history cannot score take the last scored one's; none scored
+ * gives [0.5].
+ *
+ * @example
+ * ```ts
+ * const ws = chooseBlend(panel, resolveSchoolOptions({ shrinkage: 1000 })); // e.g. [0.5, 0.25, 0.25]
+ * ```
+ */
+export function chooseBlend(panel: SchoolPanel, options: ResolvedSchoolModelOptions): number[] {
+  const S = panel.schools.length;
+  const G = panel.grades.length;
+  const A = panel.areas.length;
+  const Y = panel.baseYear - panel.firstYear + 1;
+  const T = Y + (panel.to - panel.baseYear);
+  const K = BLEND_GRID.length;
+  const err: number[][] = [];
+  const cnt: number[] = [];
+  for (let o = 2; o < Y - 1; o++) {
+    const H = Y - 1 - o;
+    const Yo = o + 1;
+    const To = Yo + H;
+    const pupils = new Float64Array(S * G * Yo);
+    const offered = new Uint8Array(S * G * To);
+    for (let k = 0; k < S * G; k++) {
+      pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
+      offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
+    }
+    const areaPupils = new Float64Array(A * G * To);
+    for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + To), k * To);
+    const sub: SchoolPanel = { ...panel, baseYear: panel.firstYear + o, to: panel.firstYear + o + H, pupils, offered, areaPupils };
+    const base = { ...options, blend: 1 };
+    const fit = fitSchoolPanel(sub, base);
+    for (let j = 0; j < K; j++) {
+      const proj = projectSchoolPanel(sub, fit, { ...options, blend: BLEND_GRID[j]! });
+      for (let h = 1; h <= H; h++) {
+        for (let s = 0; s < S; s++) {
+          let actual = 0;
+          let f = 0;
+          let same = true;
+          let any = false;
+          for (let g = 0; g < G; g++) {
+            const i = s * G + g;
+            const b = panel.offered[i * T + o]!;
+            const x = panel.offered[i * T + o + h]!;
+            if (b !== x) same = false;
+            if (!x) continue;
+            any = true;
+            actual += panel.pupils[i * Y + o + h]!;
+            f += proj.pupils[i * (H + 1) + h]!;
+          }
+          if (!same || !any || !(actual >= 20)) continue;
+          (err[h - 1] ??= new Array<number>(K).fill(0))[j]! += Math.abs(f - actual) / actual;
+          if (j === 0) cnt[h - 1] = (cnt[h - 1] ?? 0) + 1;
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  for (let h = 0; h < err.length; h++) {
+    if (!cnt[h]) break;
+    let best = 0;
+    for (let j = 1; j < K; j++) if (err[h]![j]! <= err[h]![best]!) best = j;
+    out.push(BLEND_GRID[best]!);
+  }
+  return out.length ? out : [0.5];
 }
 
 /**
@@ -455,7 +576,7 @@ export function projectSchoolPanel(panel: SchoolPanel, fit: SchoolFit, options: 
  * in the base year with a known base total; then each (area, grade) is scaled once more to its
  * target c · A[a,g,t] so that schools still sum to the area in every grade.
  */
-function blendShares(panel: SchoolPanel, cohort: Float64Array, cover: Float64Array, w: number): Float64Array {
+function blendShares(panel: SchoolPanel, cohort: Float64Array, cover: Float64Array, ws: readonly number[]): Float64Array {
   const S = panel.schools.length;
   const G = panel.grades.length;
   const A = panel.areas.length;
@@ -479,6 +600,8 @@ function blendShares(panel: SchoolPanel, cohort: Float64Array, cover: Float64Arr
   const sum = new Float64Array(A * G);
   for (let h = 1; h <= H; h++) {
     const t = Y - 1 + h;
+    const w = ws[h - 1]!;
+    if (w >= 1) continue;
     for (let s = 0; s < S; s++) {
       const a = areaOf[s]!;
       const a0 = areaTot[a * W]!;

@@ -16,8 +16,9 @@ import {
 
 /**
  * Builds the dense school panel of a dataset: school history (ds.firstYear…ds.baseYear), the
- * grades each school teaches in every year to `to` (`schoolGradesIn`), and its area's pupils:
- * the area's enrolment records in the history, the area forecast `fc` beyond.
+ * grades each school teaches in every year to `to` (`schoolGradesIn`), its area's pupils (the
+ * area's enrolment records in the history, the area forecast `fc` beyond), and the feeder map
+ * (`ds.feeders`, share 1 where not given).
  *
  * @param ds - a dataset with `schools` and `schoolEnrolment`
  * @param fc - a forecast of the schools' areas from the same base year
@@ -85,7 +86,12 @@ export function schoolPanel(ds: Dataset, fc: Forecast): SchoolPanel {
       for (let h = 1; h <= H; h++) areaPupils[(a * G + g) * T + Y - 1 + h] = fc.pupils[(fa * FG + fg) * W + h]!;
     }
   });
-  return { schools: schools.map((s) => s.id), areas, areaOf, grades: gradeIds, firstYear: first, baseYear: base, to: fc.to, pupils, offered, areaPupils };
+  const feeders = (ds.feeders ?? []).flatMap((f) => {
+    const to = schoolIndex.get(f.school);
+    const from = schoolIndex.get(f.from);
+    return to === undefined || from === undefined ? [] : [{ to, from, share: f.share ?? 1 }];
+  });
+  return { schools: schools.map((s) => s.id), areas, areaOf, grades: gradeIds, firstYear: first, baseYear: base, to: fc.to, pupils, offered, areaPupils, ...(feeders.length ? { feeders } : {}) };
 }
 
 /** Options of `forecastSchools`: the model's options and the intervals. */
@@ -115,7 +121,7 @@ export interface SchoolForecast {
   readonly level: number | null;
   /** The rolling-origin errors behind the intervals (for `simulateSchools`); undefined without a level. */
   readonly errors?: SchoolErrorTable;
-  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used, school records outside the areas' history years (not used). */
+  /** Coded notes (`schools.…`): new-school shares, unallocated pupils, the shrinkage used, school records outside the areas' history years (not used), feeder links not used (intake `"share"`, or a receiving school with fewer than 2 intake years). */
   readonly notes: readonly Note[];
 }
 
@@ -167,6 +173,17 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
         for (let g = 0; g < G; g++) f += proj.pupils[(s * G + g) * W + h]!;
         lower[s * W + h] = f * Math.exp(bounds.lo[h - 1]![c]!);
         upper[s * W + h] = f * Math.exp(bounds.hi[h - 1]![c]!);
+      }
+    }
+  }
+  if (panel.feeders?.length) {
+    if (opts.intake === "share") notes.push(note("schools.feeders-not-used", { links: panel.feeders.length }));
+    else {
+      const receiving = [...new Set(panel.feeders.map((l) => l.to))];
+      for (const r of receiving) {
+        let used = false;
+        for (let g = 0; g < G; g++) if (fit.feeders?.mapped[r * G + g]) used = true;
+        if (!used) notes.push(note("schools.feeder-no-intake", { school: panel.schools[r]!, years: opts.feederYears }));
       }
     }
   }

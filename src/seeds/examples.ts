@@ -133,6 +133,7 @@ export function atlantaSchoolsExample(): ExampleData {
     grades: string[];
     area: { id: string; name: { en: string } };
     schools: { id: string; name: { en: string }; area: string; grades: { first: string; last: string; from: number; to?: number }[]; opens?: number; closes?: number; pupils: Record<string, number[]> }[];
+    feeders?: { school: string; from: string }[];
     dropped: string[];
   };
   const gradeIds = f.grades;
@@ -154,5 +155,5 @@ export function atlantaSchoolsExample(): ExampleData {
     }
   }
   const enrolment = [...district].flatMap(([year, d]) => gradeIds.map((grade, g) => ({ area: f.area.id, year, grade, pupils: d[g]! })));
-  return { input: { areas: [f.area], enrolment, schools, schoolEnrolment }, system: f.system, source: f.source, notes: [], dropped: [...f.dropped] };
+  return { input: { areas: [f.area], enrolment, schools, schoolEnrolment, ...(f.feeders ? { feeders: f.feeders } : {}) }, system: f.system, source: f.source, notes: [], dropped: [...f.dropped] };
 }

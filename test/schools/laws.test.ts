@@ -55,8 +55,8 @@ describe("school kernel laws", () => {
 
   it("the schools of an area sum to the area's forecast in every grade and year they teach it (after reconciliation)", () => {
     fc.assert(
-      fc.property(panelArb, fc.constantFrom(0.5, 1), (p, blend) => {
-        const out = run(p, { blend }).pupils;
+      fc.property(panelArb, fc.constantFrom<0.5 | 1 | "estimate" | number[]>(0.5, 1, "estimate", [0.75, 0.25]), fc.constantFrom<"map" | "feeder">("map", "feeder"), (p, blend, intake) => {
+        const out = run(p, { blend, intake }).pupils;
         const S = p.schools.length;
         const Y = p.baseYear - p.firstYear + 1;
         const H = p.to - p.baseYear;

@@ -116,3 +116,29 @@ export const schoolPlacesTable: TableSpec<SchoolPlacesRecord> = {
     classes: "must be a non-negative integer (classrooms for teaching groups), or left out when unknown",
   },
 };
+
+/**
+ * A feeder link: pupils leaving school `from` after its last grade go on to school `school`'s
+ * entry grade, `share` of them where known (a feeder map, as English local authorities keep for
+ * Year 6 to Year 7). Used by the school model's feeder intake (`SchoolModelOptions.intake`).
+ */
+export const feederSchema = z.strictObject({
+  school: idSchema,
+  from: idSchema,
+  share: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  ...provenanceFields,
+});
+/** A validated feeder link (inferred from `feederSchema`). */
+export type FeederRecord = z.infer<typeof feederSchema>;
+
+/** The `feeders` table: schema, field rules for messages, and the fields that locate a record. */
+export const feedersTable: TableSpec<FeederRecord> = {
+  name: "feeders",
+  schema: feederSchema,
+  keyFields: ["school", "from"],
+  rules: {
+    school: "must be the id of the receiving school",
+    from: "must be the id of the sending school (its leavers go on to the receiving school)",
+    share: "must be the share of the sending school's leavers who go on (a number from 0 to 1), or left out when unknown",
+  },
+};

@@ -23,6 +23,14 @@ export const schoolsNoteTexts: NoteTexts = {
     en: (p) => `${count(n(p, "records"))} school enrolment records fall outside the areas' history ${p.first}–${p.base} and are not used; give the areas' enrolment for those years to use them`,
     zh: (p) => `${count(n(p, "records"))} 条学校在校生记录不在片区历史年份 ${p.first}–${p.base} 之内，未予使用；如需使用，请补充片区在这些年份的在校生数`,
   },
+  "schools.feeders-not-used": {
+    en: (p) => `${count(n(p, "links"))} feeder links given but not used: the intake option is "share" (use "map" or "feeder" to forecast entry grades from feeder schools)`,
+    zh: (p) => `提供了 ${count(n(p, "links"))} 条生源学校对应关系但未使用：招生选项为 "share"（改用 "map" 或 "feeder" 可按生源学校预测起始年级招生）`,
+  },
+  "schools.feeder-no-intake": {
+    en: (p) => `school ${s(p, "school")}: its feeder links are not used, as it took an intake into a grade above the system's first in fewer than 2 of the last ${count(n(p, "years"))} history years (its intake is its share of the area's)`,
+    zh: (p) => `学校 ${s(p, "school")}：其生源学校对应关系未使用，因近 ${count(n(p, "years"))} 个历史年份中该校起始年级（系统首个年级以外）有招生数据的不足 2 年（招生按其占片区的份额计）`,
+  },
   "schools.no-places": {
     en: (p) => `school ${s(p, "school")}: no places given, so no surplus or utilisation`,
     zh: (p) => `学校 ${s(p, "school")}：未提供学位数，无法计算余缺与使用率`,
