@@ -85,7 +85,8 @@ function sampleSd(x: readonly number[]): number {
 export class SharedErrors {
   private readonly pooled = new Map<number, Float64Array>();
   private readonly sigmas = new Map<number, number>();
-  private readonly exps = new WeakMap<Float64Array, Map<number, Float64Array>>();
+  private readonly exps = new Map<Float64Array, Map<number, Float64Array>>();
+  private readonly pooledLists = new Set<Float64Array>();
   private fillWeights: ErrorWeights[] | undefined;
   constructor(
     private readonly model: CohortModel,
@@ -122,6 +123,7 @@ export class SharedErrors {
       for (let b = 0; b < model.cube.areas.length; b++) if (model.fill[b * G + g] === f) all.push(...ratioErrors(model, b, g, false));
       p = this.errorModel === "walk" ? meanSquareScaled(all) : centred(all);
       this.pooled.set(key, p);
+      this.pooledLists.add(p);
     }
     return p;
   }
@@ -150,8 +152,13 @@ export class SharedErrors {
     return -Infinity;
   }
 
-  /** exp(w e_i) of a long (pooled) error list, computed once per list and weight. */
+  /**
+   * exp(w e_i) of an error list: of a pooled list (shared by the areas) computed once per list
+   * and weight; of an area's own list computed each time (a cache entry per area and grade, in a
+   * WeakMap, would never be read again and only add to the garbage collector's work).
+   */
   expOf(e: Float64Array, w = 1): Float64Array {
+    if (!this.pooledLists.has(e)) return expAll(e, w);
     let m = this.exps.get(e);
     if (!m) this.exps.set(e, (m = new Map()));
     let x = m.get(w);
