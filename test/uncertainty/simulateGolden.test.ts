@@ -1,7 +1,7 @@
 /**
  * Pins the simulation's numbers bit for bit: speed work on the kernel, the draws and the
  * summaries must not change them. The golden file (golden/simulate-national-sample.json) holds
- * the output of `simulate` at commit a2533c5 (before the speed work of that round) for the
+ * the output of `simulate` at commit 33e78d8 (the calibrated walk errors, before the speed work of that round; the speed work was checked against a2533c5 and the one-step rows are the same at both) for the
  * configurations below, on the benchmark's synthetic national data (bench/synthetic.ts, 30
  * areas, seed 2844): a SHA-256 of every row (and kept path), written with every number's exact
  * bits, and every 25th row in full so that a difference can be read.
