@@ -28,8 +28,12 @@ export const CORE_NAMES = ["parseDataset", "fitModel", "forecast", "assessCapaci
  * Set to 113,000 / 38,000 (measured 108,960 / 36,626 plus about 4%) when the note catalogue was
  * merged by a plain call that bundlers can drop: before that, every layer's note texts (advice,
  * schools, wide tables, command line) rode along and the bundle measured 150,425 / 47,720.
+ * Raised to 118,000 / 39,500 (measured 114,082 / 38,151 plus about 3.5%) when `parseDataset`
+ * gained the coded detail of every data issue (a `data.…` code and its parameters, so that the
+ * readers' and the dataset check's messages render in Chinese: about +3.5 KB) and the feeder
+ * links between schools with their checks (about +1.4 KB); still under issue 18's goal.
  */
-export const BUDGET = { minified: 113_000, gzip: 38_000 } as const;
+export const BUDGET = { minified: 118_000, gzip: 39_500 } as const;
 
 export interface BundleSize {
   /** Bytes of the minified bundle. */
