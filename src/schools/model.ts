@@ -94,6 +94,42 @@ export function schoolPanel(ds: Dataset, fc: Forecast): SchoolPanel {
   return { schools: schools.map((s) => s.id), areas, areaOf, grades: gradeIds, firstYear: first, baseYear: base, to: fc.to, pupils, offered, areaPupils, ...(feeders.length ? { feeders } : {}) };
 }
 
+/**
+ * The dataset restricted to the schools whose area `fc` forecasts (an area of `fc.areas` whose
+ * pupils are all NaN was left out by `forecast(model, { areas })`), and a note
+ * `schools.area-not-forecast` per area left out. Areas missing from `fc.areas` altogether stay in
+ * (`schoolPanel` refuses them).
+ */
+function withForecastAreas(ds: Dataset, fc: Forecast): { kept: Dataset; skipped: Note[] } {
+  const schools = ds.schools ?? [];
+  const W = fc.years.length;
+  const FG = fc.grades.length;
+  const notForecast = new Set<string>();
+  for (const area of new Set(schools.map((s) => s.area))) {
+    const a = fc.areas.indexOf(area);
+    if (a < 0) continue;
+    let any = false;
+    for (let i = a * FG * W; i < (a + 1) * FG * W && !any; i++) if (fc.pupils[i] === fc.pupils[i]) any = true;
+    if (!any) notForecast.add(area);
+  }
+  if (notForecast.size === 0) return { kept: ds, skipped: [] };
+  const left = schools.filter((s) => notForecast.has(s.area));
+  if (left.length === schools.length) {
+    throw new RangeError(`forecastSchools: the area forecast leaves out the areas of every school (${[...notForecast].join(", ")}); forecast those areas (forecast(model, { areas }))`);
+  }
+  const skipped = [...notForecast].map((area) => note("schools.area-not-forecast", { area, schools: left.filter((s) => s.area === area).map((s) => s.id) }));
+  const out = new Set(left.map((s) => s.id));
+  const kept: Dataset = {
+    ...ds,
+    schools: schools.filter((s) => !out.has(s.id)),
+    schoolEnrolment: (ds.schoolEnrolment ?? []).filter((r) => !out.has(r.school)),
+    schoolPlaces: (ds.schoolPlaces ?? []).filter((r) => !out.has(r.school)),
+    plannedPlaces: (ds.plannedPlaces ?? []).filter((r) => r.school === undefined || !out.has(r.school)),
+    feeders: (ds.feeders ?? []).filter((f) => !out.has(f.school) && !out.has(f.from)),
+  };
+  return { kept, skipped };
+}
+
 /** Options of `forecastSchools`: the model's options and the intervals. */
 export interface SchoolForecastOptions extends SchoolModelOptions {
   /**
@@ -133,10 +169,15 @@ export interface SchoolForecast {
  * and gives each school's total an interval from rolling-origin errors in the history
  * (`schoolErrorTable`, `schoolIntervalBounds`): [F · e^{q_lo}, F · e^{q_hi}].
  *
+ * The schools of an area that `fc` leaves out (`forecast(model, { areas })`: the area's pupils are
+ * NaN in every grade and year) are not forecast: they are left out of the result, with the note
+ * `schools.area-not-forecast` per such area, never NaN pupils.
+ *
  * @param ds - a dataset with schools and school enrolment
  * @param fc - the forecast of the schools' areas (`forecast(fitModel(ds), { to })`)
  * @param options - model options (`SchoolModelOptions`) and the interval level
- * @throws RangeError as `schoolPanel` and `resolveSchoolOptions`, or for a level outside (0, 1)
+ * @throws RangeError as `schoolPanel` and `resolveSchoolOptions`, for a level outside (0, 1), or
+ *   when `fc` leaves out the areas of every school
  * @example
  * ```ts
  * const sf = forecastSchools(ds, forecast(fitModel(ds), { to: 2025 }));
@@ -147,7 +188,8 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
   const opts = resolveSchoolOptions(options);
   const level = options.level === undefined ? 0.8 : options.level;
   if (level !== null && !(level > 0 && level < 1)) throw new RangeError(`forecastSchools: level must be in (0, 1) or null, got ${level}`);
-  const panel = schoolPanel(ds, fc);
+  const { kept, skipped } = withForecastAreas(ds, fc);
+  const panel = schoolPanel(kept, fc);
   const fit = fitSchoolPanel(panel, opts);
   const proj = projectSchoolPanel(panel, fit, opts);
   const S = panel.schools.length;
@@ -156,7 +198,7 @@ export function forecastSchools(ds: Dataset, fc: Forecast, options: SchoolForeca
   const W = H + 1;
   const lower = new Float64Array(S * W).fill(NaN);
   const upper = new Float64Array(S * W).fill(NaN);
-  const notes: Note[] = [note("schools.shrinkage", { kappa: fit.shrinkage, estimated: opts.shrinkage === "estimate" })];
+  const notes: Note[] = [note("schools.shrinkage", { kappa: fit.shrinkage, estimated: opts.shrinkage === "estimate" }), ...skipped];
   const outside = (ds.schoolEnrolment ?? []).filter((r) => r.year < ds.firstYear || r.year > ds.baseYear).length;
   if (outside > 0) notes.push(note("schools.outside-history", { records: outside, first: ds.firstYear, base: ds.baseYear }));
   let errors: SchoolErrorTable | undefined;

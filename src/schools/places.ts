@@ -22,7 +22,11 @@ export interface SchoolAssessment {
   readonly area: string;
   readonly year: number;
   readonly pupils: number;
-  /** Places from `schoolPlaces` and planned places naming the school; null when none is given. */
+  /**
+   * Places from `schoolPlaces` and planned places naming the school; null when none is given;
+   * 0 in a year the school teaches no grade (before `opens`, from `closes` on): its places are not
+   * counted then (note `schools.closed-places`).
+   */
   readonly places: number | null;
   /** places − pupils; null without places. */
   readonly surplus: number | null;
@@ -62,7 +66,7 @@ export interface AreaSchoolFlags {
 export interface SchoolAssessmentResult {
   readonly rows: readonly SchoolAssessment[];
   readonly areas: readonly AreaSchoolFlags[];
-  /** `schools.mismatch` per area and year with both short and under-used schools; `schools.no-places` per school without places. */
+  /** `schools.mismatch` per area and year with both short and under-used schools; `schools.no-places` per school without places; `schools.closed-places` per school whose places were not counted in the years it teaches no grade. */
   readonly notes: readonly Note[];
   readonly utilisationFloor: Sourced<number>;
 }
@@ -73,6 +77,10 @@ export interface SchoolAssessmentResult {
  * Per school s, year t:
  * - places = the latest `schoolPlaces` record of s with year ≤ t, plus planned places naming s
  *   (`plannedPlaces[].school`) with year ≤ t; surplus = places − pupils, utilisation = pupils / places;
+ *   in a year s teaches no grade (before `opens`, from `closes` on, or no grade span that year) it
+ *   has no places: places = 0, surplus 0, utilisation null, so a closed school is neither short nor
+ *   under-used and adds nothing to the area's spare places or net surplus (note
+ *   `schools.closed-places` with the years whose places were not counted);
  * - per grade g with n = `wholePupils(P[s,g,t])`: classes c = the 班数 the school reported for g in
  *   the base year when given (held), else ⌈n / standard⌉ (the standard size of g, so no class is
  *   over it); the even spread (`evenSpread`) gives the largest class (`largestClass`), the classes
@@ -133,11 +141,18 @@ export function assessSchools(sf: SchoolForecast, ds: Dataset, options: SchoolAs
     const recs = placeRecs.get(id);
     const planned = plannedBySchool.get(id);
     if (!recs && !planned) notes.push(note("schools.no-places", { school: id }));
+    const closedYears: number[] = [];
     for (let h = 0; h < W; h++) {
       const year = sf.years[h]!;
       let places: number | null = null;
       if (recs) for (const r of recs) if (r.year <= year) places = r.places;
       if (planned) for (const r of planned) if (r.year <= year) places = Math.max(0, (places ?? 0) + r.places);
+      let teaches = false;
+      for (let g = 0; g < G && !teaches; g++) if (panel.offered[(s * G + g) * T + Y - 1 + h]) teaches = true;
+      if (!teaches && places !== null) {
+        if (places > 0) closedYears.push(year);
+        places = 0;
+      }
       let pupils = 0;
       let classes = 0;
       let largest = 0;
@@ -179,6 +194,7 @@ export function assessSchools(sf: SchoolForecast, ds: Dataset, options: SchoolAs
         pupilsOverStandard: over,
       });
     }
+    if (closedYears.length) notes.push(note("schools.closed-places", { school: id, years: closedYears }));
   });
   const areas: AreaSchoolFlags[] = [];
   const byKey = new Map<string, SchoolAssessment[]>();

@@ -35,6 +35,14 @@ export const schoolsNoteTexts: NoteTexts = {
     en: (p) => `school ${s(p, "school")}: no places given, so no surplus or utilisation`,
     zh: (p) => `学校 ${s(p, "school")}：未提供学位数，无法计算余缺与使用率`,
   },
+  "schools.closed-places": {
+    en: (p) => `school ${s(p, "school")}: teaches no grade in ${s(p, "years")} (not yet open or closed), so its places are not counted in those years (no surplus, not under-used)`,
+    zh: (p) => `学校 ${s(p, "school")}：${list(p, "years").join("、")} 年未开设任何年级（尚未开办或已停办），这些年份不计其学位（不计余缺，不计为使用不足）`,
+  },
+  "schools.area-not-forecast": {
+    en: (p) => `area ${s(p, "area")} has no pupils in the area forecast (left out of its areas), so its schools (${s(p, "schools")}) are not forecast; forecast the area to include them`,
+    zh: (p) => `片区 ${s(p, "area")} 在片区预测中没有学生数（未列入预测片区），其学校（${list(p, "schools").join("、")}）未作分校预测；如需包含，请预测该片区`,
+  },
   "schools.mismatch": {
     en: (p) => `area ${s(p, "area")}, ${p.year}: ${count(n(p, "short"))} school${n(p, "short") === 1 ? "" : "s"} short by ${count(n(p, "shortBy"))} places while ${count(n(p, "underUsed"))} ${n(p, "underUsed") === 1 ? "is" : "are"} under ${share(n(p, "floor"))} used (${count(n(p, "spare"))} spare places); the area's net surplus of ${count(n(p, "net"))} hides both`,
     zh: (p) => `片区 ${s(p, "area")}，${p.year} 年：${count(n(p, "short"))} 所学校缺学位 ${count(n(p, "shortBy"))} 个，同时 ${count(n(p, "underUsed"))} 所学校使用率低于 ${share(n(p, "floor"))}（空余学位 ${count(n(p, "spare"))} 个）；片区净余 ${count(n(p, "net"))} 个学位掩盖了两者`,
