@@ -76,7 +76,7 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
   // An empty text in a list cell (`""`) is an empty list: an area with `grades: []` teaches nothing.
   if (column.kind === "list" && cell === "") return { set: true, value: [] };
   if (isEmpty(cell)) return column.kind === "count-or-missing" ? { set: true, value: null } : column.kind === "grade-spans" ? { set: false, error: `is empty; write ${GRADE_SPAN_FORM}` } : NOTHING;
-  if (typeof cell === "string" && (column.kind === "count-or-missing" || column.kind === "integer") && isMissingMark(cell)) {
+  if (typeof cell === "string" && (column.kind === "count-or-missing" || column.kind === "integer" || column.kind === "number") && isMissingMark(cell)) {
     // A dash is a missing figure: null where the field may be missing, else the field is left out
     // (an optional field is then absent; a required one is reported missing by the dataset check).
     return column.kind === "count-or-missing" ? set(null, "missing-dash") : { set: false, rule: "missing-dash" };
@@ -87,6 +87,7 @@ export function cellToField(cell: CellValue, column: ColumnSpec, labels: SystemL
     case "id":
       return { set: true, value: asText(cell).trim() };
     case "integer":
+    case "number":
     case "count-or-missing": {
       if (typeof cell === "string" && YEAR_FIELDS.has(column.path[column.path.length - 1]!)) {
         const y = readYear(cell);

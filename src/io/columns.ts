@@ -12,7 +12,7 @@ export { normalizeName };
  */
 
 /** The record types a dataset file set holds, in the order files and sheets are written. */
-export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces"] as const;
+export const TABLE_NAMES = ["areas", "enrolment", "births", "capacity", "plannedPlaces", "housing", "population", "staff", "schools", "schoolEnrolment", "schoolPlaces", "feeders"] as const;
 /** The name of a record table (`areas`, `enrolment`, …). */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -23,6 +23,8 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - `text`: text as given; a number cell becomes its digits.
  * - `integer`: a number (numeric cell, or text such as `1234`, `1,234`); other text is passed on
  *   and refused by the dataset check with a located message.
+ * - `number`: read like `integer`, for a field that need not be whole (a share `0.35`); a percent
+ *   (`35%`) is not read and is refused with a located message.
  * - `count-or-missing`: like `integer`, but an empty cell is `null` (a missing figure).
  * - `list`: ids separated by spaces, commas, semicolons or 、.
  * - `date`: an ISO date `yyyy-mm-dd` (a date cell is written out as one).
@@ -32,7 +34,7 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - `grade-spans`: a school's grades by year, `P1-P6`, `一年级-六年级（2012年起）`, `P1, P3`
  *   (`readGradeSpans`); a cell that is not in that form is a located error.
  */
-export type CellKind = "id" | "text" | "integer" | "count-or-missing" | "list" | "date" | "grade" | "stage" | "enum" | "grade-spans";
+export type CellKind = "id" | "text" | "integer" | "number" | "count-or-missing" | "list" | "date" | "grade" | "stage" | "enum" | "grade-spans";
 
 /** One column of a record type. */
 export interface ColumnSpec {
@@ -222,7 +224,7 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
     required: false,
     columns: [AREA, STAGE, SCHOOL_YEAR, { path: ["staff"], kind: "integer", header: { en: "staff", zh: "教职工数" }, aliases: ["教职工", "在编人数", "编制数"], required: true }, PROVENANCE, NOTE],
   },
-  // Schools (issue 16): the school list, pupils per school and grade, places per school.
+  // Schools (issue 16): the school list, pupils per school and grade, places per school, feeder links.
   schools: {
     table: "schools",
     sheet: { en: "schools", zh: "学校" },
@@ -273,6 +275,20 @@ export const TABLE_COLUMNS: Readonly<Record<TableName, TableColumns>> = {
       { path: ["year"], kind: "integer", header: { en: "year", zh: "年份" }, aliases: ["学年", "起始年份", "school year"], required: true },
       { path: ["places"], kind: "integer", header: { en: "places", zh: "学位" }, aliases: ["学位数", "核定学位"], required: true },
       { path: ["classes"], kind: "integer", header: { en: "classes", zh: "班数" }, aliases: ["班级数", "教室数", "可容纳班数"] },
+      PROVENANCE,
+      NOTE,
+    ],
+  },
+  // The feeder map: pupils leaving school `from` after its last grade go on to school `school` (生源学校 → 接收学校).
+  feeders: {
+    table: "feeders",
+    sheet: { en: "feeders", zh: "生源学校" },
+    aliases: ["feeder", "feeder map", "feeder schools", "生源", "对口生源", "对口升学", "生源关系"],
+    required: false,
+    columns: [
+      { ...SCHOOL, header: { en: "school", zh: "接收学校" }, aliases: [...(SCHOOL.aliases ?? []), "学校", "升入学校", "对口学校", "receiving school"] },
+      { path: ["from"], kind: "id", header: { en: "from", zh: "生源学校" }, aliases: ["来源学校", "输送学校", "毕业学校", "sending school", "feeder", "feeder school"], required: true },
+      { path: ["share"], kind: "number", header: { en: "share", zh: "比例" }, aliases: ["升入比例", "生源比例", "占比", "proportion"] },
       PROVENANCE,
       NOTE,
     ],

@@ -473,7 +473,8 @@ function resolveAreaNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: ReadR
 
 /**
  * Reads a school given by its name (学校名称 or English name) in the school column of school
- * enrolment, school places and planned places as the school's id, when exactly one school has
+ * enrolment, school places and planned places, and in both school columns of the feeder map
+ * (接收学校, 生源学校), as the school's id, when exactly one school has
  * that name and no school has it as id; each such reading is a grouped warning. Returns the
  * names and ids (for "did you mean" hints on references that match neither).
  */
@@ -492,16 +493,16 @@ function resolveSchoolNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: Rea
       names.set(k, prev === undefined || prev === a.id ? a.id : null);
     }
   }
-  for (const t of ["schoolEnrolment", "schoolPlaces", "plannedPlaces"] as const) {
+  for (const [t, field] of [["schoolEnrolment", "school"], ["schoolPlaces", "school"], ["plannedPlaces", "school"], ["feeders", "school"], ["feeders", "from"]] as const) {
     const ps = parsed.get(t);
     if (!ps) continue;
-    const col = ps.columnOf.get("school");
+    const col = ps.columnOf.get(field);
     ps.records.forEach((r, i) => {
-      const v = r.school;
+      const v = r[field];
       if (typeof v !== "string" || ids.has(v)) return;
       const id = names.get(v.trim());
       if (typeof id !== "string") return;
-      r.school = id;
+      r[field] = id;
       const base: FileLocation = ps.raw.sheet === undefined ? { file: ps.raw.file } : { file: ps.raw.file, sheet: ps.raw.sheet };
       rules.add(col ? { ...base, column: col.letter, header: col.header } : base, "school-name", v, id, ps.rowOf[i]!);
     });
@@ -517,7 +518,7 @@ function resolveSchoolNames(parsed: ReadonlyMap<string, ParsedSheet>, rules: Rea
  */
 function withNameHint(i: LocatedIssue, parsed: ReadonlyMap<string, ParsedSheet>, areaNames: ReadonlyMap<string, string | null>, schoolNames: ReadonlyMap<string, string | null>): LocatedIssue {
   const [table, index, field] = i.path;
-  const school = i.code === "unknown_reference" && field === "school";
+  const school = i.code === "unknown_reference" && (field === "school" || (table === "feeders" && field === "from"));
   if ((i.code !== "unknown_area" && i.code !== "unknown_parent" && !school) || i.message.includes("did you mean")) return i;
   const rec = typeof table === "string" && typeof index === "number" ? parsed.get(table)?.records[index] : undefined;
   const v = rec && typeof field === "string" ? rec[field] : undefined;

@@ -6,7 +6,7 @@ import { enrolmentTable } from "../data/records/enrolment.js";
 import { housingTable } from "../data/records/housing.js";
 import { populationTable } from "../data/records/population.js";
 import { staffTable } from "../data/records/staff.js";
-import { schoolEnrolmentTable, schoolPlacesTable, schoolsTable } from "../data/records/schools.js";
+import { feedersTable, schoolEnrolmentTable, schoolPlacesTable, schoolsTable } from "../data/records/schools.js";
 import { headerOf, sheetOf, TABLE_COLUMNS, TABLE_NAMES, type ColumnSpec, type TableName } from "./columns.js";
 import type { Lang } from "../domain/sourced.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
@@ -25,6 +25,7 @@ const RULES: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   schools: schoolsTable.rules,
   schoolEnrolment: schoolEnrolmentTable.rules,
   schoolPlaces: schoolPlacesTable.rules,
+  feeders: feedersTable.rules,
 };
 
 const EXTRA_RULES: Readonly<Record<string, string>> = {
@@ -48,6 +49,9 @@ const EXTRA_RULES: Readonly<Record<string, string>> = {
   "schoolPlaces.year": "the school year the places hold from (a later row of the same school replaces it: an extension)",
   "schoolPlaces.places": "places of the whole school, in pupils: a non-negative integer",
   "schoolPlaces.classes": "classrooms for teaching groups; empty when unknown",
+  "feeders.school": "the receiving school's id (or its unique name), listed in schools: pupils leaving the sending school go on to its entry grade",
+  "feeders.from": "the sending school's id (or its unique name), listed in schools: its leavers (after its last grade) go on to the receiving school",
+  "feeders.share": "the share of the sending school's leavers who go on to the receiving school: a number from 0 to 1 (0.35, not 35%); the shares of one sending school add up to at most 1; empty when unknown",
 };
 
 /** What a cell of each column holds, in Chinese, keyed by table and column path (`enrolment.pupils`), else by path. */
@@ -83,6 +87,9 @@ const RULES_ZH: Readonly<Record<string, string>> = {
   "schoolPlaces.year": "学位起用学年（同一学校后一年份的记录取代前者，如扩建）",
   "schoolPlaces.places": "全校学位数（按可容纳学生数计）：非负整数",
   "schoolPlaces.classes": "可容纳的班数（教室数）；不知道时留空",
+  "feeders.school": "接收学校：学校代码或学校名称，须已列在“学校”表中；生源学校的毕业生升入该校的起始年级",
+  "feeders.from": "生源学校：学校代码或学校名称，须已列在“学校”表中；该校最高年级的毕业生升入接收学校",
+  "feeders.share": "升入比例：生源学校毕业生中升入接收学校的比例，填 0 到 1 之间的小数（填 0.35，不填 35%）；同一生源学校各行比例之和不超过 1；不知道时留空",
   kind: "建设类型（见“可填标签”）；可留空",
   source: "依据（规划、文件）；可留空",
   "plannedPlaces.year": "启用学年：学位开始使用的学年（四位整数）",
@@ -137,6 +144,7 @@ const EXAMPLES: Readonly<Record<TableName, Readonly<Record<string, readonly [Cel
   },
   schoolEnrolment: { school: ["qs-town-1", "qs-town-1"], year: [2020, 2020], grade: ["P1", "小学一年级"], pupils: [410, 410], classes: [9, 9], provenance: ["reported", "报告"] },
   schoolPlaces: { school: ["qs-town-1", "qs-town-1"], year: [2020, 2020], places: [2430, 2430], classes: [54, 54] },
+  feeders: { school: ["qs-junior-1", "qs-junior-1"], from: ["qs-town-1", "qs-town-1"], share: [0.85, 0.85] },
 };
 
 /**

@@ -10,7 +10,7 @@ import { TABLE_COLUMNS } from "../../src/io/index.js";
  * - the headers and coded values the readers accept (the guide lists them as input labels).
  */
 export function allowList(): Set<string> {
-  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */, "qs-town-1", "qs-town-2", "qs-town-3", "qs-village-1" /* the schools (issue 16) */];
+  const ids = ["yunzhou", "qingshan", "baishui", "qs-garden", "bs-lake", "placecast-china-default" /* the default yield table's id, named by housing.default-yields */, "qs-town-1", "qs-town-2", "qs-town-3", "qs-village-1" /* the schools (issue 16) */, "qs-junior-1" /* the receiving school in the example row of the feeders sheet (生源学校) of the templates */];
   const names = ["placecast", "GB", "zh-CN", "MiB", "GiB", "CSV", "JSON", "SVG", "PNG", "HTML", "Markdown", "n" /* the pupils n in the formula n / (n + κ) of schools.shrinkage */];
   const system = chinaSchoolSystem.stages.flatMap((s) => [s.id, ...s.grades.map((g) => g.id)]);
   const input = Object.values(TABLE_COLUMNS).flatMap((t) => t.columns.flatMap((c) => [c.header.en, ...(c.aliases ?? []), ...Object.keys(c.values ?? {}), ...Object.values(c.values ?? {}).flat()]));

@@ -6,7 +6,7 @@ import { enrolmentSchema } from "../../src/data/records/enrolment.js";
 import { housingSchema } from "../../src/data/records/housing.js";
 import { populationSchema } from "../../src/data/records/population.js";
 import { staffSchema } from "../../src/data/records/staff.js";
-import { schoolEnrolmentSchema, schoolPlacesSchema, schoolSchema } from "../../src/data/records/schools.js";
+import { feederSchema, schoolEnrolmentSchema, schoolPlacesSchema, schoolSchema } from "../../src/data/records/schools.js";
 import { TABLE_COLUMNS, TABLE_NAMES } from "../../src/node.js";
 import { columnForHeader, normalizeName, tableForName } from "../../src/io/columns.js";
 
@@ -22,6 +22,7 @@ const SHAPES = {
   schools: schoolSchema.shape,
   schoolEnrolment: schoolEnrolmentSchema.shape,
   schoolPlaces: schoolPlacesSchema.shape,
+  feeders: feederSchema.shape,
 } as const;
 
 describe("the header map", () => {

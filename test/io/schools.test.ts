@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chinaSchoolSystem, englandSchoolSystem, parseDataset, type Dataset, type DatasetInput } from "../../src/index.js";
-import { columnGuide, safeReadDataset, writeDatasetFiles, writeTemplates } from "../../src/node.js";
+import { columnGuide, safeReadDataset, TABLE_COLUMNS, writeDatasetFiles, writeTemplates } from "../../src/node.js";
 import { systemLabels } from "../../src/io/cells.js";
 import { formatGradeSpans, readGradeSpans } from "../../src/io/spans.js";
 import { yangjiangDataset } from "../../src/seeds.js";
@@ -278,4 +278,114 @@ describe("a wide 学校在校生 sheet (one column per grade)", () => {
     const bad = await readEdited("学校在校生.csv", () => `${wide.replace("六年级", "六年级,班数").split("\n")[0]}\n`, input);
     expect(messages(bad)[0]).toMatch(/^学校在校生\.csv, row 1, column I \(班数\): a classes column cannot go with one column per grade/);
   });
+});
+
+/** The made-up schools with a junior school fed by two of the primaries (made up for these tests: 60% of town-1's leavers, village-1's share unknown). */
+function feedersInput(): DatasetInput {
+  const i = schoolsInput();
+  return {
+    ...i,
+    schools: [...(i.schools ?? []), { id: "junior-1", name: { zh: "城关中学", en: "Chengguan Middle" }, area: "county", grades: [{ first: "J1", last: "J3" }] }],
+    feeders: [
+      { school: "junior-1", from: "town-1", share: 0.6 },
+      { school: "junior-1", from: "village-1" },
+    ],
+  };
+}
+
+describe("the feeders sheet (生源学校)", () => {
+  it("round-trips the feeder map through CSV (en) and XLSX (zh-CN) with no warning", async () => {
+    const ds = parseDataset(feedersInput(), chinaSchoolSystem);
+    expect(ds.feeders).toHaveLength(2);
+    const dir = tmp();
+    await writeDatasetFiles(ds, dir, "csv");
+    expect(readFileSync(join(dir, "feeders.csv"), "utf8")).toBe("school,from,share,provenance,note\njunior-1,town-1,0.6,,\njunior-1,village-1,,,\n");
+    const csv = await safeReadDataset(dir, chinaSchoolSystem);
+    if (!csv.success) throw new Error(messages(csv).join("\n"));
+    expect(csv.data.feeders).toEqual(ds.feeders);
+    expect(csv.warnings).toEqual([]);
+    const file = join(tmp(), "feeders.xlsx");
+    await writeDatasetFiles(ds, file, "xlsx", { lang: "zh-CN" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect((wb.getWorksheet("生源学校")!.getRow(1).values as unknown[]).slice(1)).toEqual(["接收学校", "生源学校", "比例", "数据性质", "备注"]);
+    const xlsx = await safeReadDataset(file, chinaSchoolSystem);
+    if (!xlsx.success) throw new Error(messages(xlsx).join("\n"));
+    expect(xlsx.data.feeders).toEqual(ds.feeders);
+    expect(xlsx.warnings).toEqual([]);
+  }, 60_000);
+
+  it("reads schools named by their unique name in both columns, with a grouped warning", async () => {
+    const r = await readEdited("生源学校.csv", (t) => t.replace("junior-1,town-1,0.6", "城关中学,城关第一小学,0.6").replace("junior-1,village-1,", "城关中学,山村小学,"), feedersInput());
+    if (!r.success) throw new Error(messages(r).join("\n"));
+    expect(r.data.feeders).toEqual(parseDataset(feedersInput(), chinaSchoolSystem).feeders);
+    const w = messages(r).join("\n");
+    expect(w).toMatch(/生源学校\.csv, row 2, column A \(接收学校\): "城关中学" read as school "junior-1" \(the school of that name\) in 2 rows/);
+    expect(w).toMatch(/生源学校\.csv, row 3, column B \(生源学校\): "山村小学" read as school "village-1"/);
+  });
+
+  it("an unknown school is refused at its cell, with did you mean and the school's id", async () => {
+    const r = await readEdited("生源学校.csv", (t) => t.replace("junior-1,village-1,", "junior-1,山村小校,"), feedersInput());
+    expect(r.success).toBe(false);
+    expect(messages(r)).toEqual(['生源学校.csv, row 3, column B (生源学校): school junior-1, from 山村小校: school "山村小校" is not in schools; add it there or correct the id; did you mean "山村小学"? (school "village-1")']);
+  });
+
+  it("a share outside 0–1, or written as a percent, is refused at its cell (percents are not read anywhere)", async () => {
+    for (const bad of ["35%", "1.2"]) {
+      const r = await readEdited("生源学校.csv", (t) => t.replace("junior-1,town-1,0.6", `junior-1,town-1,${bad}`), feedersInput());
+      expect(r.success, bad).toBe(false);
+      const m = messages(r);
+      expect(m, bad).toHaveLength(1);
+      expect(m[0], bad).toMatch(/^生源学校\.csv, row 2, column C \(比例\): school junior-1, from town-1: .*share/);
+    }
+  });
+
+  it("a template filled with the guide's example rows (and the receiving school) reads back to the feeder link (en CSV and zh-CN workbook)", async () => {
+    const grades = ["P1", "P2", "P3", "P4", "P5", "P6"];
+    const junior: Record<string, string> = { id: "qs-junior-1", "name.zh": "青山县城关中学", area: "yunzhou", grades: "J1-J3" };
+    const juniorRow = TABLE_COLUMNS.schools.columns.map((c) => junior[c.path.join(".")] ?? null);
+    const areaRows = [
+      ["yunzhou", null, null, null, null, null, null],
+      ["qingshan", null, null, "yunzhou", grades.join(" "), null, null],
+    ];
+    const enrolRows = grades.map((g) => ["qingshan", 2020, g, 5000, null, null]);
+    for (const lang of ["en", "zh-CN"] as const) {
+      const out = tmp();
+      const written = await writeTemplates(out, { lang });
+      const guide = columnGuide(lang, chinaSchoolSystem);
+      const exampleRow = (sheet: string, header: readonly string[]): (string | number | null)[] => header.map((h) => (guide.rows.find((r) => r[0] === sheet && r[1] === h)?.[6] ?? null) as string | number | null);
+      const [schools, feeders] = lang === "en" ? ["schools", "feeders"] : ["学校", "生源学校"];
+      // The guide lists the feeders sheet's columns with a rule and an example in the language.
+      const rows = guide.rows.filter((r) => r[0] === feeders);
+      expect(rows.map((r) => r[1])).toEqual(lang === "en" ? ["school", "from", "share", "provenance", "note"] : ["接收学校", "生源学校", "比例", "数据性质", "备注"]);
+      expect(String(rows[2]![4])).toMatch(lang === "en" ? /a number from 0 to 1 \(0\.35, not 35%\)/ : /0 到 1 之间的小数/);
+      expect(rows.slice(0, 3).map((r) => r[6])).toEqual(["qs-junior-1", "qs-town-1", 0.85]);
+      let r: Awaited<ReturnType<typeof safeReadDataset>>;
+      if (lang === "en") {
+        const headersOf = (f: string): string[] => readFileSync(join(out, f), "utf8").trim().split(",");
+        const csv = (rs: readonly (readonly (string | number | null)[])[]): string => `${rs.map((x) => x.map((c) => (c === null ? "" : /[,"]/.test(String(c)) ? `"${String(c)}"` : String(c))).join(",")).join("\n")}\n`;
+        writeFileSync(join(out, "areas.csv"), csv([headersOf("areas.csv"), ...areaRows]));
+        writeFileSync(join(out, "enrolment.csv"), csv([headersOf("enrolment.csv"), ...enrolRows]));
+        writeFileSync(join(out, "schools.csv"), csv([headersOf("schools.csv"), exampleRow(schools, headersOf("schools.csv")), juniorRow]));
+        writeFileSync(join(out, "feeders.csv"), csv([headersOf("feeders.csv"), exampleRow(feeders, headersOf("feeders.csv"))]));
+        r = await safeReadDataset(out, chinaSchoolSystem, { skip: ["births", "capacity", "plannedPlaces", "housing", "population", "staff", "schoolEnrolment", "schoolPlaces"] });
+      } else {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(written.find((p) => p.endsWith(".xlsx"))!);
+        wb.getWorksheet("地区")!.addRows(areaRows);
+        wb.getWorksheet("在校生")!.addRows(enrolRows);
+        for (const [s, extra] of [[schools, [juniorRow]], [feeders, []]] as const) {
+          const ws = wb.getWorksheet(s)!;
+          ws.addRows([exampleRow(s, (ws.getRow(1).values as string[]).slice(1)), ...extra]);
+        }
+        for (const s of ["出生人口", "学位", "规划学位", "住房", "分年龄人口", "教职工", "学校在校生", "学校学位"]) wb.removeWorksheet(wb.getWorksheet(s)!.id);
+        const filled = join(out, "filled.xlsx");
+        await wb.xlsx.writeFile(filled);
+        r = await safeReadDataset(filled, chinaSchoolSystem);
+      }
+      if (!r.success) throw new Error(messages(r).join("\n"));
+      expect(r.data.feeders, lang).toEqual([{ school: "qs-junior-1", from: "qs-town-1", share: 0.85 }]);
+      expect(r.warnings, lang).toEqual([]);
+    }
+  }, 60_000);
 });
