@@ -397,5 +397,5 @@ export type {
 } from "./advise/index.js";
 export { adviseNoteTexts } from "./report/notes/advise.js";
 // Advisor: places moving between neighbouring areas (the moves lever) and advice per school (issue 19).
-export { schoolAdviceInput, siblingGroups } from "./advise/index.js";
+export { estimatedMoves, schoolAdviceInput, siblingGroups } from "./advise/index.js";
 export type { MoveAdvice, MoveLever, SchoolAdviceInput, SchoolSupplyInput } from "./advise/index.js";

@@ -5,7 +5,7 @@ export { cellProgram, groupProgram, solveCell, solveGroup } from "./cell.js";
 export type { CellMove, CellPlan, CellProblem, CellProject, GroupPlan, MoveProblem } from "./cell.js";
 export { evaluatePlaces } from "./evaluate.js";
 export type { YearRisk } from "./evaluate.js";
-export { estimatedLevers, siblingGroups } from "./levers.js";
+export { estimatedLevers, estimatedMoves, siblingGroups } from "./levers.js";
 export type { ClosureLever, Levers, MoveLever, PermanentLever, ProjectLever, TemporaryLever } from "./levers.js";
 export { schoolAdviceInput } from "./schools.js";
 export type { SchoolAdviceInput, SchoolSupplyInput } from "./schools.js";

@@ -146,3 +146,27 @@ export const estimatedLevers: Levers = Object.freeze({
     committedYears: { value: 1, source: EST + "projects opening in the first school year after the decision are under construction: kept" },
   },
 } satisfies Levers);
+
+/**
+ * Estimated data of the moves lever, in the place-year equivalents of `estimatedLevers`, without
+ * its groups (which come from the areas: `siblingGroups`). None of these figures is published:
+ * each is an estimate with its method in its `source`, meant to be replaced by a bureau's own.
+ * Used by `placecast advise --moves` (`--move-cost`, `--move-cap` replace the two figures).
+ *
+ * @example
+ * ```ts
+ * const moves: MoveLever = { ...estimatedMoves, groups: { value: [["a", "b"]], source: "siblingGroups" } };
+ * estimatedMoves.costPerPlaceYear.value // 1
+ * ```
+ */
+export const estimatedMoves: Omit<MoveLever, "groups"> = Object.freeze({
+  costPerPlaceYear: {
+    value: 1,
+    source: EST + "a pupil carried to a school of the neighbouring area costs about one empty place-year a year (a school-bus seat and a longer day): a third of a temporary place (3), so moving spare places comes before renting rooms",
+  },
+  capShare: {
+    value: 0.05,
+    source: EST + "an area lends at most 5 % of its existing places a year: the spare seats its classes can take within standard class sizes without opening classes, half the temporary places' 10 % cap",
+  },
+  leadTime: { value: 1, source: EST + "a catchment line redrawn for the next school year's admissions" },
+} satisfies Omit<MoveLever, "groups">);

@@ -7,6 +7,7 @@
 import type { Note } from "../domain/notes.js";
 import type { Lang } from "../domain/sourced.js";
 import type { StageComparison } from "../advise/summary.js";
+import type { MoveAdvice } from "../advise/advise.js";
 import { adviseNoteTexts } from "../report/notes/advise.js";
 import { textTable } from "../report/textTable.js";
 import type { Cell, ColumnFormat, Table } from "../io/write.js";
@@ -38,10 +39,14 @@ const HEADERS_ZH: Readonly<Record<string, string>> = {
   advisedYear: "建议启用学年",
   code: "代码",
   note: "说明",
+  lender: "借出县区代码",
+  lender_name: "借出县区名称",
+  borrower: "借入县区代码",
+  borrower_name: "借入县区名称",
 };
 
 /** Chinese file stems and sheet names of the advice tables. */
-const NAMES_ZH: Readonly<Record<string, string>> = { advice: "学位建议", projects: "项目建议", adviceNotes: "建议说明" };
+const NAMES_ZH: Readonly<Record<string, string>> = { advice: "学位建议", projects: "项目建议", adviceNotes: "建议说明", moves: "学位调配" };
 
 /** The advisor's decisions on a planned project, in Chinese. */
 const DECISIONS_ZH: Readonly<Record<string, string>> = { keep: "保留", defer: "推迟", cancel: "取消", committed: "按规划保留（开办在即）" };
@@ -96,10 +101,13 @@ export function adviceNoteText(n: Note, ctx: PresentContext): string {
   if (!t) return n.code;
   if (ctx.lang !== "zh-CN") return t.en(n.params);
   const p = presenter(ctx);
-  const { area, stage } = n.params;
+  const { area, stage, from, to } = n.params;
   return t.zh({
     ...n.params,
     ...(typeof area === "string" ? { area: p.areaName(area) || area } : {}),
+    // The moves lever's lender and borrower (advise.move).
+    ...(typeof from === "string" ? { from: p.areaName(from) || from } : {}),
+    ...(typeof to === "string" ? { to: p.areaName(to) || to } : {}),
     ...(typeof stage === "string" ? { stage: p.stageName(stage) } : {}),
   });
 }
@@ -111,6 +119,8 @@ export interface AdviceSummaryContext extends PresentContext {
   readonly seed: number;
   readonly decisionYear: number;
   readonly period: { readonly from: number; readonly to: number };
+  /** With the moves lever: the places moved, summed in a last line. @defaultValue no line */
+  readonly moves?: readonly MoveAdvice[];
 }
 
 const r0 = (x: number): string => String(Math.round(x));
@@ -138,5 +148,15 @@ export function adviceSummary(comparison: readonly StageComparison[], c: AdviceS
     r0(s.plan.newPlaces), r0(s.advised.newPlaces), r0(s.plan.emptyPlaceYears), r0(s.advised.emptyPlaceYears), r0(s.plan.shortfallPupilYears), r0(s.advised.shortfallPupilYears),
     s.plan.maxPShortfall.toFixed(3), s.advised.maxPShortfall.toFixed(3), r0(s.plan.cost), r0(s.advised.cost),
   ]);
-  return [head, textTable(columns, rows, ["left"])].join("\n");
+  const lines = [head, textTable(columns, rows, ["left"])];
+  if (c.moves) {
+    const placeYears = r0(c.moves.reduce((a, m) => a + m.places, 0));
+    const pairs = new Set(c.moves.map((m) => `${m.from}\u0000${m.to}`)).size;
+    lines.push(
+      zh
+        ? `同一上级的县区之间调配学位（估算成本见 estimatedMoves）：${pairs} 对县区，共 ${placeYears} 个学位年（见 学位调配.csv）`
+        : `Places moved between areas of the same parent (estimatedMoves: estimates): ${pairs} lender-borrower pairs, ${placeYears} place-years (moves.csv)`,
+    );
+  }
+  return lines.join("\n");
 }

@@ -7,7 +7,7 @@ Usage:
   placecast backtest --data <dir|file.xlsx> [--origins <years>] [--horizon 5] [options]
   placecast templates --out <dir> [--lang en|zh-CN|both]
   placecast demo [--out <dir>] [options]
-  placecast advise (--data <dir|file.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--out <dir>]
+  placecast advise (--data <dir|file.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--moves] [--out <dir>]
   placecast --help [--lang zh-CN] | --version
 
 Commands:
@@ -31,6 +31,11 @@ Commands:
              --period <from-to>: the years whose new places are compared (default: the first
              five simulated years). Prints the comparison; with --out writes advice.csv,
              projects.csv, adviceNotes.csv.
+             --moves: areas of the same parent may lend each other spare places (pupils of one
+             county use places of a neighbour), written to moves.csv (lender, borrower, stage,
+             year, places) and in the reasons; --move-cost <n>: cost per place moved per school
+             year, in empty place-years (default 1, an estimate); --move-cap <share>: the most
+             places an area lends a year, as a share of its places (default 0.05, an estimate).
 
 Options:
   --data <path>      Folder of CSV files (areas.csv, enrolment.csv, births.csv, capacity.csv,
@@ -130,7 +135,7 @@ export const HELP_ZH = `placecast —— 学位供需预测
   placecast backtest --data <文件夹|文件.xlsx> [--origins <年份>] [--horizon 5] [选项]
   placecast templates --out <文件夹> [--lang en|zh-CN|both]
   placecast demo [--out <文件夹>] [选项]
-  placecast advise (--data <文件夹|文件.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--out <文件夹>]
+  placecast advise (--data <文件夹|文件.xlsx> | --demo) [--risk 0.1] [--draws 1000] [--moves] [--out <文件夹>]
   placecast --help [--lang zh-CN] | --version
 
 命令：
@@ -153,6 +158,10 @@ export const HELP_ZH = `placecast —— 学位供需预测
              docs/advise.md）。--demo：阳江示例数据。--period <起-止>：比较新增学位的年份
              （默认模拟的前五年）。打印对照表；使用 --out 时写出 学位建议.csv、项目建议.csv、
              建议说明.csv（英文时为 advice.csv、projects.csv、adviceNotes.csv）。
+             --moves：同一上级的县区之间可互借富余学位（一县的学生使用邻县的学位），写出
+             学位调配.csv（借出县区、借入县区、学段、学年、学位）并列入建议说明；--move-cost <n>：
+             每个调配学位每学年的成本，按闲置学位年计（默认 1，估算值）；--move-cap <比例>：
+             每个县区每年最多借出的学位占其学位的比例（默认 0.05，估算值）。
 
 选项：
   --data <路径>      CSV 文件夹（地区.csv、在校生.csv、出生人口.csv、学位.csv、规划学位.csv、

@@ -228,7 +228,7 @@ const OPTIONS = {
   backtest: { ...COMMON, ...DATA, ...SIM, ...WRITE, ...MODEL, origins: { type: "string" }, horizon: { type: "string" }, level: { type: "string" } },
   templates: { ...COMMON, out: { type: "string" }, system: { type: "string" } },
   demo: { ...COMMON, ...SIM, ...WRITE, ...PLAN },
-  advise: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, to: { type: "string" }, "no-housing": { type: "boolean" }, demo: { type: "boolean" }, risk: { type: "string" }, period: { type: "string" } },
+  advise: { ...COMMON, ...DATA, ...SIM, out: { type: "string" }, to: { type: "string" }, "no-housing": { type: "boolean" }, demo: { type: "boolean" }, risk: { type: "string" }, period: { type: "string" }, moves: { type: "boolean" }, "move-cost": { type: "string" }, "move-cap": { type: "string" } },
 } as const;
 type Command = keyof typeof OPTIONS;
 const COMMAND_ZH: Readonly<Record<Command, string>> = { forecast: "预测", report: "报告", backtest: "回测", templates: "模板", demo: "示例", advise: "建议" };
@@ -255,6 +255,9 @@ interface Values {
   demo?: boolean;
   risk?: string;
   period?: string;
+  moves?: boolean;
+  "move-cost"?: string;
+  "move-cap"?: string;
   method?: string;
   "ratio-years"?: string;
   alpha?: string;
@@ -467,12 +470,16 @@ async function adviseCommand(values: Values, io: CliIO): Promise<number> {
   if (values.demo && values.data !== undefined) throw new UsageError("advise takes --data or --demo, not both");
   const draws = parseIntOption("draws", values.draws, 1, LIMITS.draws) ?? 1000;
   const seed = parseIntOption("seed", values.seed, 0) ?? 1;
+  const moveCost = parseNumberOption("move-cost", values["move-cost"], 0, 1e6);
+  const moveCap = parseNumberOption("move-cap", values["move-cap"], 0, 1);
+  if (!values.moves && (moveCost !== undefined || moveCap !== undefined)) throw new UsageError("--move-cost and --move-cap need --moves", "--move-cost 和 --move-cap 须与 --moves 同用");
+  const moves = values.moves ? { ...(moveCost !== undefined ? { costPerPlaceYear: moveCost } : {}), ...(moveCap !== undefined ? { capShare: moveCap } : {}) } : undefined;
   const ds = values.demo ? parseDataset(yangjiangInput, chinaSchoolSystem) : await loadData(values, io, lang);
   const to = parseIntOption("to", values.to, ds.baseYear + 1, ds.baseYear + LIMITS.horizon) ?? (values.demo ? 2035 : ds.baseYear + 15);
   const period = parseOrigins(values.period);
   const ix = indexSystem(ds.system);
   checkBudget({ areas: ds.areas.length, grades: ix.grades.length, stages: ix.stageIds.length, years: to - ds.baseYear + 1, draws });
-  const run = await runAdvise(ds, { to, draws, seed, risk, housing: !values["no-housing"], lang, period: period ? { from: period[0]!, to: period[period.length - 1]! } : { from: ds.baseYear + 1, to: Math.min(to, ds.baseYear + 5) } });
+  const run = await runAdvise(ds, { to, draws, seed, risk, housing: !values["no-housing"], lang, moves, period: period ? { from: period[0]!, to: period[period.length - 1]! } : { from: ds.baseYear + 1, to: Math.min(to, ds.baseYear + 5) } });
   for (const line of run.summary.split("\n")) io.stdout.write(`${escapeControls(line)}\n`);
   if (values.out !== undefined) for (const p of await writeCsvTables(run.tables, values.out, { bom: lang === "zh-CN" })) io.stdout.write(`${escapeControls(p)}\n`);
   return EXIT.ok;
