@@ -35,7 +35,9 @@ export interface SchoolAdviceInput {
   /**
    * Coded notes: `advise.school-stages` per school teaching grades of more than one stage (its
    * total is advised in the stage of most of its grades, held against all its places);
-   * `advise.school-no-places` per school without places or planned places (not advised).
+   * `advise.school-no-places` per school without places or planned places (not advised);
+   * `advise.school-closed` per school whose places were not counted in years it teaches no grade
+   * (before it opens, from its closing), or whose planned places fall in such years (left out).
    */
   readonly notes: readonly Note[];
 }
@@ -52,6 +54,10 @@ export interface SchoolAdviceInput {
  *   one, as in `assessSchools`) and the planned places naming it (`plannedPlaces[].school`) as
  *   its projects (kept, deferred or cancelled by `advise`); a school with planned places but no
  *   places record starts from 0 places in the panel's base year;
+ * - a closed school has no places: in a year it teaches no grade (`panel.offered`: before it
+ *   opens, from its closing year on, or no grade span) its places are 0 (as in `assessSchools`),
+ *   back to its places record in force when it teaches again; planned places of such a year are
+ *   left out (note `advise.school-closed`);
  * - groups: the schools with places of each area, for moves between schools of one area.
  *
  * @param paths - simulated school totals (`simulateSchools(sf, { draws, seed })`)
@@ -93,23 +99,73 @@ export function schoolAdviceInput(paths: SchoolPaths, sf: { readonly panel: Pick
     areaOf.set(id, panel.areas[panel.areaOf[s]!]!);
   });
 
+  // Whether school s teaches any grade in a year (years past the panel: as in its last year).
+  const teaches = (s: number, year: number): boolean => {
+    const t = Math.min(Math.max(year, panel.firstYear), panel.to) - panel.firstYear;
+    for (let g = 0; g < G; g++) if (panel.offered[(s * G + g) * T + t]) return true;
+    return false;
+  };
+  const schoolIndex = new Map(panel.schools.map((id, s) => [id, s]));
+  let to = panel.to;
+  for (const r of ds.plannedPlaces ?? []) if (r.school !== undefined && stageOf.has(r.school) && r.year > to) to = r.year;
+
+  const recsBy = new Map<string, SchoolPlacesRecord[]>();
+  for (const r of ds.schoolPlaces ?? []) {
+    if (!stageOf.has(r.school)) continue;
+    const l = recsBy.get(r.school);
+    if (l) l.push(r);
+    else recsBy.set(r.school, [r]);
+  }
   const capacity: CapacityRecord[] = [];
   const hasPlaces = new Set<string>();
-  for (const r of ds.schoolPlaces ?? []) {
-    const stage = stageOf.get(r.school);
-    if (stage === undefined) continue;
-    capacity.push({ area: r.school, stage, year: r.year, places: r.places, ...(r.classes !== undefined ? { classes: r.classes } : {}) });
-    hasPlaces.add(r.school);
+  const closedYears = new Map<string, number[]>();
+  for (const [id, recs] of recsBy) {
+    const s = schoolIndex.get(id)!;
+    const stage = stageOf.get(id)!;
+    hasPlaces.add(id);
+    // A record of a year the school teaches no grade is replaced by 0 places (as in assessSchools).
+    for (const r of recs) if (teaches(s, r.year)) capacity.push({ area: id, stage, year: r.year, places: r.places, ...(r.classes !== undefined ? { classes: r.classes } : {}) });
+    const sorted = [...recs].sort((a, b) => a.year - b.year);
+    const carried = (year: number): SchoolPlacesRecord | undefined => {
+      let c: SchoolPlacesRecord | undefined;
+      for (const r of sorted) if (r.year <= year) c = r;
+      return c;
+    };
+    const first = Math.min(panel.baseYear, sorted[0]!.year);
+    const closed: number[] = [];
+    for (let y = first; y <= to; y++) {
+      const now = teaches(s, y);
+      const before = y > first && teaches(s, y - 1);
+      const c = carried(y);
+      if (!now && c && c.places > 0 && y >= panel.baseYear) closed.push(y);
+      // Closing (or not yet open): 0 places from this year; opening again: its places record in force.
+      if (!now && (y === first || before)) capacity.push({ area: id, stage, year: y, places: 0 });
+      else if (now && y > first && !before && c && c.year !== y) capacity.push({ area: id, stage, year: y, places: c.places, ...(c.classes !== undefined ? { classes: c.classes } : {}) });
+    }
+    if (closed.length) closedYears.set(id, closed);
   }
   const planned: PlannedPlacesRecord[] = [];
   const hasPlanned = new Set<string>();
+  const leftOut = new Map<string, { year: number; places: number; project: string | null }[]>();
   for (const r of ds.plannedPlaces ?? []) {
     if (r.school === undefined) continue;
     const stage = stageOf.get(r.school);
     if (stage === undefined) continue;
     const { school, area: _area, stage: _stage, ...rest } = r;
+    if (!teaches(schoolIndex.get(school)!, r.year)) {
+      // Planned places of a year the school teaches no grade: not counted, said in a note.
+      const l = leftOut.get(school) ?? [];
+      l.push({ year: r.year, places: r.places, project: r.project ?? null });
+      leftOut.set(school, l);
+      continue;
+    }
     planned.push({ ...rest, area: school, stage });
     hasPlanned.add(school);
+  }
+  for (const id of panel.schools) {
+    const yrs = closedYears.get(id);
+    const lo = leftOut.get(id);
+    if (yrs || lo) notes.push(note("advise.school-closed", { school: id, years: yrs ?? [], plannedYears: (lo ?? []).map((x) => x.year), plannedPlaces: (lo ?? []).reduce((a, x) => a + x.places, 0) }));
   }
   for (const id of hasPlanned) if (!hasPlaces.has(id)) capacity.push({ area: id, stage: stageOf.get(id)!, year: panel.baseYear, places: 0 });
   const advised = (id: string) => hasPlaces.has(id) || hasPlanned.has(id);
@@ -129,8 +185,6 @@ export function schoolAdviceInput(paths: SchoolPaths, sf: { readonly panel: Pick
     if (l) l.push(id);
     else byArea.set(a, [id]);
   }
-  let to = panel.to;
-  for (const r of planned) if (r.year > to) to = r.year;
   return {
     paths: { draws: D, cells: cells.filter((c) => advised(c.area)) },
     supply: capacitySchedule({ system: ds.system, capacity, plannedPlaces: planned }, { from: panel.baseYear, to }),

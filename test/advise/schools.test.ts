@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { advise } from "../../src/advise/advise.js";
 import type { Levers } from "../../src/advise/levers.js";
@@ -99,5 +100,65 @@ describe("advise at school level", () => {
     expect(dear.moves).toEqual([]);
     expect(dear.rows).toEqual(apart.rows.map((r) => ({ ...r })));
     expect(dear.projects).toEqual(apart.projects);
+  });
+});
+
+describe("schoolAdviceInput: a closed school has no places", () => {
+  // The case of test/schools/places.test.ts: the village closes (first year without pupils
+  // `closes`) while its 600-place record of 2015 stays; a new school opens in 2023 with a record
+  // of 2015 (its building finished early) and a planned extension of 2022, before it opens.
+  const withClosing = (closes: number, villagePlaces: number) =>
+    parseDataset(
+      {
+        areas: [{ id: "county" }, { id: "xq", parent: "county", grades }],
+        enrolment: [2019, 2020].flatMap((year) => grades.map((grade) => ({ area: "xq", year, grade, pupils: 140 }))),
+        schools: [
+          { id: "town", area: "xq", grades: [{ first: "P1", last: "P6" }] },
+          { id: "village", area: "xq", grades: [{ first: "P1", last: "P6" }], closes },
+          { id: "new", area: "xq", grades: [{ first: "P1", last: "P6" }], opens: 2023 },
+        ],
+        schoolEnrolment: [2019, 2020].flatMap((year) => grades.flatMap((grade) => [{ school: "town", year, grade, pupils: 110 }, { school: "village", year, grade, pupils: 20 }])),
+        schoolPlaces: [
+          { school: "town", year: 2015, places: 600 },
+          { school: "village", year: 2015, places: villagePlaces },
+          { school: "new", year: 2015, places: 300 },
+        ],
+        plannedPlaces: [{ area: "xq", stage: "primary", year: 2022, places: 100, school: "new", project: "new-early" }],
+      },
+      chinaSchoolSystem,
+    );
+  const inputOf = (d: ReturnType<typeof withClosing>) => {
+    const f = forecastSchools(d, forecast(fitModel(d), { to: 2025 }));
+    return schoolAdviceInput(simulateSchools(f, { draws: 5, seed: 1 }), f, d);
+  };
+  it("counts the village's places while it teaches, none from its closing year; the new school's from its opening; planned places before opening left out with a note", () => {
+    const inp = inputOf(withClosing(2023, 600));
+    const places = (area: string, year: number) => inp.supply.totals.find((r) => r.area === area && r.year === year)?.places;
+    expect([2020, 2021, 2022].map((y) => places("village", y))).toEqual([600, 600, 600]);
+    expect([2023, 2024, 2025].map((y) => places("village", y))).toEqual([0, 0, 0]);
+    expect([2020, 2021, 2022].map((y) => places("new", y))).toEqual([0, 0, 0]);
+    expect([2023, 2024, 2025].map((y) => places("new", y))).toEqual([300, 300, 300]);
+    expect(inp.supply.lines.find((l) => l.area === "new")!.changes).toEqual([]);
+    expect(inp.notes).toContainEqual({ code: "advise.school-closed", params: { school: "village", years: [2023, 2024, 2025], plannedYears: [], plannedPlaces: 0 } });
+    expect(inp.notes).toContainEqual({ code: "advise.school-closed", params: { school: "new", years: [2020, 2021, 2022], plannedYears: [2022], plannedPlaces: 100 } });
+  });
+  it("property: a school has places exactly in the years it teaches (the panel's offered table)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2021, max: 2026 }), fc.integer({ min: 1, max: 2000 }), (closes, villagePlaces) => {
+        const d = withClosing(closes, villagePlaces);
+        const f = forecastSchools(d, forecast(fitModel(d), { to: 2025 }));
+        const inp = schoolAdviceInput(simulateSchools(f, { draws: 2, seed: 1 }), f, d);
+        const s = f.panel.schools.indexOf("village");
+        const G = f.panel.grades.length;
+        const T = f.panel.to - f.panel.firstYear + 1;
+        for (const r of inp.supply.totals.filter((x) => x.area === "village" && x.year >= f.panel.baseYear)) {
+          let teaches = false;
+          for (let g = 0; g < G; g++) if (f.panel.offered[(s * G + g) * T + r.year - f.panel.firstYear]) teaches = true;
+          expect(r.places).toBe(teaches ? villagePlaces : 0);
+          expect(teaches).toBe(r.year < closes);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 });

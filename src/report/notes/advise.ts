@@ -77,6 +77,14 @@ export const adviseNoteTexts: NoteTexts = {
     en: (p) => `school ${p.school}: not advised: no places record and no planned places name it`,
     zh: (p) => `学校 ${p.school}：未提供建议：没有学位记录，也没有规划学位指向该校`,
   },
+  "advise.school-closed": {
+    en: (p) =>
+      `school ${p.school}: ` +
+      [Array.isArray(p.years) && p.years.length ? `teaches no grade in ${years(p.years, ", ")}: no places counted then` : "", Array.isArray(p.plannedYears) && p.plannedYears.length ? `${n(p.plannedPlaces)} planned places of ${years(p.plannedYears, ", ")} (years it teaches no grade) left out` : ""].filter((x) => x).join("; "),
+    zh: (p) =>
+      `学校 ${p.school}：` +
+      [Array.isArray(p.years) && p.years.length ? `${years(p.years, "、")} 年不开设任何年级，这些年份不计学位` : "", Array.isArray(p.plannedYears) && p.plannedYears.length ? `${years(p.plannedYears, "、")} 年（不开设年级的年份）的 ${n(p.plannedPlaces)} 个规划学位未计入` : ""].filter((x) => x).join("；"),
+  },
   "advise.no-supply-line": {
     en: (p) => `${at(p)}: not advised: the places schedule has no line for it (no capacity record)`,
     zh: (p) => `${atZh(p)}：未提供建议：学位表中没有该地区该学段（无现有学位记录）`,
