@@ -233,6 +233,23 @@ describe("云州市 in zh-CN from the templates (issue 17)", () => {
     for (const l of about) expect(l, l).toMatch(/^advise\.[a-z-]+,"?(青山县|白水县)，(学前教育|小学|初中|高中)：/);
   }, 120_000);
 
+  it("advise --moves speaks Chinese: the moves table (学位调配.csv) and the moves' reasons name lender and borrower", async () => {
+    const out = tmp();
+    const r = await runCli("advise", "--data", FIXTURE, "--lang", "zh-CN", "--draws", "20", "--moves", "--out", out);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const allow = new Set([...allowList(), "estimatedLevers", "estimatedMoves"]);
+    expect(untranslated(r.stdout, allow)).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual(["学位建议.csv", "学位调配.csv", "建议说明.csv", "项目建议.csv"]);
+    for (const [file, text] of await textsOf(out)) expect(untranslated(text, allow), file).toEqual([]);
+    const moves = readFileSync(join(out, "学位调配.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n").map((l) => l.split(","));
+    expect(moves[0]).toEqual(["借出县区代码", "借出县区名称", "借入县区代码", "借入县区名称", "学段", "学年", "学位（个）"]);
+    expect(moves.length).toBeGreaterThan(1);
+    for (const m of moves.slice(1)) expect([m[1], m[3]].sort()).toEqual(["白水县", "青山县"]);
+    const reasons = readFileSync(join(out, "建议说明.csv"), "utf8").split("\n").filter((l) => l.startsWith("advise.move,"));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const l of reasons) expect(l).toMatch(/年 (青山县|白水县) 的学生使用 (青山县|白水县) 的学位/);
+  }, 120_000);
+
   it("the zh-CN templates explain every column in Chinese, with labels and examples; no schema text leaks into either language", async () => {
     const out = tmp();
     const r = await runCli("templates", "--out", out);
