@@ -36,7 +36,7 @@ for (let r = 0; r < runs; r++) {
       text += performance.now() - t;
       const mip = lp.variables.some((v) => v.kind === "integer" || v.kind === "binary");
       t = performance.now();
-      const res = highs.solve(s, mip ? { mip_rel_gap: 1e-4, random_seed: 0, ...extra } : { random_seed: 0 });
+      const res = highs.solve(s, mip ? { mip_rel_gap: 1e-4, random_seed: 0, mip_heuristic_run_feasibility_jump: false, ...extra } : { random_seed: 0 });
       const ms = performance.now() - t;
       solve += ms;
       const c = cells[i++]!;
