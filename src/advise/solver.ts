@@ -152,7 +152,13 @@ export async function loadHighsSolver(options: HighsSolverOptions = {}): Promise
     name: "highs",
     solve(lp: LinearProgram): LpSolution {
       const hasInt = lp.variables.some((v) => v.kind === "integer" || v.kind === "binary");
-      const r = highs.solve(lpText(lp), hasInt ? { mip_rel_gap: gap, random_seed: 0 } : { random_seed: 0 });
+      // Speed: HiGHS's feasibility-jump heuristic is off (`mip_heuristic_run_feasibility_jump`). In
+      // the Yangjiang case (bench/advise.ts, 24 cells, 1,000 paths) the warm runs went from 1,932 /
+      // 1,957 ms to 1,342–1,369 ms (load average 1.4–2.3), gaoxin/senior from 730–770 ms to
+      // 548–591 ms, with the whole Advice identical to the last digit (scripts/advise-snapshot.ts).
+      // Also off, `mip_allow_restart` gave 1,239–1,278 ms but moved a temporary place count in
+      // its 12th digit, so it is not set. See docs/advise.md, Speed.
+      const r = highs.solve(lpText(lp), hasInt ? { mip_rel_gap: gap, random_seed: 0, mip_heuristic_run_feasibility_jump: false } : { random_seed: 0 });
       const values = new Map<string, number>();
       for (const v of lp.variables) values.set(v.name, r.Columns[v.name]?.Primal ?? 0);
       const s = r.Status;
