@@ -1,4 +1,4 @@
-import { fitSchoolPanel, projectSchoolPanel, type ResolvedSchoolModelOptions, type SchoolPanel } from "./kernel.js";
+import { cutPanel, fitSchoolPanel, projectSchoolPanel, type ResolvedSchoolModelOptions, type SchoolPanel } from "./kernel.js";
 import { plainProject } from "./plain.js";
 
 /**
@@ -100,27 +100,6 @@ export function totalAt(pupils: Float64Array, offered: Uint8Array, s: number, G:
   return sum;
 }
 
-/**
- * A panel cut at history index Yo − 1 (its base year) with H forecast years; the area targets of
- * the forecast years are copied from the panel where it has them (history years) and NaN beyond.
- */
-export function cutPanel(panel: SchoolPanel, Yo: number, H: number): SchoolPanel {
-  const S = panel.schools.length;
-  const G = panel.grades.length;
-  const A = panel.areas.length;
-  const Y = panel.baseYear - panel.firstYear + 1;
-  const T = Y + (panel.to - panel.baseYear);
-  const To = Yo + H;
-  const pupils = new Float64Array(S * G * Yo);
-  const offered = new Uint8Array(S * G * To);
-  for (let k = 0; k < S * G; k++) {
-    pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
-    offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
-  }
-  const areaPupils = new Float64Array(A * G * To).fill(NaN);
-  for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + Math.min(To, T)), k * To);
-  return { ...panel, baseYear: panel.firstYear + Yo - 1, to: panel.firstYear + Yo - 1 + H, pupils, offered, areaPupils };
-}
 
 /**
  * The quantile q of sorted values (linear interpolation between order statistics, type 7 of

@@ -304,7 +304,6 @@ export const SHRINKAGE_GRID: readonly number[] = Object.freeze([0, 30, 100, 300,
 export function chooseShrinkage(panel: SchoolPanel, options: ResolvedSchoolModelOptions): number {
   const S = panel.schools.length;
   const G = panel.grades.length;
-  const A = panel.areas.length;
   const Y = panel.baseYear - panel.firstYear + 1;
   const T = Y + (panel.to - panel.baseYear);
   let best = 1000;
@@ -314,17 +313,7 @@ export function chooseShrinkage(panel: SchoolPanel, options: ResolvedSchoolModel
     let n = 0;
     const o2 = { ...options, shrinkage: kappa };
     for (let o = 2; o < Y - 1; o++) {
-      const Yo = o + 1;
-      const To = Yo + 1;
-      const pupils = new Float64Array(S * G * Yo);
-      const offered = new Uint8Array(S * G * To);
-      for (let k = 0; k < S * G; k++) {
-        pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
-        offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
-      }
-      const areaPupils = new Float64Array(A * G * To);
-      for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + To), k * To);
-      const sub: SchoolPanel = { ...panel, baseYear: panel.firstYear + o, to: panel.firstYear + o + 1, pupils, offered, areaPupils };
+      const sub = cutPanel(panel, o + 1, 1);
       const proj = projectSchoolPanel(sub, fitSchoolPanel(sub, o2), o2);
       for (let s = 0; s < S; s++) {
         let actual = 0;
@@ -513,7 +502,6 @@ export const BLEND_GRID: readonly number[] = Object.freeze([0, 0.25, 0.5, 0.75, 
 export function chooseBlend(panel: SchoolPanel, options: ResolvedSchoolModelOptions): number[] {
   const S = panel.schools.length;
   const G = panel.grades.length;
-  const A = panel.areas.length;
   const Y = panel.baseYear - panel.firstYear + 1;
   const T = Y + (panel.to - panel.baseYear);
   const K = BLEND_GRID.length;
@@ -521,17 +509,7 @@ export function chooseBlend(panel: SchoolPanel, options: ResolvedSchoolModelOpti
   const cnt: number[] = [];
   for (let o = 2; o < Y - 1; o++) {
     const H = Y - 1 - o;
-    const Yo = o + 1;
-    const To = Yo + H;
-    const pupils = new Float64Array(S * G * Yo);
-    const offered = new Uint8Array(S * G * To);
-    for (let k = 0; k < S * G; k++) {
-      pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
-      offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
-    }
-    const areaPupils = new Float64Array(A * G * To);
-    for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + To), k * To);
-    const sub: SchoolPanel = { ...panel, baseYear: panel.firstYear + o, to: panel.firstYear + o + H, pupils, offered, areaPupils };
+    const sub = cutPanel(panel, o + 1, H);
     const base = { ...options, blend: 1 };
     const fit = fitSchoolPanel(sub, base);
     for (let j = 0; j < K; j++) {
@@ -632,4 +610,26 @@ function blendShares(panel: SchoolPanel, cohort: Float64Array, cover: Float64Arr
     }
   }
   return out;
+}
+
+/**
+ * A panel cut at history index Yo − 1 (its base year) with H forecast years; the area targets of
+ * the forecast years are copied from the panel where it has them (history years) and NaN beyond.
+ */
+export function cutPanel(panel: SchoolPanel, Yo: number, H: number): SchoolPanel {
+  const S = panel.schools.length;
+  const G = panel.grades.length;
+  const A = panel.areas.length;
+  const Y = panel.baseYear - panel.firstYear + 1;
+  const T = Y + (panel.to - panel.baseYear);
+  const To = Yo + H;
+  const pupils = new Float64Array(S * G * Yo);
+  const offered = new Uint8Array(S * G * To);
+  for (let k = 0; k < S * G; k++) {
+    pupils.set(panel.pupils.subarray(k * Y, k * Y + Yo), k * Yo);
+    offered.set(panel.offered.subarray(k * T, k * T + To), k * To);
+  }
+  const areaPupils = new Float64Array(A * G * To).fill(NaN);
+  for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + Math.min(To, T)), k * To);
+  return { ...panel, baseYear: panel.firstYear + Yo - 1, to: panel.firstYear + Yo - 1 + H, pupils, offered, areaPupils };
 }
