@@ -7,27 +7,30 @@ import { assessSchools, chinaSchoolSystem, fitModel, forecast, forecastSchools, 
 // area's P1 is a level (140) and its ratios are 1, so the 2021 forecast is 140 per grade and each
 // school keeps its share (120 and 20): worked by hand below.
 const grades = ["P1", "P2", "P3", "P4", "P5", "P6"];
-const ds = parseDataset(
-  {
-    areas: [{ id: "county" }, { id: "xq", parent: "county", grades }],
-    enrolment: [2019, 2020].flatMap((year) => grades.map((grade) => ({ area: "xq", year, grade, pupils: 140 }))),
-    schools: [
-      { id: "town", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "urban" },
-      { id: "village", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "rural" },
-    ],
-    schoolEnrolment: [2019, 2020].flatMap((year) =>
-      grades.flatMap((grade) => [
-        { school: "town", year, grade, pupils: 120, classes: 2 },
-        { school: "village", year, grade, pupils: 20, classes: 1 },
-      ]),
-    ),
-    schoolPlaces: [
-      { school: "town", year: 2015, places: 600 },
-      { school: "village", year: 2015, places: 600 },
-    ],
-  },
-  chinaSchoolSystem,
-);
+/** The 学区 above; `closes` gives the village school a closing year, `villagePlaces` its places. */
+const twoSchools = (closes?: number, villagePlaces = 600) =>
+  parseDataset(
+    {
+      areas: [{ id: "county" }, { id: "xq", parent: "county", grades }],
+      enrolment: [2019, 2020].flatMap((year) => grades.map((grade) => ({ area: "xq", year, grade, pupils: 140 }))),
+      schools: [
+        { id: "town", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "urban" },
+        { id: "village", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "rural", ...(closes === undefined ? {} : { closes }) },
+      ],
+      schoolEnrolment: [2019, 2020].flatMap((year) =>
+        grades.flatMap((grade) => [
+          { school: "town", year, grade, pupils: 120, classes: 2 },
+          { school: "village", year, grade, pupils: 20, classes: 1 },
+        ]),
+      ),
+      schoolPlaces: [
+        { school: "town", year: 2015, places: 600 },
+        { school: "village", year: 2015, places: villagePlaces },
+      ],
+    },
+    chinaSchoolSystem,
+  );
+const ds = twoSchools();
 
 describe("assessSchools", () => {
   const sf = forecastSchools(ds, forecast(fitModel(ds), { to: 2021 }));
@@ -94,28 +97,7 @@ describe("assessSchools", () => {
 
   // The village closes mid-horizon (first year without pupils `closes`) but its places record
   // stays: its places count while it teaches and not after (issue 16).
-  const withClosing = (closes: number, villagePlaces: number) =>
-    parseDataset(
-      {
-        areas: [{ id: "county" }, { id: "xq", parent: "county", grades }],
-        enrolment: [2019, 2020].flatMap((year) => grades.map((grade) => ({ area: "xq", year, grade, pupils: 140 }))),
-        schools: [
-          { id: "town", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "urban" },
-          { id: "village", area: "xq", grades: [{ first: "P1", last: "P6" }], urbanRural: "rural", closes },
-        ],
-        schoolEnrolment: [2019, 2020].flatMap((year) =>
-          grades.flatMap((grade) => [
-            { school: "town", year, grade, pupils: 120, classes: 2 },
-            { school: "village", year, grade, pupils: 20, classes: 1 },
-          ]),
-        ),
-        schoolPlaces: [
-          { school: "town", year: 2015, places: 600 },
-          { school: "village", year: 2015, places: villagePlaces },
-        ],
-      },
-      chinaSchoolSystem,
-    );
+  const withClosing = (closes: number, villagePlaces: number) => twoSchools(closes, villagePlaces);
 
   it("counts a closing school's places while it teaches and not from the year it closes", () => {
     const d = withClosing(2023, 600);
