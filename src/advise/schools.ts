@@ -9,7 +9,7 @@ import type { SchoolPlacesRecord } from "../data/records/schools.js";
 import { note, type Note } from "../domain/notes.js";
 import type { SchoolSystem } from "../domain/schoolSystem.js";
 import { indexSystem } from "../domain/systemIndex.js";
-import type { SchoolPanel } from "../schools/kernel.js";
+import { teachesIn, type SchoolPanel } from "../schools/kernel.js";
 import type { SchoolPaths } from "../schools/simulate.js";
 import type { SimulatedPaths } from "../uncertainty/simulate/paths.js";
 
@@ -101,9 +101,7 @@ export function schoolAdviceInput(paths: SchoolPaths, sf: { readonly panel: Pick
 
   // Whether school s teaches any grade in a year (years past the panel: as in its last year).
   const teaches = (s: number, year: number): boolean => {
-    const t = Math.min(Math.max(year, panel.firstYear), panel.to) - panel.firstYear;
-    for (let g = 0; g < G; g++) if (panel.offered[(s * G + g) * T + t]) return true;
-    return false;
+    return teachesIn(panel, s, Math.min(Math.max(year, panel.firstYear), panel.to) - panel.firstYear);
   };
   const schoolIndex = new Map(panel.schools.map((id, s) => [id, s]));
   let to = panel.to;

@@ -633,3 +633,19 @@ export function cutPanel(panel: SchoolPanel, Yo: number, H: number): SchoolPanel
   for (let k = 0; k < A * G; k++) areaPupils.set(panel.areaPupils.subarray(k * T, k * T + Math.min(To, T)), k * To);
   return { ...panel, baseYear: panel.firstYear + Yo - 1, to: panel.firstYear + Yo - 1 + H, pupils, offered, areaPupils };
 }
+
+/**
+ * Whether school s teaches any grade at year index t of the panel (0 = its first history year):
+ * false before it opens, from its closing year, and in years no grade span covers.
+ *
+ * @example
+ * ```ts
+ * teachesIn(panel, 0, panel.baseYear - panel.firstYear) // the first school teaches in the base year
+ * ```
+ */
+export function teachesIn(panel: Pick<SchoolPanel, "grades" | "offered" | "firstYear" | "to">, s: number, t: number): boolean {
+  const G = panel.grades.length;
+  const T = panel.to - panel.firstYear + 1;
+  for (let g = 0; g < G; g++) if (panel.offered[(s * G + g) * T + t]) return true;
+  return false;
+}

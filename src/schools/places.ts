@@ -5,6 +5,7 @@ import { note, type Note } from "../domain/notes.js";
 import type { Sourced } from "../domain/sourced.js";
 import { bandsForStage } from "../domain/systemIndex.js";
 import { indexSystem } from "../domain/systemIndex.js";
+import { teachesIn } from "./kernel.js";
 import type { SchoolForecast } from "./model.js";
 
 /** Options of `assessSchools`. */
@@ -147,9 +148,7 @@ export function assessSchools(sf: SchoolForecast, ds: Dataset, options: SchoolAs
       let places: number | null = null;
       if (recs) for (const r of recs) if (r.year <= year) places = r.places;
       if (planned) for (const r of planned) if (r.year <= year) places = Math.max(0, (places ?? 0) + r.places);
-      let teaches = false;
-      for (let g = 0; g < G && !teaches; g++) if (panel.offered[(s * G + g) * T + Y - 1 + h]) teaches = true;
-      if (!teaches && places !== null) {
+      if (!teachesIn(panel, s, Y - 1 + h) && places !== null) {
         if (places > 0) closedYears.push(year);
         places = 0;
       }
